@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-22T00-00-00_foundation';
+import * as slack from './2026-11-23T00-00-00_slack';
+
+/**
+ * Every migration, by name. Listed statically (not read from disk at run time) so the same
+ * set runs under tsx, jest and a bundled build; a test checks this list against the folder.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-22T00-00-00_foundation': foundation,
+  '2026-11-23T00-00-00_slack': slack,
+};

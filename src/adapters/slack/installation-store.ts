@@ -1,0 +1,119 @@
+import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
+import { sql, type Kysely } from 'kysely';
+import type { SecretBox } from '../../persistence/secret-box';
+import type { Database } from '../../persistence/schema';
+
+export type SlackInstallation = Installation<'v1' | 'v2', boolean>;
+
+/** Org-wide installs are keyed by the enterprise, others by the team: as Slack's events name them. */
+export function installKey(query: {
+  teamId?: string | undefined;
+  enterpriseId?: string | undefined;
+  isEnterpriseInstall?: boolean | undefined;
+}) {
+  const key = query.isEnterpriseInstall && query.enterpriseId ? query.enterpriseId : query.teamId;
+  if (!key) throw new Error('an installation needs a team or an enterprise id');
+  return key;
+}
+
+function keyOf(installation: SlackInstallation): string {
+  return installKey({
+    teamId: installation.team?.id,
+    enterpriseId: installation.enterprise?.id,
+    isEnterpriseInstall: installation.isEnterpriseInstall,
+  });
+}
+
+/** The Postgres installation store: one row per install, the tokens sealed with the app's key. */
+export function postgresInstallationStore(db: Kysely<Database>, box: SecretBox) {
+  async function save(
+    executor: Kysely<Database>,
+    installation: SlackInstallation,
+    installedAt: Date | null,
+  ) {
+    const key = keyOf(installation);
+    const name = installation.team?.name ?? installation.enterprise?.name ?? key;
+    const workspace = await executor
+      .insertInto('workspaces')
+      .values({ platform: 'slack', external_id: key, name })
+      .onConflict((oc) =>
+        oc.columns(['platform', 'external_id']).doUpdateSet({ name, uninstalled_at: null }),
+      )
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const expiresAt = installation.bot?.expiresAt
+      ? new Date(installation.bot.expiresAt * 1000)
+      : null;
+    const row = {
+      workspace_id: workspace.id,
+      team_id: installation.team?.id ?? null,
+      enterprise_id: installation.enterprise?.id ?? null,
+      bot_user_id: installation.bot?.userId ?? null,
+      secret: box.seal(JSON.stringify(installation)),
+      bot_token_expires_at: expiresAt,
+      updated_at: sql<Date>`now()`,
+    };
+    await executor
+      .insertInto('slack_installations')
+      .values({ install_key: key, ...row, installed_at: installedAt ?? new Date() })
+      .onConflict((oc) =>
+        oc
+          .column('install_key')
+          .doUpdateSet({ ...row, ...(installedAt ? { installed_at: installedAt } : {}) }),
+      )
+      .execute();
+    return workspace.id;
+  }
+
+  async function fetch(
+    executor: Kysely<Database>,
+    key: string,
+    lock = false,
+  ): Promise<SlackInstallation | null> {
+    let query = executor
+      .selectFrom('slack_installations')
+      .select('secret')
+      .where('install_key', '=', key);
+    if (lock) query = query.forUpdate();
+    const row = await query.executeTakeFirst();
+    return row ? (JSON.parse(box.open(row.secret)) as SlackInstallation) : null;
+  }
+
+  const store: InstallationStore & {
+    /** Replaces the tokens after a refresh, keeping the install time. */
+    update(executor: Kysely<Database>, installation: SlackInstallation): Promise<void>;
+    fetchLocked(executor: Kysely<Database>, key: string): Promise<SlackInstallation | null>;
+    /** Deletes the tokens unless the app was installed again after `eventTime`; true if deleted. */
+    removeIfInstalledBefore(key: string, eventTime: Date): Promise<boolean>;
+  } = {
+    update: async (executor, installation) => void (await save(executor, installation, null)),
+    fetchLocked: (executor, key) => fetch(executor, key, true),
+    // A fresh install or a reinstall: its time is what later uninstall events are compared with.
+    async storeInstallation(installation) {
+      await save(db, installation as SlackInstallation, new Date());
+    },
+    async fetchInstallation(query: InstallationQuery<boolean>) {
+      const installation = await fetch(db, installKey(query));
+      if (!installation) throw new Error(`no Slack installation for ${installKey(query)}`);
+      return installation;
+    },
+    async deleteInstallation(query: InstallationQuery<boolean>) {
+      await db
+        .deleteFrom('slack_installations')
+        .where('install_key', '=', installKey(query))
+        .execute();
+    },
+    async removeIfInstalledBefore(key, eventTime) {
+      const deleted = await db
+        .deleteFrom('slack_installations')
+        .where('install_key', '=', key)
+        .where('installed_at', '<=', eventTime)
+        .returning('install_key')
+        .executeTakeFirst();
+      return Boolean(deleted);
+    },
+  };
+  return store;
+}
+
+export type PostgresInstallationStore = ReturnType<typeof postgresInstallationStore>;

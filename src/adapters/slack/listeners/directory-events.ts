@@ -1,0 +1,26 @@
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../deps';
+import { departmentField, saveSlackUser, type SlackUser } from '../directory';
+
+/** Keeps the directory current between daily syncs: new people, changed profiles, departures. */
+export function registerDirectoryEvents(app: App, deps: SlackDeps) {
+  app.event('team_join', async ({ event, client, context, body }) => {
+    const teamId = context.teamId ?? body.team_id;
+    const workspaceId = await deps.workspaces.forTeam(teamId);
+    const fieldId = await departmentField(deps.directory, client, workspaceId);
+    await saveSlackUser(deps.directory, workspaceId, teamId, event.user as SlackUser, fieldId);
+  });
+
+  app.event('user_change', async ({ event, client, context, body }) => {
+    const teamId = context.teamId ?? body.team_id;
+    const workspaceId = await deps.workspaces.forTeam(teamId);
+    let user = event.user as SlackUser;
+    // Some user_change payloads leave out `deleted`; ask Slack rather than guess either way.
+    if (typeof user.deleted !== 'boolean') {
+      const info = await client.users.info({ user: user.id });
+      user = (info.user as SlackUser | undefined) ?? user;
+    }
+    const fieldId = await departmentField(deps.directory, client, workspaceId);
+    await saveSlackUser(deps.directory, workspaceId, teamId, user, fieldId);
+  });
+}

@@ -1,0 +1,25 @@
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../deps';
+import type { PostgresInstallationStore } from '../installation-store';
+import { registerAppHome } from './app-home';
+import { registerEventDedupe } from './dedupe';
+import { registerDirectoryEvents } from './directory-events';
+import { registerKudosCommand } from './kudos-command';
+import { registerKudosModal } from './kudos-modal';
+import { registerRapportCommand } from './rapport-command';
+import { registerUninstall } from './uninstall';
+
+export function registerListeners(
+  app: App,
+  deps: SlackDeps,
+  store: PostgresInstallationStore | null,
+) {
+  // Deduplication first, so a retried event reaches no listener.
+  registerEventDedupe(app, deps);
+  registerKudosCommand(app, deps);
+  registerKudosModal(app, deps);
+  registerRapportCommand(app, deps);
+  registerAppHome(app, deps);
+  registerDirectoryEvents(app, deps);
+  registerUninstall(app, deps, store);
+}

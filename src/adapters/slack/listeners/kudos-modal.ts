@@ -1,0 +1,51 @@
+import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { SlackDeps } from '../deps';
+import { giveKudosOnSlack } from '../kudos-flow';
+import { FIELDS, KUDOS_MODAL } from '../views/kudos-modal';
+import { safely } from './safely';
+
+async function dm(client: WebClient, userId: string, text: string) {
+  const { channel } = await client.conversations.open({ users: userId });
+  await client.chat.postMessage({ channel: channel!.id!, text });
+}
+
+function channelFrom(privateMetadata: string | undefined): string | null {
+  try {
+    const parsed = JSON.parse(privateMetadata ?? '{}') as { channelId?: unknown };
+    return typeof parsed.channelId === 'string' ? parsed.channelId : null;
+  } catch {
+    return null;
+  }
+}
+
+export function registerKudosModal(app: App, deps: SlackDeps) {
+  app.view(KUDOS_MODAL, async ({ ack, view, body, client, context }) => {
+    await ack();
+    const teamId = context.teamId ?? body.team?.id ?? '';
+    const userId = body.user.id;
+    // The form has closed by now, so answers go to the giver's DM with Rapport.
+    const tell = (text: string) => dm(client, userId, text);
+    await safely(deps, { view: KUDOS_MODAL, teamId, userId }, tell, async () => {
+      const state = view.state.values;
+      const recipients =
+        state[FIELDS.recipients.block]?.[FIELDS.recipients.action]?.selected_users ?? [];
+      const message = state[FIELDS.message.block]?.[FIELDS.message.action]?.value ?? '';
+      const value = state[FIELDS.value.block]?.[FIELDS.value.action]?.selected_option?.value;
+      await giveKudosOnSlack(
+        deps,
+        client,
+        {
+          teamId,
+          userId,
+          channelId: channelFrom(view.private_metadata),
+          recipientIds: recipients,
+          groupMentions: [],
+          message: value ? `${message} #${value}` : message,
+          sourceKey: `slack:view:${view.id}`,
+        },
+        { private: tell },
+      );
+    });
+  });
+}

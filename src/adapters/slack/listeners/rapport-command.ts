@@ -1,0 +1,59 @@
+import type { App } from '@slack/bolt';
+import { Message } from 'slack-block-builder';
+import type { SlackDeps } from '../deps';
+import { ensureMembers } from '../directory';
+import { fromSlackText, toMrkdwn } from '../text';
+import { helpMessage } from '../views/help';
+import { summaryBlocks } from '../views/summary';
+import { safely } from './safely';
+
+export function registerRapportCommand(app: App, deps: SlackDeps) {
+  app.command('/rapport', async ({ command, ack, client, respond, context }) => {
+    await ack();
+    const teamId = context.teamId ?? command.team_id;
+    const userId = command.user_id;
+    const tell = (text: string) => respond({ response_type: 'ephemeral', text });
+    await safely(deps, { command: '/rapport', teamId, userId }, tell, async () => {
+      const [sub = '', ...rest] = command.text.trim().split(/\s+/);
+      const workspaceId = await deps.workspaces.forTeam(teamId);
+      switch (sub.toLowerCase()) {
+        case '':
+        case 'help':
+          return respond({ response_type: 'ephemeral', ...helpMessage() });
+        case 'me': {
+          await ensureMembers(deps.directory, client, workspaceId, teamId, [userId]);
+          const result = await deps.useCases.networkSummary(workspaceId, userId);
+          if (!result.ok) return tell(result.message);
+          const message = Message({ text: 'Your network' })
+            .blocks(...summaryBlocks(result.summary))
+            .buildToObject();
+          return respond({ response_type: 'ephemeral', ...message });
+        }
+        case 'department': {
+          await ensureMembers(deps.directory, client, workspaceId, teamId, [userId]);
+          const result = await deps.useCases.setDepartment(
+            workspaceId,
+            userId,
+            fromSlackText(rest.join(' ')),
+          );
+          return tell(
+            result.ok ? `Got it: you're in *${toMrkdwn(result.department)}*.` : result.message,
+          );
+        }
+        case 'values': {
+          const settings = await deps.useCases.workspaceSettings(workspaceId);
+          return tell(
+            `Tag kudos with one of: ${settings.kudosValues.map((v) => `#${v}`).join(' ')}`,
+          );
+        }
+        default:
+          return respond({
+            response_type: 'ephemeral',
+            ...helpMessage(
+              `I don't know "/rapport ${toMrkdwn(fromSlackText(sub.slice(0, 40)))}". Here is what I can do:`,
+            ),
+          });
+      }
+    });
+  });
+}

@@ -1,0 +1,38 @@
+export interface CommandHelp {
+  usage: string;
+  does: string;
+  example: string;
+  /** Only where the platform has forms (Slack modals, Teams cards). */
+  needsForms?: boolean;
+}
+
+/** Every command a member can type, with an example: the one list each adapter's help shows. */
+export const COMMANDS: CommandHelp[] = [
+  {
+    usage: '/kudos @name [@name …] <message> [#value]',
+    does: 'celebrate up to 10 colleagues in public; each gets a note from Rapport',
+    example: '/kudos @ana @li thanks for untangling the billing migration #ownership',
+  },
+  {
+    usage: '/kudos',
+    does: 'open a form to pick people, write a message and choose a value',
+    example: '/kudos',
+    needsForms: true,
+  },
+  {
+    usage: '/rapport me',
+    does: 'your network: kudos, connections by kind, departments reached',
+    example: '/rapport me',
+  },
+  {
+    usage: '/rapport department <name>',
+    does: 'say which department you are in, if your profile does not',
+    example: '/rapport department Finance',
+  },
+  {
+    usage: '/rapport values',
+    does: 'the values you can tag kudos with',
+    example: '/rapport values',
+  },
+  { usage: '/rapport help', does: 'this list', example: '/rapport help' },
+];

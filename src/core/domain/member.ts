@@ -1,0 +1,54 @@
+export type Platform = 'slack' | 'teams' | 'local';
+
+/** The neutral identity the core sees for a person, whatever the platform. */
+export interface MemberRef {
+  platform: Platform;
+  workspaceId: string;
+  userId: string;
+}
+
+export interface Member {
+  userId: string;
+  name: string;
+  departmentId: string | null;
+  departmentName: string | null;
+  title: string | null;
+  managerId: string | null;
+  timezone: string;
+  /** Set for people from another organisation (e.g. Slack Connect guests). */
+  externalOrg: string | null;
+  isBot: boolean;
+  /** A workspace admin or owner on the platform: may change Rapport's settings. */
+  isAdmin: boolean;
+  isDeactivated: boolean;
+  optedOut: boolean;
+  pausedUntil: Date | null;
+  joinedAt: Date;
+}
+
+const DEPARTMENT_MAX = 60;
+
+export type DepartmentName = { ok: true; name: string } | { ok: false; message: string };
+
+/** A department name as a person typed it, tidied, or why it cannot be one. */
+export function cleanDepartmentName(raw: string): DepartmentName {
+  const name = raw
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!/[\p{L}\p{N}]/u.test(name)) {
+    return {
+      ok: false,
+      message: 'Which department are you in? For example: /rapport department Finance',
+    };
+  }
+  if ([...name].length > DEPARTMENT_MAX) {
+    return {
+      ok: false,
+      message: `Please keep the department name to ${DEPARTMENT_MAX} characters or fewer.`,
+    };
+  }
+  return { ok: true, name };
+}

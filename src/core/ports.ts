@@ -1,0 +1,90 @@
+import type { Member } from './domain/member';
+import type { RelationshipKind } from './domain/relationship-kind';
+import type { KudosSettings } from './domain/settings';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface WorkspaceSettings {
+  workspaceId: string;
+  kudosChannelId: string | null;
+  kudosValues: string[];
+  dailyKudosLimit: number;
+  timezone: string;
+}
+
+export interface KudosRecord {
+  id: string;
+  giverId: string;
+  recipientIds: string[];
+  message: string;
+  values: string[];
+  channelId: string | null;
+  sourceKey: string;
+  createdAt: Date;
+}
+
+export type NewKudos = Omit<KudosRecord, 'id' | 'createdAt'> & { createdAt: Date };
+
+export interface NewInteraction {
+  memberId: string;
+  otherMemberId: string;
+  kind: RelationshipKind;
+  source: string;
+  sourceRef: string;
+  occurredAt: Date;
+}
+
+/** One person someone has interacted with, and how they relate now. */
+export interface Counterpart {
+  userId: string;
+  kind: RelationshipKind;
+  departmentName: string | null;
+  interactions: number;
+  lastInteractionAt: Date;
+}
+
+export interface MemberRepository {
+  find(workspaceId: string, userId: string): Promise<Member | null>;
+  findMany(workspaceId: string, userIds: string[]): Promise<Member[]>;
+  /** Loads the member and holds a row lock until the transaction ends. */
+  lockForUpdate(workspaceId: string, userId: string): Promise<Member | null>;
+  /** Sets the department a member chose themselves, creating it if new; returns its stored name. */
+  setOwnDepartment(workspaceId: string, userId: string, department: string): Promise<string>;
+}
+
+export interface SettingsRepository {
+  get(workspaceId: string): Promise<WorkspaceSettings>;
+  saveKudosSettings(workspaceId: string, settings: KudosSettings): Promise<void>;
+}
+
+export interface KudosRepository {
+  findBySourceKey(workspaceId: string, sourceKey: string): Promise<KudosRecord | null>;
+  countRecipientsGivenSince(workspaceId: string, giverId: string, since: Date): Promise<number>;
+  /** Returns null when a kudos with the same source key already exists. */
+  insert(workspaceId: string, kudos: NewKudos): Promise<KudosRecord | null>;
+  countGiven(workspaceId: string, userId: string): Promise<number>;
+  countReceived(workspaceId: string, userId: string): Promise<number>;
+  /** The latest kudos a member gave and received, newest first. */
+  recent(
+    workspaceId: string,
+    userId: string,
+    limit: number,
+  ): Promise<{ given: KudosRecord[]; received: KudosRecord[] }>;
+}
+
+export interface InteractionRepository {
+  insertMany(workspaceId: string, interactions: NewInteraction[]): Promise<void>;
+  counterparts(workspaceId: string, userId: string): Promise<Counterpart[]>;
+}
+
+export interface Repositories {
+  members: MemberRepository;
+  settings: SettingsRepository;
+  kudos: KudosRepository;
+  interactions: InteractionRepository;
+}
+
+/** Runs `work` in one transaction: everything it writes lands together or not at all. */
+export type UnitOfWork = <T>(work: (repos: Repositories) => Promise<T>) => Promise<T>;

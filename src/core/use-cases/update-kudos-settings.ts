@@ -1,0 +1,35 @@
+import {
+  checkKudosSettings,
+  type KudosSettingsCheck,
+  type KudosSettingsInput,
+} from '../domain/settings';
+import type { UnitOfWork } from '../ports';
+
+export type UpdateKudosSettingsResult =
+  KudosSettingsCheck | { ok: false; errors: Record<string, never>; message: string };
+
+/** An admin changes the kudos channel, allowance and values; anyone else is refused. */
+export function makeUpdateKudosSettings({ transaction }: { transaction: UnitOfWork }) {
+  return function updateKudosSettings(
+    workspaceId: string,
+    actorId: string,
+    input: KudosSettingsInput,
+  ): Promise<UpdateKudosSettingsResult> {
+    const check = checkKudosSettings(input);
+    if (!check.ok) return Promise.resolve(check);
+    return transaction(async (repos) => {
+      const actor = await repos.members.find(workspaceId, actorId);
+      if (!actor?.isAdmin || actor.isDeactivated) {
+        return {
+          ok: false,
+          errors: {},
+          message: 'Only workspace admins can change Rapport’s settings.',
+        };
+      }
+      await repos.settings.saveKudosSettings(workspaceId, check.settings);
+      return check;
+    });
+  };
+}
+
+export type UpdateKudosSettings = ReturnType<typeof makeUpdateKudosSettings>;

@@ -1,0 +1,46 @@
+import { loadConfig, NOT_CONNECTED_MESSAGE, slackConfigured, teamsConfigured } from './config';
+import { createLogger } from './logger';
+import { startServer } from './server';
+import { openMigratedDatabase } from './services';
+
+/** Composition root: config → logger → database → use cases → adapters → HTTP server, and shutdown. */
+async function main(): Promise<void> {
+  const loaded = loadConfig();
+  if (!loaded.ok) {
+    process.stderr.write(`${loaded.message}\n`);
+    process.exit(1);
+  }
+  const config = loaded.config;
+  if (!slackConfigured(config) && !teamsConfigured(config)) {
+    process.stderr.write(`${NOT_CONNECTED_MESSAGE}\n`);
+    process.exit(1);
+  }
+
+  const logger = createLogger(config.LOG_LEVEL);
+  const database = await openMigratedDatabase(config);
+  logger.info({ database: database.kind }, 'database ready');
+  const running = await startServer({ config, logger, database });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    running
+      .close()
+      .then(() => database.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Rapport could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+import { loadConfig } from './config';
+import { runCli } from './cli';
+import { openDatabase } from './persistence/database';
+import { migrateToLatest } from './persistence/migrate';
+
+async function main(): Promise<number> {
+  const loaded = loadConfig();
+  if (!loaded.ok) {
+    process.stderr.write(`${loaded.message}\n`);
+    return 1;
+  }
+  const { DATABASE_URL, RAPPORT_DATA_DIR } = loaded.config;
+  const handle = await openDatabase({ url: DATABASE_URL, dataDir: RAPPORT_DATA_DIR });
+  try {
+    const applied = await migrateToLatest(handle.db);
+    const where =
+      handle.kind === 'pglite' ? `embedded database in ${RAPPORT_DATA_DIR}` : 'Postgres';
+    process.stdout.write(
+      applied.length === 0
+        ? `${where}: already up to date\n`
+        : `${where}: applied ${applied.join(', ')}\n`,
+    );
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+runCli(main, 'Migration failed');

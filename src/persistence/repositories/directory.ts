@@ -1,0 +1,149 @@
+import { sql, type Kysely } from 'kysely';
+import { DEFAULT_KUDOS_VALUES } from '../../core/domain/kudos';
+import type { Platform } from '../../core/domain/member';
+import type { Database } from '../schema';
+
+export interface WorkspaceInput {
+  platform: Platform;
+  externalId: string;
+  name: string;
+}
+
+export interface MemberInput {
+  userId: string;
+  name: string;
+  department?: string | null;
+  title?: string | null;
+  managerId?: string | null;
+  timezone?: string;
+  externalOrg?: string | null;
+  isBot?: boolean;
+  isAdmin?: boolean;
+  isDeactivated?: boolean;
+  joinedAt?: Date;
+}
+
+export interface SettingsInput {
+  kudosChannelId?: string | null;
+  kudosValues?: string[];
+  dailyKudosLimit?: number;
+  timezone?: string;
+  departmentFieldId?: string | null;
+}
+
+/** Returns the workspace's id, creating the workspace on first sight. */
+export async function ensureWorkspace(
+  db: Kysely<Database>,
+  input: WorkspaceInput,
+): Promise<string> {
+  const row = await db
+    .insertInto('workspaces')
+    .values({ platform: input.platform, external_id: input.externalId, name: input.name })
+    .onConflict((oc) => oc.columns(['platform', 'external_id']).doUpdateSet({ name: input.name }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function saveSettings(
+  db: Kysely<Database>,
+  workspaceId: string,
+  input: SettingsInput,
+): Promise<void> {
+  const values = {
+    ...(input.kudosChannelId !== undefined && { kudos_channel_id: input.kudosChannelId }),
+    ...(input.kudosValues && { kudos_values: input.kudosValues }),
+    ...(input.dailyKudosLimit !== undefined && { daily_kudos_limit: input.dailyKudosLimit }),
+    ...(input.timezone && { timezone: input.timezone }),
+    ...(input.departmentFieldId !== undefined && { department_field_id: input.departmentFieldId }),
+  };
+  await db
+    .insertInto('workspace_settings')
+    .values({ workspace_id: workspaceId, kudos_values: [...DEFAULT_KUDOS_VALUES], ...values })
+    .onConflict((oc) =>
+      oc.column('workspace_id').doUpdateSet({ ...values, updated_at: sql`now()` }),
+    )
+    .execute();
+}
+
+/** Returns the department's id, matching names without regard to case. */
+export async function ensureDepartment(
+  db: Kysely<Database>,
+  workspaceId: string,
+  name: string,
+): Promise<string> {
+  const clean = name.trim();
+  const existing = await db
+    .selectFrom('departments')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where(sql`lower(name)`, '=', clean.toLowerCase())
+    .executeTakeFirst();
+  if (existing) return existing.id;
+  await sql`insert into departments (workspace_id, name) values (${workspaceId}, ${clean}) on conflict do nothing`.execute(
+    db,
+  );
+  const row = await db
+    .selectFrom('departments')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where(sql`lower(name)`, '=', clean.toLowerCase())
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * Creates or refreshes a member from the directory. A department given here is the
+ * directory's word and replaces whatever was there; none given leaves the member's own.
+ */
+export async function upsertMember(
+  db: Kysely<Database>,
+  workspaceId: string,
+  input: MemberInput,
+): Promise<void> {
+  const departmentId = input.department?.trim()
+    ? await ensureDepartment(db, workspaceId, input.department)
+    : null;
+  const row = {
+    name: input.name,
+    title: input.title ?? null,
+    manager_id: input.managerId ?? null,
+    timezone: input.timezone ?? 'UTC',
+    external_org: input.externalOrg ?? null,
+    is_bot: input.isBot ?? false,
+    is_admin: input.isAdmin ?? false,
+    is_deactivated: input.isDeactivated ?? false,
+  };
+  const department = departmentId
+    ? { department_id: departmentId, department_source: 'directory' as const }
+    : {};
+  await db
+    .insertInto('members')
+    .values({
+      workspace_id: workspaceId,
+      user_id: input.userId,
+      ...row,
+      department_id: departmentId,
+      ...(input.joinedAt && { joined_at: input.joinedAt }),
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['workspace_id', 'user_id'])
+        .doUpdateSet({ ...row, ...department, updated_at: sql`now()` }),
+    )
+    .execute();
+}
+
+export async function setOptedOut(
+  db: Kysely<Database>,
+  workspaceId: string,
+  userId: string,
+  optedOut: boolean,
+) {
+  await db
+    .updateTable('members')
+    .set({ opted_out: optedOut, updated_at: sql`now()` })
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .execute();
+}

@@ -1,0 +1,135 @@
+import { sql, type Kysely } from 'kysely';
+import type { KudosRecord, KudosRepository } from '../../core/ports';
+import type { Database } from '../schema';
+
+function kudosWithRecipients(db: Kysely<Database>, workspaceId: string) {
+  return db
+    .selectFrom('kudos as k')
+    .where('k.workspace_id', '=', workspaceId)
+    .select([
+      'k.id',
+      'k.giver_id',
+      'k.message',
+      'k.values',
+      'k.channel_id',
+      'k.source_key',
+      'k.created_at',
+      (eb) =>
+        eb
+          .selectFrom('kudos_recipients as r')
+          .whereRef('r.kudos_id', '=', 'k.id')
+          .select(
+            sql<string[]>`coalesce(array_agg(r.recipient_id order by r.recipient_id), '{}')`.as(
+              'ids',
+            ),
+          )
+          .as('recipient_ids'),
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof kudosWithRecipients>['executeTakeFirstOrThrow']>>;
+
+function toRecord(row: Row): KudosRecord {
+  return {
+    id: row.id,
+    giverId: row.giver_id,
+    recipientIds: row.recipient_ids ?? [],
+    message: row.message,
+    values: row.values,
+    channelId: row.channel_id,
+    sourceKey: row.source_key,
+    createdAt: row.created_at,
+  };
+}
+
+export function kudosRepository(db: Kysely<Database>): KudosRepository {
+  return {
+    async findBySourceKey(workspaceId, sourceKey) {
+      const row = await kudosWithRecipients(db, workspaceId)
+        .where('k.source_key', '=', sourceKey)
+        .executeTakeFirst();
+      return row ? toRecord(row) : null;
+    },
+    async countRecipientsGivenSince(workspaceId, giverId, since) {
+      const row = await db
+        .selectFrom('kudos as k')
+        .innerJoin('kudos_recipients as r', 'r.kudos_id', 'k.id')
+        .where('k.workspace_id', '=', workspaceId)
+        .where('k.giver_id', '=', giverId)
+        .where('k.created_at', '>=', since)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async insert(workspaceId, kudos) {
+      const inserted = await db
+        .insertInto('kudos')
+        .values({
+          workspace_id: workspaceId,
+          giver_id: kudos.giverId,
+          message: kudos.message,
+          values: kudos.values,
+          channel_id: kudos.channelId,
+          source_key: kudos.sourceKey,
+          created_at: kudos.createdAt,
+        })
+        .onConflict((oc) => oc.columns(['workspace_id', 'source_key']).doNothing())
+        .returning(['id', 'created_at'])
+        .executeTakeFirst();
+      if (!inserted) return null;
+      if (kudos.recipientIds.length > 0) {
+        await db
+          .insertInto('kudos_recipients')
+          .values(
+            kudos.recipientIds.map((id) => ({
+              kudos_id: inserted.id,
+              workspace_id: workspaceId,
+              recipient_id: id,
+            })),
+          )
+          .execute();
+      }
+      return { ...kudos, id: inserted.id, createdAt: inserted.created_at };
+    },
+    async countGiven(workspaceId, userId) {
+      const row = await db
+        .selectFrom('kudos as k')
+        .innerJoin('kudos_recipients as r', 'r.kudos_id', 'k.id')
+        .where('k.workspace_id', '=', workspaceId)
+        .where('k.giver_id', '=', userId)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async recent(workspaceId, userId, limit) {
+      const given = await kudosWithRecipients(db, workspaceId)
+        .where('k.giver_id', '=', userId)
+        .orderBy('k.created_at', 'desc')
+        .limit(limit)
+        .execute();
+      const received = await kudosWithRecipients(db, workspaceId)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('kudos_recipients as mine')
+              .whereRef('mine.kudos_id', '=', 'k.id')
+              .where('mine.recipient_id', '=', userId)
+              .select('mine.kudos_id'),
+          ),
+        )
+        .orderBy('k.created_at', 'desc')
+        .limit(limit)
+        .execute();
+      return { given: given.map(toRecord), received: received.map(toRecord) };
+    },
+    async countReceived(workspaceId, userId) {
+      const row = await db
+        .selectFrom('kudos_recipients')
+        .where('workspace_id', '=', workspaceId)
+        .where('recipient_id', '=', userId)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { sql, type Kysely } from 'kysely';
+import type { Member } from '../../core/domain/member';
+import type { MemberRepository } from '../../core/ports';
+import type { Database } from '../schema';
+import { ensureDepartment } from './directory';
+
+function selectMembers(db: Kysely<Database>, workspaceId: string) {
+  return db
+    .selectFrom('members as m')
+    .leftJoin('departments as d', (j) =>
+      j.onRef('d.id', '=', 'm.department_id').onRef('d.workspace_id', '=', 'm.workspace_id'),
+    )
+    .where('m.workspace_id', '=', workspaceId)
+    .select([
+      'm.user_id',
+      'm.name',
+      'm.department_id',
+      'd.name as department_name',
+      'm.title',
+      'm.manager_id',
+      'm.timezone',
+      'm.external_org',
+      'm.is_bot',
+      'm.is_admin',
+      'm.is_deactivated',
+      'm.opted_out',
+      'm.paused_until',
+      'm.joined_at',
+    ]);
+}
+
+type MemberRow = Awaited<ReturnType<ReturnType<typeof selectMembers>['executeTakeFirstOrThrow']>>;
+
+function toMember(row: MemberRow): Member {
+  return {
+    userId: row.user_id,
+    name: row.name,
+    departmentId: row.department_id,
+    departmentName: row.department_name,
+    title: row.title,
+    managerId: row.manager_id,
+    timezone: row.timezone,
+    externalOrg: row.external_org,
+    isBot: row.is_bot,
+    isAdmin: row.is_admin,
+    isDeactivated: row.is_deactivated,
+    optedOut: row.opted_out,
+    pausedUntil: row.paused_until,
+    joinedAt: row.joined_at,
+  };
+}
+
+export function memberRepository(db: Kysely<Database>): MemberRepository {
+  return {
+    async find(workspaceId, userId) {
+      const row = await selectMembers(db, workspaceId)
+        .where('m.user_id', '=', userId)
+        .executeTakeFirst();
+      return row ? toMember(row) : null;
+    },
+    async findMany(workspaceId, userIds) {
+      if (userIds.length === 0) return [];
+      const rows = await selectMembers(db, workspaceId).where('m.user_id', 'in', userIds).execute();
+      return rows.map(toMember);
+    },
+    async lockForUpdate(workspaceId, userId) {
+      const row = await selectMembers(db, workspaceId)
+        .where('m.user_id', '=', userId)
+        .forUpdate('m')
+        .executeTakeFirst();
+      return row ? toMember(row) : null;
+    },
+    async setOwnDepartment(workspaceId, userId, department) {
+      const departmentId = await ensureDepartment(db, workspaceId, department);
+      await db
+        .updateTable('members')
+        .set({ department_id: departmentId, department_source: 'member', updated_at: sql`now()` })
+        .where('workspace_id', '=', workspaceId)
+        .where('user_id', '=', userId)
+        .execute();
+      const row = await db
+        .selectFrom('departments')
+        .select('name')
+        .where('id', '=', departmentId)
+        .executeTakeFirstOrThrow();
+      return row.name;
+    },
+  };
+}
+
+/** Everyone in a workspace's directory, by name. */
+export async function listMembers(db: Kysely<Database>, workspaceId: string): Promise<Member[]> {
+  const rows = await selectMembers(db, workspaceId).orderBy('m.name').execute();
+  return rows.map(toMember);
+}

@@ -1,0 +1,111 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface WorkspacesTable {
+  id: Generated<string>;
+  platform: 'slack' | 'teams' | 'local';
+  external_id: string;
+  name: string;
+  created_at: Timestamp;
+  uninstalled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface WorkspaceSettingsTable {
+  workspace_id: string;
+  kudos_channel_id: string | null;
+  kudos_values: string[];
+  daily_kudos_limit: Generated<number>;
+  timezone: Generated<string>;
+  department_field_id: string | null;
+  updated_at: Timestamp;
+}
+
+export interface DepartmentsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface MembersTable {
+  workspace_id: string;
+  user_id: string;
+  name: string;
+  department_id: string | null;
+  title: string | null;
+  manager_id: string | null;
+  timezone: Generated<string>;
+  external_org: string | null;
+  is_bot: Generated<boolean>;
+  is_deactivated: Generated<boolean>;
+  opted_out: Generated<boolean>;
+  paused_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  joined_at: Timestamp;
+  updated_at: Timestamp;
+  is_admin: Generated<boolean>;
+  department_source: Generated<'directory' | 'member'>;
+}
+
+export interface KudosTable {
+  id: Generated<string>;
+  workspace_id: string;
+  giver_id: string;
+  message: string;
+  values: string[];
+  channel_id: string | null;
+  source_key: string;
+  created_at: Timestamp;
+}
+
+export interface KudosRecipientsTable {
+  kudos_id: string;
+  workspace_id: string;
+  recipient_id: string;
+}
+
+export interface InteractionsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  member_id: string;
+  other_member_id: string;
+  kind: 'cross_department' | 'peer' | 'manager_report' | 'external';
+  source: string;
+  source_ref: string;
+  occurred_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface SlackInstallationsTable {
+  install_key: string;
+  workspace_id: string;
+  team_id: string | null;
+  enterprise_id: string | null;
+  bot_user_id: string | null;
+  secret: string;
+  bot_token_expires_at: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
+  installed_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SlackEventsTable {
+  workspace_id: string;
+  event_id: string;
+  received_at: Timestamp;
+}
+
+export interface Database {
+  workspaces: WorkspacesTable;
+  workspace_settings: WorkspaceSettingsTable;
+  departments: DepartmentsTable;
+  members: MembersTable;
+  kudos: KudosTable;
+  kudos_recipients: KudosRecipientsTable;
+  interactions: InteractionsTable;
+  slack_installations: SlackInstallationsTable;
+  slack_events: SlackEventsTable;
+}

@@ -1,0 +1,68 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createSlackAdapter, type SlackAdapter } from './adapters/slack/app';
+import { workspaceResolver } from './adapters/slack/workspaces';
+import { slackConfigured, type Config } from './config';
+import { createHttpServer } from './http/server';
+import type { Logger } from './logger';
+import type { DatabaseHandle } from './persistence/database';
+import { databaseReady } from './persistence/readiness';
+import { useCasesFor } from './services';
+import type { Clock } from './core/ports';
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  slack: SlackAdapter | null;
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  config: Config;
+  logger: Logger;
+  database: DatabaseHandle;
+  clock?: Clock;
+  /** Milliseconds between users.list pages; Slack's Tier 2 allows about 20 a minute. */
+  directoryPageIntervalMs?: number;
+  host?: string;
+}
+
+/** Wires the use cases to the adapters and starts the one HTTP server. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { config, logger, database } = options;
+  const useCases = useCasesFor(database, options.clock);
+  const slack = slackConfigured(config)
+    ? createSlackAdapter(config, {
+        db: database.db,
+        logger,
+        useCases,
+        workspaces: workspaceResolver(database.db),
+        directory: {
+          db: database.db,
+          logger,
+          pageIntervalMs: options.directoryPageIntervalMs ?? 3000,
+        },
+      })
+    : null;
+
+  const server = createHttpServer({ ready: () => databaseReady(database.db) }, logger, {
+    slack: slack?.requestListener ?? null,
+  });
+  await new Promise<void>((resolve) => server.listen(config.PORT, options.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  logger.info({ port, slack: Boolean(slack) }, 'Rapport is listening');
+  await slack?.start();
+
+  return {
+    server,
+    url: `http://127.0.0.1:${port}`,
+    slack,
+    close: async () => {
+      await slack?.stop();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { Clock, UnitOfWork } from './core/ports';
+import { makeGiveKudos } from './core/use-cases/give-kudos';
+import { makeHome } from './core/use-cases/home';
+import { makeNetworkSummary } from './core/use-cases/network-summary';
+import { makeSetDepartment } from './core/use-cases/set-department';
+import { makeUpdateKudosSettings } from './core/use-cases/update-kudos-settings';
+import type { Config } from './config';
+import { openDatabase, type DatabaseHandle } from './persistence/database';
+import { migrateToLatest } from './persistence/migrate';
+import { unitOfWork } from './persistence/repositories';
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** The use cases, wired to one database. Every entry point (server, demo, jobs) builds them here. */
+export function createUseCases(transaction: UnitOfWork, clock: Clock = systemClock) {
+  return {
+    giveKudos: makeGiveKudos({ transaction, clock }),
+    networkSummary: makeNetworkSummary({ transaction }),
+    home: makeHome({ transaction }),
+    setDepartment: makeSetDepartment({ transaction }),
+    updateKudosSettings: makeUpdateKudosSettings({ transaction }),
+    workspaceSettings: (workspaceId: string) =>
+      transaction((repos) => repos.settings.get(workspaceId)),
+  };
+}
+
+export type UseCases = ReturnType<typeof createUseCases>;
+
+/** Opens the configured database (embedded unless DATABASE_URL is set) and brings it up to date. */
+export async function openMigratedDatabase(
+  config: Pick<Config, 'DATABASE_URL' | 'RAPPORT_DATA_DIR'>,
+): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.RAPPORT_DATA_DIR });
+  try {
+    await migrateToLatest(handle.db);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  return handle;
+}
+
+export function useCasesFor(handle: DatabaseHandle, clock?: Clock): UseCases {
+  return createUseCases(unitOfWork(handle.db), clock);
+}
