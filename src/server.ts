@@ -22,8 +22,8 @@ export interface ServerOptions {
   logger: Logger;
   database: DatabaseHandle;
   clock?: Clock;
-  /** Milliseconds between users.list pages; Slack's Tier 2 allows about 20 a minute. */
-  directoryPageIntervalMs?: number;
+  /** Pauses between directory calls; the defaults keep to Slack's rate tiers. */
+  directoryPacing?: { pageIntervalMs: number; profileIntervalMs: number };
   host?: string;
 }
 
@@ -40,7 +40,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         directory: {
           db: database.db,
           logger,
-          pageIntervalMs: options.directoryPageIntervalMs ?? 3000,
+          // users.list is Tier 2 (about 20 a minute), users.profile.get Tier 4 (about 100).
+          ...(options.directoryPacing ?? { pageIntervalMs: 3000, profileIntervalMs: 600 }),
+          detectedFields: new Map(),
         },
       })
     : null;

@@ -1,8 +1,10 @@
 import type { Clock, UnitOfWork } from './core/ports';
+import { makeAdminSettings } from './core/use-cases/admin-settings';
 import { makeGiveKudos } from './core/use-cases/give-kudos';
 import { makeHome } from './core/use-cases/home';
 import { makeNetworkSummary } from './core/use-cases/network-summary';
 import { makeSetDepartment } from './core/use-cases/set-department';
+import { makeSetParticipation } from './core/use-cases/set-participation';
 import { makeUpdateKudosSettings } from './core/use-cases/update-kudos-settings';
 import type { Config } from './config';
 import { openDatabase, type DatabaseHandle } from './persistence/database';
@@ -18,6 +20,8 @@ export function createUseCases(transaction: UnitOfWork, clock: Clock = systemClo
     networkSummary: makeNetworkSummary({ transaction }),
     home: makeHome({ transaction }),
     setDepartment: makeSetDepartment({ transaction }),
+    setParticipation: makeSetParticipation({ transaction }),
+    adminSettings: makeAdminSettings({ transaction }),
     updateKudosSettings: makeUpdateKudosSettings({ transaction }),
     workspaceSettings: (workspaceId: string) =>
       transaction((repos) => repos.settings.get(workspaceId)),

@@ -12,6 +12,8 @@ export interface WorkspaceSettings {
   kudosValues: string[];
   dailyKudosLimit: number;
   timezone: string;
+  /** The directory attribute that names departments (a Slack profile field id); null if none. */
+  departmentField: string | null;
 }
 
 export interface KudosRecord {
@@ -52,6 +54,7 @@ export interface MemberRepository {
   lockForUpdate(workspaceId: string, userId: string): Promise<Member | null>;
   /** Sets the department a member chose themselves, creating it if new; returns its stored name. */
   setOwnDepartment(workspaceId: string, userId: string, department: string): Promise<string>;
+  setOptedOut(workspaceId: string, userId: string, optedOut: boolean): Promise<void>;
 }
 
 export interface SettingsRepository {

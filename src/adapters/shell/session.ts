@@ -4,6 +4,7 @@ import type { WorkspaceSettings } from '../../core/ports';
 import type { GiveKudos } from '../../core/use-cases/give-kudos';
 import type { NetworkSummaryUseCase } from '../../core/use-cases/network-summary';
 import type { SetDepartment } from '../../core/use-cases/set-department';
+import type { SetParticipation } from '../../core/use-cases/set-participation';
 import { findShellMentions } from './mentions';
 import {
   renderKudosDm,
@@ -18,6 +19,7 @@ export interface ShellDeps {
   giveKudos: GiveKudos;
   networkSummary: NetworkSummaryUseCase;
   setDepartment: SetDepartment;
+  setParticipation: SetParticipation;
   settings: () => Promise<WorkspaceSettings>;
   /** Everyone in the demo directory, to resolve `/as` and list people. */
   people: () => Promise<Member[]>;
@@ -98,6 +100,15 @@ export function createShellSession(deps: ShellDeps, me: Member) {
           'only visible to you',
           `Tag kudos with: ${settings.kudosValues.map((v) => `#${v}`).join(' ')}`,
         );
+      }
+      case 'optout':
+      case 'optin': {
+        const result = await deps.setParticipation(
+          deps.workspaceId,
+          current.userId,
+          sub.toLowerCase() === 'optout',
+        );
+        return renderMessage('only visible to you', result.message);
       }
       case 'help':
       case '':

@@ -1,12 +1,12 @@
 import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
+import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from '../../config';
 import { secretBox } from '../../persistence/secret-box';
 import { authorizeFromStore } from './authorize';
 import { boltLogger } from './bolt-logger';
 import type { SlackDeps } from './deps';
-import { syncDirectory } from './directory';
+import { directorySyncer } from './directory-sync';
 import { postgresInstallationStore, type SlackInstallation } from './installation-store';
 import { registerListeners } from './listeners';
 
@@ -20,11 +20,15 @@ export const BOT_SCOPES = [
   'users.profile:read',
 ];
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export interface SlackAdapter {
   /** Serves /slack/events, /slack/install and /slack/oauth_redirect; null in Socket Mode. */
   requestListener: RequestListener | null;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Re-reads every installed workspace's directory (the daily sync). */
+  syncDirectories(): Promise<void>;
 }
 
 type SlackConfig = Pick<
@@ -41,41 +45,64 @@ type SlackConfig = Pick<
 
 export function createSlackAdapter(config: SlackConfig, deps: SlackDeps): SlackAdapter {
   const logger = boltLogger(deps.logger);
-  const clientOptions = { slackApiUrl: config.SLACK_API_URL, logger };
+  const clientOptions: WebClientOptions = {
+    slackApiUrl: config.SLACK_API_URL,
+    logger,
+    // Answers to a person: a couple of quick retries, never the SDK's half-hour default that
+    // would post a celebration long after the fact (and Slack has no idempotency key).
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2000, randomize: true },
+  };
   const oauth = Boolean(config.SLACK_CLIENT_ID);
   const store = oauth
     ? postgresInstallationStore(deps.db, secretBox(config.RAPPORT_ENCRYPTION_KEY!))
     : null;
-
-  const sync = (token: string, teamId: string) =>
-    deps.workspaces
-      .forTeam(teamId)
-      .then((workspaceId) =>
-        syncDirectory(deps.directory, new WebClient(token, clientOptions), workspaceId, teamId),
-      )
-      .catch((error: unknown) =>
-        deps.logger.error({ err: error, teamId }, 'directory sync failed'),
-      );
+  const authorize = oauth
+    ? authorizeFromStore({
+        db: deps.db,
+        store: store!,
+        clientId: config.SLACK_CLIENT_ID!,
+        clientSecret: config.SLACK_CLIENT_SECRET!,
+        slackApiUrl: config.SLACK_API_URL,
+        logger: deps.logger,
+      })
+    : null;
+  const syncer = directorySyncer(deps, clientOptions, {
+    singleToken: config.SLACK_BOT_TOKEN ?? null,
+    store,
+    authorize,
+  });
+  let daily: NodeJS.Timeout | null = null;
+  const startDaily = () => {
+    // One process's timer; the scheduler that runs each job once across replicas replaces it.
+    daily = setInterval(() => void syncer.syncAll(), DAY_MS);
+    daily.unref();
+  };
+  const stopDaily = () => {
+    if (daily) clearInterval(daily);
+  };
 
   if (config.SLACK_APP_TOKEN) {
     const app = new App({
       socketMode: true,
       appToken: config.SLACK_APP_TOKEN,
-      token: config.SLACK_BOT_TOKEN,
       signingSecret: config.SLACK_SIGNING_SECRET,
       clientOptions,
       logger,
+      ...(authorize ? { authorize } : { token: config.SLACK_BOT_TOKEN }),
     });
-    registerListeners(app, deps, null);
+    registerListeners(app, deps, store);
     return {
       requestListener: null,
       start: async () => {
         await app.start();
-        syncFromToken(config.SLACK_BOT_TOKEN!, clientOptions, sync, deps);
+        void syncer.syncAll();
+        startDaily();
       },
       stop: async () => {
+        stopDaily();
         await app.stop();
       },
+      syncDirectories: () => syncer.syncAll(),
     };
   }
 
@@ -97,7 +124,7 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackDeps): SlackA
         callbackOptions: {
           success: (installation, _options, _req, res) => {
             const i = installation as SlackInstallation;
-            if (i.bot?.token && i.team?.id) void sync(i.bot.token, i.team.id);
+            if (i.bot?.token && i.team?.id) void syncer.syncTeam(i.bot.token, i.team.id);
             res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
             res.end(
               '<html><body><h1>Rapport is installed.</h1><p>Type <code>/rapport help</code> in Slack to begin.</p></body></html>',
@@ -107,17 +134,8 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackDeps): SlackA
       },
     }),
   });
-  if (oauth) {
-    // Bolt would use the installer's own authorize; ours serialises token refreshes.
-    receiver.installer!.authorize = authorizeFromStore({
-      db: deps.db,
-      store: store!,
-      clientId: config.SLACK_CLIENT_ID!,
-      clientSecret: config.SLACK_CLIENT_SECRET!,
-      slackApiUrl: config.SLACK_API_URL,
-      logger: deps.logger,
-    });
-  }
+  // Bolt would use the installer's own authorize; ours serialises token refreshes.
+  if (authorize) receiver.installer!.authorize = authorize;
   const app = new App({
     receiver,
     token: oauth ? undefined : config.SLACK_BOT_TOKEN,
@@ -131,22 +149,10 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackDeps): SlackA
   return {
     requestListener: receiver.requestListener,
     start: async () => {
-      if (!oauth) syncFromToken(config.SLACK_BOT_TOKEN!, clientOptions, sync, deps);
+      if (!oauth) void syncer.syncAll();
+      startDaily();
     },
-    stop: async () => undefined,
+    stop: async () => stopDaily(),
+    syncDirectories: () => syncer.syncAll(),
   };
-}
-
-/** Single-workspace mode: learn the team from the token, then fill the directory, in the background. */
-function syncFromToken(
-  token: string,
-  clientOptions: ConstructorParameters<typeof WebClient>[1],
-  sync: (token: string, teamId: string) => Promise<unknown>,
-  deps: SlackDeps,
-): void {
-  new WebClient(token, clientOptions).auth.test().then(
-    (auth) => (auth.team_id ? sync(token, auth.team_id) : undefined),
-    (error: unknown) =>
-      deps.logger.error({ err: error }, 'could not reach Slack to sync the directory'),
-  );
 }

@@ -1,11 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Kysely } from 'kysely';
 import type { Logger } from '../../logger';
-import {
-  saveSettings,
-  upsertMember,
-  type MemberInput,
-} from '../../persistence/repositories/directory';
+import { upsertMember, type MemberInput } from '../../persistence/repositories/directory';
 import type { Database } from '../../persistence/schema';
 
 /** The parts of a Slack user object that Rapport reads. */
@@ -34,7 +30,13 @@ export interface DirectoryContext {
   logger: Logger;
   /** Milliseconds between users.list pages (Tier 2: about 20 a minute). */
   pageIntervalMs: number;
+  /** Milliseconds between users.profile.get calls (Tier 4: about 100 a minute). */
+  profileIntervalMs: number;
+  /** Department fields found by label, per workspace, with when they were looked up. */
+  detectedFields: Map<string, { id: string | null; at: number }>;
 }
+
+const pause = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : undefined);
 
 export function memberFromSlackUser(
   user: SlackUser,
@@ -63,7 +65,13 @@ export function memberFromSlackUser(
   };
 }
 
-/** The profile field that holds departments: the admin's choice, else one labelled "Department". */
+const DETECTION_TTL_MS = 60 * 60 * 1000;
+
+/**
+ * The profile field that holds departments: the admin's choice, else a field labelled
+ * "Department" if the workspace has one. Detection is cached for an hour per workspace, so
+ * directory events do not each cost a call.
+ */
 export async function departmentField(
   ctx: DirectoryContext,
   client: WebClient,
@@ -75,13 +83,25 @@ export async function departmentField(
     .where('workspace_id', '=', workspaceId)
     .executeTakeFirst();
   if (chosen?.department_field_id) return chosen.department_field_id;
+  const cached = ctx.detectedFields.get(workspaceId);
+  if (cached && Date.now() - cached.at < DETECTION_TTL_MS) return cached.id;
+  const fields = await profileFields(ctx, client, workspaceId);
+  const id = fields?.find((f) => /^\s*departments?\s*$/i.test(f.label))?.id ?? null;
+  if (fields) ctx.detectedFields.set(workspaceId, { id, at: Date.now() });
+  return id;
+}
+
+/** The workspace's custom profile fields; null when Slack would not say. */
+export async function profileFields(
+  ctx: DirectoryContext,
+  client: WebClient,
+  workspaceId: string,
+): Promise<Array<{ id: string; label: string }> | null> {
   try {
     const result = (await client.team.profile.get()) as {
       profile?: { fields?: Array<{ id: string; label: string }> };
     };
-    const field = result.profile?.fields?.find((f) => /^\s*department\s*$/i.test(f.label));
-    if (field) await saveSettings(ctx.db, workspaceId, { departmentFieldId: field.id });
-    return field?.id ?? null;
+    return result.profile?.fields ?? [];
   } catch (error) {
     ctx.logger.warn(
       { err: error, workspaceId },
@@ -91,14 +111,25 @@ export async function departmentField(
   }
 }
 
+/**
+ * Stores a Slack user. users.list and users.info leave custom profile fields out, so when a
+ * department field is in use and the payload lacks it, the profile is read for it.
+ */
 export async function saveSlackUser(
   ctx: DirectoryContext,
+  client: WebClient,
   workspaceId: string,
   teamId: string,
   user: SlackUser,
   fieldId: string | null,
-) {
-  await upsertMember(ctx.db, workspaceId, memberFromSlackUser(user, teamId, fieldId));
+): Promise<void> {
+  let full = user;
+  if (fieldId && !user.profile?.fields && !user.deleted && !user.is_bot) {
+    const { profile } = await client.users.profile.get({ user: user.id });
+    full = { ...user, profile: { ...user.profile, fields: (profile?.fields as never) ?? {} } };
+    await pause(ctx.profileIntervalMs);
+  }
+  await upsertMember(ctx.db, workspaceId, memberFromSlackUser(full, teamId, fieldId));
 }
 
 /** Pages through users.list at its rate tier and stores everyone; returns how many were seen. */
@@ -114,12 +145,11 @@ export async function syncDirectory(
   do {
     const page = await client.users.list({ limit: 200, ...(cursor ? { cursor } : {}) });
     for (const user of (page.members ?? []) as SlackUser[]) {
-      await saveSlackUser(ctx, workspaceId, teamId, user, fieldId);
+      await saveSlackUser(ctx, client, workspaceId, teamId, user, fieldId);
       seen += 1;
     }
     cursor = page.response_metadata?.next_cursor || undefined;
-    if (cursor && ctx.pageIntervalMs > 0)
-      await new Promise((r) => setTimeout(r, ctx.pageIntervalMs));
+    if (cursor) await pause(ctx.pageIntervalMs);
   } while (cursor);
   ctx.logger.info({ workspaceId, members: seen }, 'directory synced');
   return seen;
@@ -146,7 +176,7 @@ export async function ensureMembers(
   for (const id of missing) {
     try {
       const { user } = await client.users.info({ user: id });
-      if (user) await saveSlackUser(ctx, workspaceId, teamId, user as SlackUser, fieldId);
+      if (user) await saveSlackUser(ctx, client, workspaceId, teamId, user as SlackUser, fieldId);
     } catch (error) {
       // An id Slack refuses (user_not_found, a malformed id) stays unknown, and the use case
       // then says so politely; rate limits and outages still fail loudly.

@@ -5,6 +5,9 @@ import type { Database } from '../../persistence/schema';
 
 export type SlackInstallation = Installation<'v1' | 'v2', boolean>;
 
+/** What an uninstall did: removed the tokens, found none, or found a newer install and kept it. */
+export type RemovalOutcome = 'removed' | 'absent' | 'reinstalled';
+
 /** Org-wide installs are keyed by the enterprise, others by the team: as Slack's events name them. */
 export function installKey(query: {
   teamId?: string | undefined;
@@ -83,8 +86,10 @@ export function postgresInstallationStore(db: Kysely<Database>, box: SecretBox) 
     /** Replaces the tokens after a refresh, keeping the install time. */
     update(executor: Kysely<Database>, installation: SlackInstallation): Promise<void>;
     fetchLocked(executor: Kysely<Database>, key: string): Promise<SlackInstallation | null>;
-    /** Deletes the tokens unless the app was installed again after `eventTime`; true if deleted. */
-    removeIfInstalledBefore(key: string, eventTime: Date): Promise<boolean>;
+    /** Deletes the tokens unless the app was installed again after `eventTime`. */
+    removeIfInstalledBefore(key: string, eventTime: Date): Promise<RemovalOutcome>;
+    /** The install keys of every current installation. */
+    keys(): Promise<string[]>;
   } = {
     update: async (executor, installation) => void (await save(executor, installation, null)),
     fetchLocked: (executor, key) => fetch(executor, key, true),
@@ -110,7 +115,17 @@ export function postgresInstallationStore(db: Kysely<Database>, box: SecretBox) 
         .where('installed_at', '<=', eventTime)
         .returning('install_key')
         .executeTakeFirst();
-      return Boolean(deleted);
+      if (deleted) return 'removed';
+      const newer = await db
+        .selectFrom('slack_installations')
+        .select('install_key')
+        .where('install_key', '=', key)
+        .executeTakeFirst();
+      return newer ? 'reinstalled' : 'absent';
+    },
+    async keys() {
+      const rows = await db.selectFrom('slack_installations').select('install_key').execute();
+      return rows.map((r) => r.install_key);
     },
   };
   return store;

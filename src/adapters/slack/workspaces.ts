@@ -22,6 +22,27 @@ export function workspaceResolver(db: Kysely<Database>) {
       cache.set(teamId, row.id);
       return row.id;
     },
+
+    /** The workspace's work stops from `at` (the first uninstall event wins). */
+    async markUninstalled(teamId: string, at: Date): Promise<string> {
+      const workspaceId = await this.forTeam(teamId);
+      await db
+        .updateTable('workspaces')
+        .set({ uninstalled_at: sql`coalesce(uninstalled_at, ${at})` })
+        .where('id', '=', workspaceId)
+        .execute();
+      return workspaceId;
+    },
+
+    async markInstalled(teamId: string, name?: string): Promise<string> {
+      const workspaceId = await this.forTeam(teamId, name);
+      await db
+        .updateTable('workspaces')
+        .set({ uninstalled_at: null })
+        .where('id', '=', workspaceId)
+        .execute();
+      return workspaceId;
+    },
   };
 }
 

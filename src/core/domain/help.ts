@@ -34,5 +34,16 @@ export const COMMANDS: CommandHelp[] = [
     does: 'the values you can tag kudos with',
     example: '/rapport values',
   },
+  {
+    usage: '/rapport optout',
+    does: 'stop all kudos, introductions and reminders for you (/rapport optin to come back)',
+    example: '/rapport optout',
+  },
+  {
+    usage: '/rapport admin',
+    does: 'admins: choose the kudos channel, values, daily allowance and department field',
+    example: '/rapport admin',
+    needsForms: true,
+  },
   { usage: '/rapport help', does: 'this list', example: '/rapport help' },
 ];

@@ -4,12 +4,15 @@ export interface KudosSettingsInput {
   kudosChannelId: string | null;
   dailyKudosLimit: string;
   kudosValues: string;
+  /** The directory attribute that names each member's department; null: members say it. */
+  departmentField: string | null;
 }
 
 export interface KudosSettings {
   kudosChannelId: string | null;
   dailyKudosLimit: number;
   kudosValues: string[];
+  departmentField: string | null;
 }
 
 export type KudosSettingsField = 'dailyKudosLimit' | 'kudosValues';
@@ -45,6 +48,11 @@ export function checkKudosSettings(input: KudosSettingsInput): KudosSettingsChec
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
-    settings: { kudosChannelId: input.kudosChannelId, dailyKudosLimit: limit, kudosValues: values },
+    settings: {
+      kudosChannelId: input.kudosChannelId,
+      dailyKudosLimit: limit,
+      kudosValues: values,
+      departmentField: input.departmentField,
+    },
   };
 }

@@ -4,6 +4,7 @@ import {
   type KudosSettingsInput,
 } from '../domain/settings';
 import type { UnitOfWork } from '../ports';
+import { ADMINS_ONLY } from './admin-settings';
 
 export type UpdateKudosSettingsResult =
   KudosSettingsCheck | { ok: false; errors: Record<string, never>; message: string };
@@ -20,11 +21,7 @@ export function makeUpdateKudosSettings({ transaction }: { transaction: UnitOfWo
     return transaction(async (repos) => {
       const actor = await repos.members.find(workspaceId, actorId);
       if (!actor?.isAdmin || actor.isDeactivated) {
-        return {
-          ok: false,
-          errors: {},
-          message: 'Only workspace admins can change Rapport’s settings.',
-        };
+        return { ok: false, errors: {}, message: ADMINS_ONLY };
       }
       await repos.settings.saveKudosSettings(workspaceId, check.settings);
       return check;

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Member } from '../../core/domain/member';
 import type { MemberRepository } from '../../core/ports';
 import type { Database } from '../schema';
-import { ensureDepartment } from './directory';
+import { ensureDepartment, setOptedOut } from './directory';
 
 function selectMembers(db: Kysely<Database>, workspaceId: string) {
   return db
@@ -70,6 +70,7 @@ export function memberRepository(db: Kysely<Database>): MemberRepository {
         .executeTakeFirst();
       return row ? toMember(row) : null;
     },
+    setOptedOut: (workspaceId, userId, optedOut) => setOptedOut(db, workspaceId, userId, optedOut),
     async setOwnDepartment(workspaceId, userId, department) {
       const departmentId = await ensureDepartment(db, workspaceId, department);
       await db

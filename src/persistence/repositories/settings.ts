@@ -7,7 +7,8 @@ import { saveSettings } from './directory';
 export function settingsRepository(db: Kysely<Database>): SettingsRepository {
   return {
     async saveKudosSettings(workspaceId, settings) {
-      await saveSettings(db, workspaceId, settings);
+      const { departmentField, ...kudos } = settings;
+      await saveSettings(db, workspaceId, { ...kudos, departmentFieldId: departmentField });
     },
     async get(workspaceId): Promise<WorkspaceSettings> {
       const row = await db
@@ -22,6 +23,7 @@ export function settingsRepository(db: Kysely<Database>): SettingsRepository {
           kudosValues: [...DEFAULT_KUDOS_VALUES],
           dailyKudosLimit: DEFAULT_DAILY_KUDOS_LIMIT,
           timezone: 'UTC',
+          departmentField: null,
         };
       }
       return {
@@ -30,6 +32,7 @@ export function settingsRepository(db: Kysely<Database>): SettingsRepository {
         kudosValues: row.kudos_values,
         dailyKudosLimit: row.daily_kudos_limit,
         timezone: row.timezone,
+        departmentField: row.department_field_id,
       };
     },
   };

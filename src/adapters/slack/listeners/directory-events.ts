@@ -8,7 +8,14 @@ export function registerDirectoryEvents(app: App, deps: SlackDeps) {
     const teamId = context.teamId ?? body.team_id;
     const workspaceId = await deps.workspaces.forTeam(teamId);
     const fieldId = await departmentField(deps.directory, client, workspaceId);
-    await saveSlackUser(deps.directory, workspaceId, teamId, event.user as SlackUser, fieldId);
+    await saveSlackUser(
+      deps.directory,
+      client,
+      workspaceId,
+      teamId,
+      event.user as SlackUser,
+      fieldId,
+    );
   });
 
   app.event('user_change', async ({ event, client, context, body }) => {
@@ -21,6 +28,6 @@ export function registerDirectoryEvents(app: App, deps: SlackDeps) {
       user = (info.user as SlackUser | undefined) ?? user;
     }
     const fieldId = await departmentField(deps.directory, client, workspaceId);
-    await saveSlackUser(deps.directory, workspaceId, teamId, user, fieldId);
+    await saveSlackUser(deps.directory, client, workspaceId, teamId, user, fieldId);
   });
 }

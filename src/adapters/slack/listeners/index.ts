@@ -7,6 +7,7 @@ import { registerDirectoryEvents } from './directory-events';
 import { registerKudosCommand } from './kudos-command';
 import { registerKudosModal } from './kudos-modal';
 import { registerRapportCommand } from './rapport-command';
+import { registerSettings } from './settings';
 import { registerUninstall } from './uninstall';
 
 export function registerListeners(
@@ -20,6 +21,7 @@ export function registerListeners(
   registerKudosModal(app, deps);
   registerRapportCommand(app, deps);
   registerAppHome(app, deps);
+  registerSettings(app, deps);
   registerDirectoryEvents(app, deps);
   registerUninstall(app, deps, store);
 }

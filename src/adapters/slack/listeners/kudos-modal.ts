@@ -1,14 +1,9 @@
 import type { App } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import type { SlackDeps } from '../deps';
+import { sendDm } from '../dm';
 import { giveKudosOnSlack } from '../kudos-flow';
 import { FIELDS, KUDOS_MODAL } from '../views/kudos-modal';
 import { safely } from './safely';
-
-async function dm(client: WebClient, userId: string, text: string) {
-  const { channel } = await client.conversations.open({ users: userId });
-  await client.chat.postMessage({ channel: channel!.id!, text });
-}
 
 function channelFrom(privateMetadata: string | undefined): string | null {
   try {
@@ -25,7 +20,7 @@ export function registerKudosModal(app: App, deps: SlackDeps) {
     const teamId = context.teamId ?? body.team?.id ?? '';
     const userId = body.user.id;
     // The form has closed by now, so answers go to the giver's DM with Rapport.
-    const tell = (text: string) => dm(client, userId, text);
+    const tell = (text: string) => sendDm(client, userId, text);
     await safely(deps, { view: KUDOS_MODAL, teamId, userId }, tell, async () => {
       const state = view.state.values;
       const recipients =

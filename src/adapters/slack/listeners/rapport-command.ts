@@ -6,6 +6,7 @@ import { fromSlackText, toMrkdwn } from '../text';
 import { helpMessage } from '../views/help';
 import { summaryBlocks } from '../views/summary';
 import { safely } from './safely';
+import { openSettings } from './settings';
 
 export function registerRapportCommand(app: App, deps: SlackDeps) {
   app.command('/rapport', async ({ command, ack, client, respond, context }) => {
@@ -40,6 +41,24 @@ export function registerRapportCommand(app: App, deps: SlackDeps) {
             result.ok ? `Got it: you're in *${toMrkdwn(result.department)}*.` : result.message,
           );
         }
+        case 'optout':
+        case 'optin': {
+          await ensureMembers(deps.directory, client, workspaceId, teamId, [userId]);
+          const result = await deps.useCases.setParticipation(
+            workspaceId,
+            userId,
+            sub.toLowerCase() === 'optout',
+          );
+          return tell(result.message);
+        }
+        case 'admin':
+        case 'settings':
+          return openSettings(
+            deps,
+            client,
+            { teamId, userId, triggerId: command.trigger_id },
+            tell,
+          );
         case 'values': {
           const settings = await deps.useCases.workspaceSettings(workspaceId);
           return tell(

@@ -11,20 +11,16 @@ export function registerUninstall(
   deps: SlackDeps,
   store: PostgresInstallationStore | null,
 ) {
-  async function uninstall(key: string, eventTime: number) {
+  async function uninstall(key: string, eventTime: number, event: string) {
     const at = new Date(eventTime * 1000);
-    const removed = store ? await store.removeIfInstalledBefore(key, at) : true;
-    if (!removed) {
-      deps.logger.info({ key, at }, 'stale uninstall ignored: the app was installed again since');
+    // With a single bot token from the environment there is nothing stored to delete.
+    const outcome = store ? await store.removeIfInstalledBefore(key, at) : 'removed';
+    if (outcome === 'reinstalled') {
+      deps.logger.info({ key, at, event }, 'stale uninstall ignored: installed again since');
       return;
     }
-    const workspaceId = await deps.workspaces.forTeam(key);
-    await deps.db
-      .updateTable('workspaces')
-      .set({ uninstalled_at: at })
-      .where('id', '=', workspaceId)
-      .execute();
-    deps.logger.info({ key, workspaceId }, 'Slack tokens deleted; the workspace is stopped');
+    const workspaceId = await deps.workspaces.markUninstalled(key, at);
+    deps.logger.info({ key, workspaceId, event, outcome }, 'Slack tokens deleted; work stopped');
   }
 
   const keyOf = (body: {
@@ -34,11 +30,12 @@ export function registerUninstall(
   }) => (body.is_enterprise_install && body.enterprise_id) || body.team_id || '';
 
   app.event('app_uninstalled', async ({ body }) => {
-    await uninstall(keyOf(body), body.event_time);
+    await uninstall(keyOf(body), body.event_time, 'app_uninstalled');
   });
 
   app.event('tokens_revoked', async ({ event, body }) => {
+    // Revoked user tokens leave the bot working; Rapport stores none.
     if ((event.tokens.bot ?? []).length === 0) return;
-    await uninstall(keyOf(body), body.event_time);
+    await uninstall(keyOf(body), body.event_time, 'tokens_revoked');
   });
 }

@@ -1,0 +1,118 @@
+import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { checkKudosSettings, type KudosSettingsInput } from '../../../core/domain/settings';
+import type { SlackDeps } from '../deps';
+import { ensureMembers, profileFields, syncDirectory } from '../directory';
+import { sendDm } from '../dm';
+import { channelLink, toMrkdwn } from '../text';
+import { OPEN_SETTINGS } from '../views/home';
+import {
+  AUTOMATIC_FIELD,
+  ERROR_BLOCKS,
+  SETTINGS_FIELDS,
+  SETTINGS_MODAL,
+  settingsModal,
+} from '../views/settings-modal';
+import { publishHome } from './app-home';
+import { safely } from './safely';
+
+/** Opens the settings form for an admin; anyone else hears why not. */
+export async function openSettings(
+  deps: SlackDeps,
+  client: WebClient,
+  who: { teamId: string; userId: string; triggerId: string },
+  tell: (text: string) => Promise<unknown>,
+): Promise<void> {
+  const workspaceId = await deps.workspaces.forTeam(who.teamId);
+  await ensureMembers(deps.directory, client, workspaceId, who.teamId, [who.userId]);
+  const result = await deps.useCases.adminSettings(workspaceId, who.userId);
+  if (!result.ok) {
+    await tell(result.message);
+    return;
+  }
+  const fields = (await profileFields(deps.directory, client, workspaceId)) ?? [];
+  await client.views.open({
+    trigger_id: who.triggerId,
+    view: settingsModal(result.settings, fields),
+  });
+}
+
+/** What Slack sends back for each input of the form. */
+interface InputState {
+  value?: string | null;
+  selected_channel?: string | null;
+  selected_option?: { value?: string } | null;
+}
+type StateValues = Record<string, Record<string, InputState>>;
+
+function readForm(values: StateValues): KudosSettingsInput {
+  const field = (f: { block: string; action: string }): InputState =>
+    values[f.block]?.[f.action] ?? {};
+  const department = field(SETTINGS_FIELDS.departmentField).selected_option?.value;
+  return {
+    kudosChannelId: field(SETTINGS_FIELDS.kudosChannel).selected_channel ?? null,
+    dailyKudosLimit: String(field(SETTINGS_FIELDS.dailyKudosLimit).value ?? ''),
+    kudosValues: String(field(SETTINGS_FIELDS.kudosValues).value ?? ''),
+    departmentField: department && department !== AUTOMATIC_FIELD ? department : null,
+  };
+}
+
+export function registerSettings(app: App, deps: SlackDeps) {
+  app.action(
+    { type: 'block_actions', action_id: OPEN_SETTINGS },
+    async ({ ack, body, client, context }) => {
+      await ack();
+      const teamId = context.teamId ?? body.team?.id ?? '';
+      const userId = body.user.id;
+      const tell = (text: string) => sendDm(client, userId, text);
+      await safely(deps, { action: OPEN_SETTINGS, teamId, userId }, tell, () =>
+        openSettings(deps, client, { teamId, userId, triggerId: body.trigger_id }, tell),
+      );
+    },
+  );
+
+  app.view(SETTINGS_MODAL, async ({ ack, view, body, client, context }) => {
+    const input = readForm(view.state.values as StateValues);
+    // Field mistakes are shown on the form itself, which stays open.
+    const check = checkKudosSettings(input);
+    if (!check.ok) {
+      const errors = Object.fromEntries(
+        Object.entries(check.errors).map(([f, message]) => [
+          ERROR_BLOCKS[f as keyof typeof ERROR_BLOCKS],
+          message,
+        ]),
+      );
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    await ack();
+    const teamId = context.teamId ?? body.team?.id ?? '';
+    const userId = body.user.id;
+    const tell = (text: string) => sendDm(client, userId, text);
+    await safely(deps, { view: SETTINGS_MODAL, teamId, userId }, tell, async () => {
+      const workspaceId = await deps.workspaces.forTeam(teamId);
+      const before = await deps.useCases.workspaceSettings(workspaceId);
+      const result = await deps.useCases.updateKudosSettings(workspaceId, userId, input);
+      if (!result.ok) {
+        await tell('message' in result ? result.message : 'Those settings were not saved.');
+        return;
+      }
+      const s = result.settings;
+      const where = s.kudosChannelId
+        ? channelLink(s.kudosChannelId)
+        : 'the channel where /kudos is typed';
+      await tell(
+        `Saved. Kudos are celebrated in ${where}; each person may thank ${s.dailyKudosLimit} ` +
+          `people a day; values: ${toMrkdwn(s.kudosValues.map((v) => `#${v}`).join(' '))}.`,
+      );
+      await publishHome(deps, client, teamId, userId);
+      if (before.departmentField !== s.departmentField) {
+        deps.directory.detectedFields.delete(workspaceId);
+        // Re-reading every profile takes a while; it runs on after the answer.
+        syncDirectory(deps.directory, client, workspaceId, teamId).catch((error: unknown) =>
+          deps.logger.error({ err: error, workspaceId }, 'directory sync failed'),
+        );
+      }
+    });
+  });
+}

@@ -1,0 +1,81 @@
+import { Bits, Blocks, Elements, Modal } from 'slack-block-builder';
+import type { KudosSettingsField } from '../../../core/domain/settings';
+import type { WorkspaceSettings } from '../../../core/ports';
+
+export const SETTINGS_MODAL = 'settings_modal';
+/** The default: a profile field labelled Department, if there is one. */
+export const AUTOMATIC_FIELD = 'automatic';
+
+export const SETTINGS_FIELDS = {
+  kudosChannel: { block: 'kudos_channel', action: 'kudos_channel' },
+  dailyKudosLimit: { block: 'daily_kudos_limit', action: 'daily_kudos_limit' },
+  kudosValues: { block: 'kudos_values', action: 'kudos_values' },
+  departmentField: { block: 'department_field', action: 'department_field' },
+} as const;
+
+/** Which block shows the core's complaint about each field. */
+export const ERROR_BLOCKS: Record<KudosSettingsField, string> = {
+  dailyKudosLimit: SETTINGS_FIELDS.dailyKudosLimit.block,
+  kudosValues: SETTINGS_FIELDS.kudosValues.block,
+};
+
+export interface ProfileField {
+  id: string;
+  label: string;
+}
+
+/** The admin's settings form, filled with what is set now. */
+export function settingsModal(settings: WorkspaceSettings, profileFields: ProfileField[]) {
+  const automatic = Bits.Option({
+    text: 'Automatic: a field called Department',
+    value: AUTOMATIC_FIELD,
+  });
+  const fields = profileFields
+    .slice(0, 99)
+    .map((f) => Bits.Option({ text: f.label.slice(0, 75) || f.id, value: f.id }));
+  const current = fields.find((_f, i) => profileFields[i]!.id === settings.departmentField);
+  const { kudosChannel, dailyKudosLimit, kudosValues, departmentField } = SETTINGS_FIELDS;
+  return Modal({ title: 'Rapport settings', submit: 'Save', close: 'Cancel' })
+    .callbackId(SETTINGS_MODAL)
+    .blocks(
+      Blocks.Input({ label: 'Kudos channel', blockId: kudosChannel.block })
+        .optional(true)
+        .hint('Where kudos are celebrated. Empty: in the channel where /kudos was typed.')
+        .element(
+          Elements.ChannelSelect({
+            actionId: kudosChannel.action,
+            placeholder: 'Choose a channel',
+            ...(settings.kudosChannelId ? { initialChannel: settings.kudosChannelId } : {}),
+          }),
+        ),
+      Blocks.Input({ label: 'Kudos per person per day', blockId: dailyKudosLimit.block })
+        .hint('How many people each person may thank a day, counted in their own timezone.')
+        .element(
+          Elements.NumberInput({
+            actionId: dailyKudosLimit.action,
+            initialValue: settings.dailyKudosLimit,
+            isDecimalAllowed: false,
+            minValue: 1,
+            maxValue: 100,
+          }),
+        ),
+      Blocks.Input({ label: 'Values', blockId: kudosValues.block })
+        .hint('The #tags people can add to kudos, separated by spaces.')
+        .element(
+          Elements.TextInput({
+            actionId: kudosValues.action,
+            initialValue: settings.kudosValues.map((v) => `#${v}`).join(' '),
+          }),
+        ),
+      Blocks.Input({ label: 'Profile field with the department', blockId: departmentField.block })
+        .hint(
+          'Rapport reads each person’s department from this profile field; without one, people set their own with /rapport department.',
+        )
+        .element(
+          Elements.StaticSelect({ actionId: departmentField.action })
+            .options(automatic, ...fields)
+            .initialOption(current ?? automatic),
+        ),
+    )
+    .buildToObject();
+}

@@ -1,0 +1,297 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { SlackUser } from '../../src/adapters/slack/directory';
+
+export interface SlackCall {
+  method: string;
+  args: Record<string, any>;
+  token: string | null;
+  at: number;
+}
+
+/** What a response_url received: the app's answer to a slash command. */
+export interface SlackResponse {
+  path: string;
+  body: Record<string, any>;
+  at: number;
+}
+
+export type Failure =
+  | { status: 429; retryAfter: number }
+  | { status: 500 }
+  | { error: 'invalid_auth' | 'channel_not_found' | 'not_in_channel' | 'ratelimited' };
+
+interface FakeTeam {
+  id: string;
+  name: string;
+  botUserId: string;
+  users: SlackUser[];
+  /** Custom profile fields: users.list leaves their values out, as Slack does. */
+  fields: Array<{ id: string; label: string }>;
+}
+
+interface OAuthGrant {
+  teamId: string;
+  enterpriseId?: string;
+  rotate?: boolean;
+}
+
+/**
+ * Slack's Web API on loopback: records every call, answers the methods Rapport uses from a
+ * directory the test controls, and fails on request (429 with Retry-After, 500, error codes).
+ */
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  readonly responses: SlackResponse[] = [];
+  readonly teams = new Map<string, FakeTeam>();
+  /** Most users per users.list page, whatever limit the app asks for. */
+  pageSize = 3;
+  private readonly tokens = new Map<string, string>();
+  private readonly refreshTokens = new Map<string, string>();
+  private readonly codes = new Map<string, OAuthGrant>();
+  private readonly failures = new Map<string, Failure[]>();
+  private server!: http.Server;
+  private sequence = 0;
+  url = '';
+
+  static async start(): Promise<FakeSlack> {
+    const fake = new FakeSlack();
+    fake.server = http.createServer((req, res) => void fake.handle(req, res));
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
+    return fake;
+  }
+
+  /** The base URL for SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  responseUrl(name = String(++this.sequence)): string {
+    return `${this.url}/respond/${name}`;
+  }
+
+  addTeam(team: Omit<FakeTeam, 'fields'> & { fields?: FakeTeam['fields'] }): FakeTeam {
+    const full = { fields: [{ id: 'Xf01DEPT', label: 'Department' }], ...team };
+    this.teams.set(team.id, full);
+    return full;
+  }
+
+  /** A bot token Slack accepts for the team. */
+  addToken(token: string, teamId: string): void {
+    this.tokens.set(token, teamId);
+  }
+
+  revokeTokens(teamId: string): void {
+    for (const [token, team] of this.tokens) if (team === teamId) this.tokens.delete(token);
+  }
+
+  /** An OAuth code that oauth.v2.access exchanges for a bot token of the team. */
+  addOAuthCode(code: string, grant: OAuthGrant): void {
+    this.codes.set(code, grant);
+  }
+
+  /** The next `times` calls of `method` fail this way. */
+  fail(method: string, failure: Failure, times = 1): void {
+    const queue = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i += 1) queue.push(failure);
+    this.failures.set(method, queue);
+  }
+
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+    this.failures.clear();
+  }
+
+  /** Resolves once `check` returns something truthy; fails the test after `timeoutMs`. */
+  async waitFor<T>(check: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = check();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${check.toString()}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const path = new URL(req.url ?? '/', this.url).pathname;
+    const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(body));
+    };
+
+    if (path.startsWith('/respond/')) {
+      this.responses.push({ path, body: JSON.parse(raw || '{}'), at: Date.now() });
+      return reply(200, { ok: true });
+    }
+    if (!path.startsWith('/api/')) return reply(404, { ok: false, error: 'not_found' });
+
+    const method = path.slice('/api/'.length);
+    const args = parseArgs(raw, req.headers['content-type']);
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
+    const token = bearer ?? (typeof args.token === 'string' ? args.token : null);
+    this.calls.push({ method, args, token, at: Date.now() });
+
+    const failure = this.failures.get(method)?.shift();
+    if (failure) {
+      if ('status' in failure && failure.status === 429)
+        return reply(
+          429,
+          { ok: false, error: 'ratelimited' },
+          {
+            'retry-after': String(failure.retryAfter),
+          },
+        );
+      if ('status' in failure) return reply(failure.status, { ok: false, error: 'fatal_error' });
+      return reply(200, { ok: false, error: failure.error });
+    }
+
+    if (method === 'oauth.v2.access') return reply(200, this.oauthAccess(args));
+    const teamId = token ? this.tokens.get(token) : undefined;
+    const team = teamId ? this.teams.get(teamId) : undefined;
+    if (!team) return reply(200, { ok: false, error: token ? 'invalid_auth' : 'not_authed' });
+    return reply(200, this.answer(method, args, team));
+  }
+
+  private answer(method: string, args: Record<string, any>, team: FakeTeam): object {
+    const find = (id: unknown) => team.users.find((u) => u.id === id);
+    const withoutFields = (u: SlackUser) => ({
+      ...u,
+      profile: { ...u.profile, fields: undefined },
+    });
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: `https://${team.id.toLowerCase()}.slack.com/`,
+          team: team.name,
+          team_id: team.id,
+          user: 'rapport',
+          user_id: team.botUserId,
+          bot_id: `B${team.botUserId}`,
+          is_enterprise_install: false,
+        };
+      case 'users.list': {
+        const start = Number(args.cursor || 0);
+        const size = Math.min(this.pageSize, Number(args.limit || this.pageSize));
+        const page = team.users.slice(start, start + size);
+        const next = start + size < team.users.length ? String(start + size) : '';
+        return {
+          ok: true,
+          members: page.map(withoutFields),
+          response_metadata: { next_cursor: next },
+        };
+      }
+      case 'users.info': {
+        const user = find(args.user);
+        return user
+          ? { ok: true, user: withoutFields(user) }
+          : { ok: false, error: 'user_not_found' };
+      }
+      case 'users.profile.get': {
+        const user = find(args.user);
+        return user
+          ? { ok: true, profile: { ...user.profile, fields: user.profile?.fields ?? {} } }
+          : { ok: false, error: 'user_not_found' };
+      }
+      case 'team.profile.get':
+        return {
+          ok: true,
+          profile: { fields: team.fields.map((f) => ({ ...f, type: 'text', hint: '' })) },
+        };
+      case 'conversations.open': {
+        const users = String(args.users ?? '')
+          .split(',')
+          .filter(Boolean)
+          .sort();
+        if (users.length === 0 || users.some((u) => !find(u)))
+          return { ok: false, error: 'user_not_found' };
+        return { ok: true, channel: { id: `D${users.join('')}` } };
+      }
+      case 'chat.postMessage':
+        return {
+          ok: true,
+          channel: args.channel,
+          ts: `${1_700_000_000 + ++this.sequence}.000100`,
+        };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${1_700_000_000 + ++this.sequence}.000200` };
+      case 'views.open':
+      case 'views.publish':
+      case 'views.update':
+        return { ok: true, view: { id: `V${++this.sequence}`, ...(args.view ?? {}) } };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  private oauthAccess(args: Record<string, any>): object {
+    let grant: OAuthGrant | undefined;
+    if (args.grant_type === 'refresh_token') {
+      const teamId = this.refreshTokens.get(String(args.refresh_token));
+      if (!teamId) return { ok: false, error: 'invalid_refresh_token' };
+      // Refresh tokens are single-use.
+      this.refreshTokens.delete(String(args.refresh_token));
+      grant = { teamId, rotate: true };
+    } else {
+      grant = this.codes.get(String(args.code));
+      if (!grant) return { ok: false, error: 'invalid_code' };
+      this.codes.delete(String(args.code));
+    }
+    const team = this.teams.get(grant.teamId)!;
+    const n = ++this.sequence;
+    const token = `xoxb-${team.id}-${n}`;
+    this.addToken(token, team.id);
+    const rotation = grant.rotate
+      ? { refresh_token: `xoxe-1-${team.id}-${n}`, expires_in: 43_200 }
+      : {};
+    if (grant.rotate) this.refreshTokens.set(`xoxe-1-${team.id}-${n}`, team.id);
+    return {
+      ok: true,
+      app_id: 'A0RAPPORT',
+      authed_user: { id: team.users[0]?.id ?? 'U0INSTALLER' },
+      scope: 'commands,chat:write,chat:write.public,im:write,users:read,users.profile:read',
+      token_type: 'bot',
+      access_token: token,
+      bot_user_id: team.botUserId,
+      team: { id: team.id, name: team.name },
+      enterprise: grant.enterpriseId ? { id: grant.enterpriseId } : null,
+      is_enterprise_install: false,
+      ...rotation,
+    };
+  }
+}
+
+function parseArgs(raw: string, contentType: string | undefined): Record<string, any> {
+  if (contentType?.includes('application/json')) return raw ? JSON.parse(raw) : {};
+  const args: Record<string, any> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    // The Web API client sends nested arguments (blocks, views) as JSON strings.
+    args[key] = /^[[{]/.test(value) ? safeJson(value) : value;
+  }
+  return args;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

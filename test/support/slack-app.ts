@@ -1,0 +1,195 @@
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { startServer, type RunningServer } from '../../src/server';
+import type { Clock } from '../../src/core/ports';
+import { FakeSlack } from './fake-slack';
+import { openTestDatabase, type TestDatabase } from './database';
+import { form, postSigned, SIGNING_SECRET, type SignOptions } from './slack-requests';
+import { acmeUsers, BOT_USER_ID, TEAM_ID } from './slack-team';
+
+export const ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+
+export interface SlackTestAppOptions {
+  /** One workspace with a bot token, or many through OAuth. */
+  mode?: 'single' | 'oauth';
+  clock?: Clock;
+  env?: Record<string, string>;
+}
+
+export interface CommandOptions {
+  user?: string;
+  channel?: string;
+  team?: string;
+  triggerId?: string;
+  sign?: SignOptions;
+}
+
+export interface EventOptions {
+  team?: string;
+  eventId?: string;
+  eventTime?: number;
+  retryNum?: number;
+  sign?: SignOptions;
+}
+
+let sequence = 0;
+const next = () => `${Date.now()}${++sequence}`;
+
+/**
+ * Rapport's real HTTP server with its Slack adapter, talking to a fake Slack on loopback, on
+ * a database of its own. Requests reach it signed exactly as Slack signs them.
+ */
+export class SlackTestApp {
+  private constructor(
+    readonly fake: FakeSlack,
+    readonly database: TestDatabase,
+    readonly server: RunningServer,
+  ) {}
+
+  static async start(options: SlackTestAppOptions = {}): Promise<SlackTestApp> {
+    const fake = await FakeSlack.start();
+    fake.addTeam({ id: TEAM_ID, name: 'Acme', botUserId: BOT_USER_ID, users: acmeUsers() });
+    const database = await openTestDatabase();
+    const credentials =
+      options.mode === 'oauth'
+        ? {
+            SLACK_CLIENT_ID: '1111.2222',
+            SLACK_CLIENT_SECRET: 'client-secret-0123',
+            SLACK_STATE_SECRET: 'state-secret-0123456789',
+            RAPPORT_ENCRYPTION_KEY: ENCRYPTION_KEY,
+          }
+        : { SLACK_BOT_TOKEN: 'xoxb-acme-single' };
+    if (options.mode !== 'oauth') fake.addToken('xoxb-acme-single', TEAM_ID);
+    const loaded = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      ...credentials,
+      ...options.env,
+    });
+    if (!loaded.ok) throw new Error(loaded.message);
+    const server = await startServer({
+      config: { ...loaded.config, PORT: 0 },
+      logger: createLogger(loaded.config.LOG_LEVEL),
+      database,
+      host: '127.0.0.1',
+      ...(options.clock && { clock: options.clock }),
+      directoryPacing: { pageIntervalMs: 0, profileIntervalMs: 0 },
+    });
+    return new SlackTestApp(fake, database, server);
+  }
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  get db() {
+    return this.database.db;
+  }
+
+  async workspaceId(team = TEAM_ID): Promise<string> {
+    const row = await this.db
+      .selectFrom('workspaces')
+      .select('id')
+      .where('platform', '=', 'slack')
+      .where('external_id', '=', team)
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  /** Waits until the directory holds `count` members of the team. */
+  async directorySynced(count = acmeUsers().length, team = TEAM_ID): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const row = await this.db
+        .selectFrom('members as m')
+        .innerJoin('workspaces as w', 'w.id', 'm.workspace_id')
+        .where('w.external_id', '=', team)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      if (Number(row.n) >= count) return;
+      if (Date.now() > deadline) throw new Error(`directory has ${row.n} of ${count} members`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Sends a slash command; `responseUrl` is where the app's answers arrive. */
+  async command(command: string, text: string, options: CommandOptions = {}) {
+    const responseUrl = this.fake.responseUrl();
+    const triggerId = options.triggerId ?? `trigger.${next()}`;
+    const body = form({
+      token: 'legacy-verification-token',
+      team_id: options.team ?? TEAM_ID,
+      team_domain: 'acme',
+      channel_id: options.channel ?? 'CGENERAL',
+      channel_name: 'general',
+      user_id: options.user ?? 'UANA',
+      user_name: 'someone',
+      command,
+      text,
+      api_app_id: 'A0RAPPORT',
+      is_enterprise_install: 'false',
+      response_url: responseUrl,
+      trigger_id: triggerId,
+    });
+    const response = await postSigned(
+      `${this.url}/slack/events`,
+      body,
+      'application/x-www-form-urlencoded',
+      options.sign,
+    );
+    const path = new URL(responseUrl).pathname;
+    return {
+      ...response,
+      triggerId,
+      /** Everything the app sent to this command's response_url so far. */
+      replies: () => this.fake.responses.filter((r) => r.path === path),
+      /** Waits for the `n`th answer to this command. */
+      reply: (n = 1) =>
+        this.fake.waitFor(() => this.fake.responses.filter((r) => r.path === path)[n - 1]),
+    };
+  }
+
+  /** Sends an Events API callback. */
+  async event(event: Record<string, unknown>, options: EventOptions = {}) {
+    const team = options.team ?? TEAM_ID;
+    const body = JSON.stringify({
+      token: 'legacy-verification-token',
+      team_id: team,
+      api_app_id: 'A0RAPPORT',
+      event: { event_ts: `${Math.floor(Date.now() / 1000)}.000100`, ...event },
+      type: 'event_callback',
+      event_id: options.eventId ?? `Ev${next()}`,
+      event_time: options.eventTime ?? Math.floor(Date.now() / 1000),
+      authorizations: [
+        { team_id: team, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false },
+      ],
+      is_ext_shared_channel: false,
+    });
+    const retry: Record<string, string> =
+      options.retryNum !== undefined
+        ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' }
+        : {};
+    return postSigned(`${this.url}/slack/events`, body, 'application/json', {
+      ...options.sign,
+      headers: { ...retry, ...options.sign?.headers },
+    });
+  }
+
+  /** Sends an interactivity payload (a button, a form submission). */
+  async interaction(payload: Record<string, unknown>, sign?: SignOptions) {
+    return postSigned(
+      `${this.url}/slack/events`,
+      form({ payload: JSON.stringify(payload) }),
+      'application/x-www-form-urlencoded',
+      sign,
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.server.close();
+    await this.fake.close();
+    await this.database.close();
+  }
+}
