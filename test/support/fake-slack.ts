@@ -33,7 +33,10 @@ interface FakeTeam {
 interface OAuthGrant {
   teamId: string;
   enterpriseId?: string;
+  /** Token rotation on: the token expires and comes with a single-use refresh token. */
   rotate?: boolean;
+  /** Seconds the rotated token lasts (Slack: 12 hours). */
+  expiresIn?: number;
 }
 
 /**
@@ -44,6 +47,8 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   readonly responses: SlackResponse[] = [];
   readonly teams = new Map<string, FakeTeam>();
+  /** Every bot token oauth.v2.access handed out, oldest first. */
+  readonly issuedTokens: string[] = [];
   /** Most users per users.list page, whatever limit the app asks for. */
   pageSize = 3;
   private readonly tokens = new Map<string, string>();
@@ -258,8 +263,9 @@ export class FakeSlack {
     const n = ++this.sequence;
     const token = `xoxb-${team.id}-${n}`;
     this.addToken(token, team.id);
+    this.issuedTokens.push(token);
     const rotation = grant.rotate
-      ? { refresh_token: `xoxe-1-${team.id}-${n}`, expires_in: 43_200 }
+      ? { refresh_token: `xoxe-1-${team.id}-${n}`, expires_in: grant.expiresIn ?? 43_200 }
       : {};
     if (grant.rotate) this.refreshTokens.set(`xoxe-1-${team.id}-${n}`, team.id);
     return {

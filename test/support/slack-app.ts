@@ -114,6 +114,14 @@ export class SlackTestApp {
     }
   }
 
+  /**
+   * A full round trip through the app (a command and its answer), so that work started by
+   * earlier requests has had its turn before a test checks that something did not happen.
+   */
+  async settle(): Promise<void> {
+    await (await this.command('/rapport', 'values')).reply();
+  }
+
   /** Sends a slash command; `responseUrl` is where the app's answers arrive. */
   async command(command: string, text: string, options: CommandOptions = {}) {
     const responseUrl = this.fake.responseUrl();

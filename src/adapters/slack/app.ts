@@ -9,6 +9,7 @@ import type { SlackDeps } from './deps';
 import { directorySyncer } from './directory-sync';
 import { postgresInstallationStore, type SlackInstallation } from './installation-store';
 import { registerListeners } from './listeners';
+import { workTracker } from './work-tracker';
 
 /** The least the features need: commands, posting and DMs, reading the directory and its fields. */
 export const BOT_SCOPES = [
@@ -21,6 +22,8 @@ export const BOT_SCOPES = [
 ];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long shutdown waits for acknowledged work to finish. */
+const DRAIN_MS = 10_000;
 
 export interface SlackAdapter {
   /** Serves /slack/events, /slack/install and /slack/oauth_redirect; null in Socket Mode. */
@@ -29,6 +32,8 @@ export interface SlackAdapter {
   stop(): Promise<void>;
   /** Re-reads every installed workspace's directory (the daily sync). */
   syncDirectories(): Promise<void>;
+  /** Resolves once acknowledged requests and background work have finished. */
+  idle(): Promise<void>;
 }
 
 type SlackConfig = Pick<
@@ -43,7 +48,13 @@ type SlackConfig = Pick<
   | 'RAPPORT_ENCRYPTION_KEY'
 >;
 
-export function createSlackAdapter(config: SlackConfig, deps: SlackDeps): SlackAdapter {
+export function createSlackAdapter(config: SlackConfig, given: SlackDeps): SlackAdapter {
+  const tracker = workTracker();
+  const deps: SlackDeps = {
+    ...given,
+    directory: { ...given.directory, signal: tracker.signal },
+    background: (work) => void tracker.track(work),
+  };
   const logger = boltLogger(deps.logger);
   const clientOptions: WebClientOptions = {
     slackApiUrl: config.SLACK_API_URL,
@@ -74,12 +85,18 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackDeps): SlackA
   let daily: NodeJS.Timeout | null = null;
   const startDaily = () => {
     // One process's timer; the scheduler that runs each job once across replicas replaces it.
-    daily = setInterval(() => void syncer.syncAll(), DAY_MS);
+    daily = setInterval(() => void tracker.track(syncer.syncAll()), DAY_MS);
     daily.unref();
   };
-  const stopDaily = () => {
+  const stop = async () => {
     if (daily) clearInterval(daily);
+    await tracker.drain(DRAIN_MS);
   };
+  const track = (app: App) =>
+    // Bolt acknowledges first and runs listeners after; shutdown waits for them.
+    app.use(async ({ next }) => {
+      await tracker.track(next());
+    });
 
   if (config.SLACK_APP_TOKEN) {
     const app = new App({
@@ -90,19 +107,21 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackDeps): SlackA
       logger,
       ...(authorize ? { authorize } : { token: config.SLACK_BOT_TOKEN }),
     });
+    track(app);
     registerListeners(app, deps, store);
     return {
       requestListener: null,
       start: async () => {
         await app.start();
-        void syncer.syncAll();
+        void tracker.track(syncer.syncAll());
         startDaily();
       },
       stop: async () => {
-        stopDaily();
         await app.stop();
+        await stop();
       },
       syncDirectories: () => syncer.syncAll(),
+      idle: tracker.idle,
     };
   }
 
@@ -124,7 +143,8 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackDeps): SlackA
         callbackOptions: {
           success: (installation, _options, _req, res) => {
             const i = installation as SlackInstallation;
-            if (i.bot?.token && i.team?.id) void syncer.syncTeam(i.bot.token, i.team.id);
+            if (i.bot?.token && i.team?.id)
+              void tracker.track(syncer.syncTeam(i.bot.token, i.team.id));
             res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
             res.end(
               '<html><body><h1>Rapport is installed.</h1><p>Type <code>/rapport help</code> in Slack to begin.</p></body></html>',
@@ -145,14 +165,16 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackDeps): SlackA
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'Slack request failed');
   });
+  track(app);
   registerListeners(app, deps, store);
   return {
     requestListener: receiver.requestListener,
     start: async () => {
-      if (!oauth) void syncer.syncAll();
+      if (!oauth) void tracker.track(syncer.syncAll());
       startDaily();
     },
-    stop: async () => stopDaily(),
+    stop,
     syncDirectories: () => syncer.syncAll(),
+    idle: tracker.idle,
   };
 }

@@ -12,6 +12,8 @@ export interface SlackDeps {
   useCases: UseCases;
   directory: DirectoryContext;
   workspaces: WorkspaceResolver;
+  /** Runs work that outlives its request; shutdown waits for it (up to a limit). */
+  background?: (work: Promise<unknown>) => void;
 }
 
 export const APOLOGY =

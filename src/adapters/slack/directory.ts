@@ -34,6 +34,8 @@ export interface DirectoryContext {
   profileIntervalMs: number;
   /** Department fields found by label, per workspace, with when they were looked up. */
   detectedFields: Map<string, { id: string | null; at: number }>;
+  /** Aborted at shutdown: a sync stops at its next person. */
+  signal?: AbortSignal;
 }
 
 const pause = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : undefined);
@@ -64,6 +66,8 @@ export function memberFromSlackUser(
     ...(department ? { department } : {}),
   };
 }
+
+const UNKNOWN_USER_ERRORS = new Set(['user_not_found', 'user_not_visible', 'invalid_user']);
 
 const DETECTION_TTL_MS = 60 * 60 * 1000;
 
@@ -145,6 +149,7 @@ export async function syncDirectory(
   do {
     const page = await client.users.list({ limit: 200, ...(cursor ? { cursor } : {}) });
     for (const user of (page.members ?? []) as SlackUser[]) {
+      if (ctx.signal?.aborted) return seen;
       await saveSlackUser(ctx, client, workspaceId, teamId, user, fieldId);
       seen += 1;
     }
@@ -178,9 +183,10 @@ export async function ensureMembers(
       const { user } = await client.users.info({ user: id });
       if (user) await saveSlackUser(ctx, client, workspaceId, teamId, user as SlackUser, fieldId);
     } catch (error) {
-      // An id Slack refuses (user_not_found, a malformed id) stays unknown, and the use case
-      // then says so politely; rate limits and outages still fail loudly.
-      if ((error as { code?: string }).code !== 'slack_webapi_platform_error') throw error;
+      // An id Slack does not know stays unknown, and the use case then says so politely; a bad
+      // token, rate limits and outages still fail loudly.
+      if (!UNKNOWN_USER_ERRORS.has((error as { data?: { error?: string } }).data?.error ?? ''))
+        throw error;
     }
   }
 }

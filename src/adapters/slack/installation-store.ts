@@ -109,10 +109,12 @@ export function postgresInstallationStore(db: Kysely<Database>, box: SecretBox) 
         .execute();
     },
     async removeIfInstalledBefore(key, eventTime) {
+      // Slack gives event times in whole seconds: an install within the event's second is
+      // taken to be the one uninstalled; a stale retry comes minutes after a reinstall.
       const deleted = await db
         .deleteFrom('slack_installations')
         .where('install_key', '=', key)
-        .where('installed_at', '<=', eventTime)
+        .where('installed_at', '<', new Date(eventTime.getTime() + 1000))
         .returning('install_key')
         .executeTakeFirst();
       if (deleted) return 'removed';

@@ -109,9 +109,11 @@ export function registerSettings(app: App, deps: SlackDeps) {
       if (before.departmentField !== s.departmentField) {
         deps.directory.detectedFields.delete(workspaceId);
         // Re-reading every profile takes a while; it runs on after the answer.
-        syncDirectory(deps.directory, client, workspaceId, teamId).catch((error: unknown) =>
-          deps.logger.error({ err: error, workspaceId }, 'directory sync failed'),
+        const sync = syncDirectory(deps.directory, client, workspaceId, teamId).catch(
+          (error: unknown) =>
+            deps.logger.error({ err: error, workspaceId }, 'directory sync failed'),
         );
+        deps.background?.(sync);
       }
     });
   });
