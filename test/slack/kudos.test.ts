@@ -96,7 +96,10 @@ describe(`/kudos on Slack (${databaseLabel})`, () => {
     expect(posted.args.text).toContain('<@UPRIYA> gave kudos to <@USAM>');
     await app.fake.waitFor(() => dmsTo('USAM').length === 1);
     expect(dmsTo('USAM')[0]!.args.text).toContain('in <#CKUDOS>');
-    // Nothing public in the channel where it was typed.
+    // Nothing public where it was typed; the giver hears where it went.
+    const reply = (await sent.reply()).body;
+    expect(reply).toMatchObject({ response_type: 'ephemeral' });
+    expect(reply.text).toContain('posted in <#CKUDOS>');
     expect(sent.replies().filter((r) => r.body.response_type === 'in_channel')).toHaveLength(0);
     expect((await stored()).kudos).toHaveLength(1);
   });
@@ -198,6 +201,27 @@ describe(`/kudos on Slack (${databaseLabel})`, () => {
       values: ['teamwork'],
     });
     expect(dmsTo('ULI')).toHaveLength(1);
+  });
+
+  it('shortens a message that escaping makes too long for one block, and posts it', async () => {
+    const sent = await app.command('/kudos', `<@ULI> ${'&amp;'.repeat(999)}`, { user: 'USAM' });
+    const post = (await sent.reply()).body;
+    expect(post.response_type).toBe('in_channel');
+    const section = post.blocks[0].text.text as string;
+    expect([...section].length).toBeLessThanOrEqual(3000);
+    expect(section).toMatch(/(&amp;)+…$/);
+    expect((await stored()).kudos[0]!.message).toBe('&'.repeat(999));
+    await app.fake.waitFor(() => dmsTo('ULI').length === 1);
+  });
+
+  it("pings no one but the giver and recipients, even when someone's id is typed", async () => {
+    const sent = await app.command('/kudos', '<@ULI> thanks, and &lt;@UBEN&gt; too', {
+      user: 'USAM',
+    });
+    const post = (await sent.reply()).body;
+    expect(post.text).toContain('thanks, and &lt;@UBEN&gt; too');
+    expect(JSON.stringify(post)).not.toContain('<@UBEN>');
+    expect((await stored()).kudos[0]!.message).toBe('thanks, and <@UBEN> too');
   });
 
   it('keeps the kudos and tells the giver when the kudos channel cannot be posted to', async () => {

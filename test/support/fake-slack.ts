@@ -142,7 +142,9 @@ export class FakeSlack {
     };
 
     if (path.startsWith('/respond/')) {
-      this.responses.push({ path, body: JSON.parse(raw || '{}'), at: Date.now() });
+      const body = JSON.parse(raw || '{}');
+      if (!blocksValid(body.blocks)) return reply(400, { ok: false, error: 'invalid_blocks' });
+      this.responses.push({ path, body, at: Date.now() });
       return reply(200, { ok: true });
     }
     if (!path.startsWith('/api/')) return reply(404, { ok: false, error: 'not_found' });
@@ -230,6 +232,7 @@ export class FakeSlack {
         return { ok: true, channel: { id: `D${users.join('')}` } };
       }
       case 'chat.postMessage':
+        if (!blocksValid(args.blocks)) return { ok: false, error: 'invalid_blocks' };
         return {
           ok: true,
           channel: args.channel,
@@ -282,6 +285,13 @@ export class FakeSlack {
       ...rotation,
     };
   }
+}
+
+/** Slack refuses a section whose text is over 3,000 characters, and more than 50 blocks. */
+function blocksValid(blocks: unknown): boolean {
+  if (blocks === undefined) return true;
+  if (!Array.isArray(blocks) || blocks.length > 50) return false;
+  return blocks.every((b) => !(b?.type === 'section' && [...(b.text?.text ?? '')].length > 3000));
 }
 
 function parseArgs(raw: string, contentType: string | undefined): Record<string, any> {

@@ -76,14 +76,22 @@ async function announce(
   const post = kudosPost(kudos);
   try {
     if (channelId === ask.channelId && replies.publicHere) return await replies.publicHere(post);
-    if (!channelId) return;
-    await client.chat.postMessage({ ...post, channel: channelId });
+    if (channelId) await client.chat.postMessage({ ...post, channel: channelId });
   } catch (error) {
     deps.logger.warn({ err: error, channelId }, 'kudos post not delivered');
     const where = channelId ? ` in ${channelLink(channelId)}` : '';
     await replies.private(
       `Your kudos is recorded, but I couldn't post it${where}. ` +
         'Invite me to the channel with `/invite @Rapport` and try the next one there.',
+    );
+    return;
+  }
+  // Celebrated somewhere the giver is not looking: tell them where.
+  if (channelId !== ask.channelId) {
+    await replies.private(
+      channelId
+        ? `Thanks for celebrating! Your kudos is posted in ${channelLink(channelId)}.`
+        : 'Thanks for celebrating! Your kudos is recorded and each person has been told.',
     );
   }
 }

@@ -11,7 +11,8 @@ export function findSlackMentions(text: string): MentionToken[] {
     const span = { start: m.index, end: m.index + whole.length };
     if (target.startsWith('@'))
       return { ...span, userId: target.slice(1), kind: 'person' as const };
-    const name = label ?? `@${target.replace(/^!/, '')}`;
+    // Older payloads label @here as "here"; user groups as "@eng".
+    const name = `@${(label ?? target.replace(/^!/, '')).replace(/^@/, '')}`;
     return { ...span, userId: name, kind: 'group' as const };
   });
 }
@@ -30,18 +31,32 @@ export function fromSlackText(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** Stored text as mrkdwn: user mentions and links stay live, everything else is literal. */
-export function toMrkdwn(text: string): string {
+/**
+ * Stored text as mrkdwn, everything literal except: mentions of `people` (the giver and the
+ * recipients: every real mention in a kudos is one of them, so a typed "<@U123>" cannot ping
+ * anyone else), channel links, and links whose label is their own address (a typed
+ * <https://evil.example|click> is shown as typed).
+ */
+export function toMrkdwn(text: string, people: readonly string[] = []): string {
   const keep =
-    /<(?:@[UW][A-Z0-9]{2,}(?:\|[^<>]*)?|#C[A-Z0-9]+(?:\|[^<>]*)?|https?:\/\/[^\s<>|]+(?:\|[^<>]*)?)>/g;
+    /<(?:@([UW][A-Z0-9]{2,})(?:\|[^<>]*)?|#C[A-Z0-9]+(?:\|[^<>]*)?|(https?:\/\/[^\s<>|]+)(?:\|([^<>]*))?)>/g;
   let out = '';
   let last = 0;
   for (const m of text.matchAll(keep)) {
+    const [, user, url, label] = m;
+    if (user && !people.includes(user)) continue;
+    if (url && label !== undefined && !sameAddress(url, label)) continue;
     out += escape(text.slice(last, m.index)) + m[0];
     last = m.index + m[0].length;
   }
   return out + escape(text.slice(last));
 }
+
+// Slack labels the links it makes with their own address: <http://acme.com|acme.com>.
+const sameAddress = (url: string, label: string) =>
+  [url, url.replace(/^https?:\/\//, '')].some(
+    (u) => u.replace(/\/$/, '') === label.replace(/\/$/, ''),
+  );
 
 function escape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

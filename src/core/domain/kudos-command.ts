@@ -14,8 +14,10 @@ export interface ParsedKudosCommand {
   message: string;
 }
 
-// Words people put between the names: "@ana, @li and @sam thanks…"
-const JOINERS = /^(?:\s|,|&|\+|\band\b|\bund\b|\bet\b|\by\b)*/iu;
+// Words people put between the names: "@ana, @li and @sam thanks…" (Slack sends & as &amp;).
+const JOINERS = /^(?:\s|,|&amp;|&|\+|\band\b|\bund\b|\bet\b|\by\b)*/iu;
+// Separators after the names: "@li: thanks"; a colon that opens an emoji code (":tada:") stays.
+const SEPARATORS = /^(?:\s|[,;]|:(?![\w+'-]+:))+/u;
 
 /**
  * Splits `/kudos` text into recipients and message. Every mention is a recipient; the run of
@@ -31,7 +33,7 @@ export function parseKudosCommand(text: string, mentions: MentionToken[]): Parse
     cursor = mention.end;
   }
   const rest = text.slice(cursor);
-  const message = rest.replace(/^[\s,:;]+/u, '').trim();
+  const message = rest.replace(SEPARATORS, '').trim();
   const people = sorted.filter((m) => m.kind !== 'group').map((m) => m.userId);
   const groups = sorted.filter((m) => m.kind === 'group').map((m) => m.userId);
   return { recipientIds: [...new Set(people)], groupMentions: [...new Set(groups)], message };

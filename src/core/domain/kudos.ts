@@ -16,6 +16,9 @@ export const DEFAULT_KUDOS_VALUES = [
 
 // A value tag starts with a letter, so "#123" in "fixed bug #123" stays plain text.
 const VALUE_TAG = /(^|[^\p{L}\p{N}_&/])#(\p{L}[\p{L}\p{N}_-]*)/gu;
+// Something a reader can see: not only spaces and invisible format characters (zero-width space,
+// joiners, bidi marks, BOM).
+const VISIBLE = /[^\s\p{Cf}]/u;
 // Control characters other than tab and newline; bidi isolates and marks are kept for RTL text.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
@@ -79,7 +82,8 @@ export function checkKudos(input: KudosCheckInput): KudosCheck {
     return reject(kudosRejection('too_many_recipients', { count: ids.length }));
 
   const message = cleanMessage(input.message);
-  if (messageWithoutValues(message).length === 0) return reject(kudosRejection('message_required'));
+  if (!VISIBLE.test(messageWithoutValues(message)))
+    return reject(kudosRejection('message_required'));
   const length = characterCount(message);
   if (length > MAX_MESSAGE_LENGTH)
     return reject(kudosRejection('message_too_long', { count: length }));

@@ -65,13 +65,14 @@ export function registerRapportCommand(app: App, deps: SlackDeps) {
             `Tag kudos with one of: ${settings.kudosValues.map((v) => `#${v}`).join(' ')}`,
           );
         }
-        default:
+        default: {
+          // Echoed as inline code: no pings, no bold or italics, at most 40 characters.
+          const typed = [...fromSlackText(sub)].slice(0, 40).join('').replace(/`/g, "'");
           return respond({
             response_type: 'ephemeral',
-            ...helpMessage(
-              `I don't know "/rapport ${toMrkdwn(fromSlackText(sub.slice(0, 40)))}". Here is what I can do:`,
-            ),
+            ...helpMessage(`I don't know \`/rapport ${toMrkdwn(typed)}\`. Here is what I can do:`),
           });
+        }
       }
     });
   });

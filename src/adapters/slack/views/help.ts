@@ -1,10 +1,12 @@
 import { Blocks, Message } from 'slack-block-builder';
 import { COMMANDS } from '../../../core/domain/help';
+import { toMrkdwn } from '../text';
 
 export function helpMessage(intro?: string) {
   const lines = COMMANDS.map(
     (c) =>
-      `*\`${c.usage}\`*  ${c.does}${c.example === c.usage ? '' : `\n      e.g. \`${c.example}\``}`,
+      `*\`${toMrkdwn(c.usage)}\`*  ${toMrkdwn(c.does)}` +
+      (c.example === c.usage ? '' : `\n      e.g. \`${toMrkdwn(c.example)}\``),
   );
   return Message({ text: 'Rapport commands' })
     .blocks(

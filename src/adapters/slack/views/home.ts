@@ -11,9 +11,11 @@ function kudosLine(k: KudosRecord, direction: 'given' | 'received'): string {
     direction === 'given'
       ? `to ${k.recipientIds.map(mention).join(', ')}`
       : `from ${mention(k.giverId)}`;
-  const text = toMrkdwn(
-    k.message.length > 140 ? `${[...k.message].slice(0, 140).join('')}…` : k.message,
-  );
+  const chars = [...k.message];
+  const text = toMrkdwn(chars.length > 140 ? `${chars.slice(0, 140).join('')}…` : k.message, [
+    k.giverId,
+    ...k.recipientIds,
+  ]);
   return `• ${who}: ${text}`;
 }
 
