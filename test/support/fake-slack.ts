@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { SlackUser } from '../../src/adapters/slack/directory';
 
 export interface SlackCall {
@@ -56,12 +57,24 @@ export class FakeSlack {
   private readonly codes = new Map<string, OAuthGrant>();
   private readonly failures = new Map<string, Failure[]>();
   private server!: http.Server;
+  private readonly sockets = new WebSocketServer({ noServer: true });
+  /** Socket Mode connections the app opened, newest last. */
+  readonly connections: WebSocket[] = [];
+  /** What the app sent back over Socket Mode: acknowledgements of envelopes. */
+  readonly socketMessages: Array<Record<string, any>> = [];
   private sequence = 0;
   url = '';
 
   static async start(): Promise<FakeSlack> {
     const fake = new FakeSlack();
     fake.server = http.createServer((req, res) => void fake.handle(req, res));
+    fake.server.on('upgrade', (req, socket, head) =>
+      fake.sockets.handleUpgrade(req, socket, head, (ws) => {
+        fake.connections.push(ws);
+        ws.on('message', (data) => fake.socketMessages.push(JSON.parse(String(data))));
+        ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: {} }));
+      }),
+    );
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
     return fake;
@@ -124,7 +137,33 @@ export class FakeSlack {
     }
   }
 
-  close(): Promise<void> {
+  /** Sends an envelope over the app's Socket Mode connection; resolves with its acknowledgement. */
+  async sendEnvelope(type: string, payload: object): Promise<Record<string, any>> {
+    const socket = await this.waitFor(() => this.connections.at(-1));
+    const envelopeId = `env-${++this.sequence}`;
+    socket.send(
+      JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: true }),
+    );
+    return this.waitFor(() => this.socketMessages.find((m) => m.envelope_id === envelopeId));
+  }
+
+  async close(): Promise<void> {
+    // Let the app finish its close handshake first, as Slack would; then cut what is left.
+    await Promise.all(
+      this.connections.map(
+        (socket) =>
+          new Promise<void>((resolve) => {
+            if (socket.readyState === socket.CLOSED) return resolve();
+            const timer = setTimeout(resolve, 1000);
+            socket.once('close', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+          }),
+      ),
+    );
+    for (const socket of this.connections) socket.terminate();
+    this.sockets.close();
     return new Promise((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
@@ -222,6 +261,8 @@ export class FakeSlack {
           ok: true,
           profile: { fields: team.fields.map((f) => ({ ...f, type: 'text', hint: '' })) },
         };
+      case 'apps.connections.open':
+        return { ok: true, url: `${this.url.replace(/^http/, 'ws')}/socket` };
       case 'conversations.open': {
         const users = String(args.users ?? '')
           .split(',')

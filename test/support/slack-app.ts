@@ -10,8 +10,8 @@ import { acmeUsers, BOT_USER_ID, TEAM_ID } from './slack-team';
 export const ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export interface SlackTestAppOptions {
-  /** One workspace with a bot token, or many through OAuth. */
-  mode?: 'single' | 'oauth';
+  /** One workspace with a bot token (over HTTP or Socket Mode), or many through OAuth. */
+  mode?: 'single' | 'socket' | 'oauth';
   clock?: Clock;
   env?: Record<string, string>;
 }
@@ -58,8 +58,12 @@ export class SlackTestApp {
             SLACK_STATE_SECRET: 'state-secret-0123456789',
             RAPPORT_ENCRYPTION_KEY: ENCRYPTION_KEY,
           }
-        : { SLACK_BOT_TOKEN: 'xoxb-acme-single' };
+        : {
+            SLACK_BOT_TOKEN: 'xoxb-acme-single',
+            ...(options.mode === 'socket' && { SLACK_APP_TOKEN: 'xapp-1-acme-socket' }),
+          };
     if (options.mode !== 'oauth') fake.addToken('xoxb-acme-single', TEAM_ID);
+    if (options.mode === 'socket') fake.addToken('xapp-1-acme-socket', TEAM_ID);
     const loaded = loadConfig({
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
