@@ -1,3 +1,4 @@
+import { validate as validCron } from 'node-cron';
 import { z } from 'zod';
 
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
@@ -12,6 +13,14 @@ const postgresUrl = z
     /^postgres(ql)?:\/\/\S+$/,
     'a Postgres URL such as postgres://user:pass@host:5432/rapport',
   );
+
+const count = (what: string, min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `${what}: a whole number from ${min} to ${max}` })
+    .int(`${what}: a whole number from ${min} to ${max}`)
+    .min(min, `${what}: a whole number from ${min} to ${max}`)
+    .max(max, `${what}: a whole number from ${min} to ${max}`)
+    .default(fallback);
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -55,6 +64,27 @@ const schema = z
     MICROSOFT_APP_ID: optional(z.uuid({ error: 'the bot app id, a GUID' })),
     MICROSOFT_APP_PASSWORD: optional(z.string().min(1)),
     MICROSOFT_APP_TENANT_ID: optional(z.string().min(1, 'your Entra tenant id')),
+    RAPPORT_SCHEDULER_TICK: z
+      .string()
+      .refine((v) => validCron(v), 'a cron expression such as "* * * * *" (every minute)')
+      .default('* * * * *'),
+    RAPPORT_DELIVERY_CONCURRENCY: count('sends in flight per process', 1, 64, 4),
+    RAPPORT_DELIVERY_POLL_MS: count('milliseconds between looks at the queue', 10, 600_000, 2000),
+    RAPPORT_DELIVERY_LEASE_MS: count(
+      'milliseconds a claimed delivery is held',
+      1000,
+      3_600_000,
+      60_000,
+    ),
+    RAPPORT_DELIVERY_MAX_ATTEMPTS: count('sends before a delivery is given up', 1, 50, 6),
+    RAPPORT_SLACK_POSTS_PER_MINUTE: count('messages a minute per Slack workspace', 1, 100_000, 300),
+    RAPPORT_SLACK_HISTORY_PER_MINUTE: count(
+      'history reads a minute per Slack workspace',
+      1,
+      10_000,
+      1,
+    ),
+    RAPPORT_CLOCK_FILE: optional(z.string().min(1)),
   })
   .superRefine((env, ctx) => {
     const needs = (cond: boolean, path: string, message: string) => {
@@ -91,6 +121,11 @@ const schema = z
         'set for multi-workspace install, to encrypt tokens at rest: 32 random bytes in base64 (openssl rand -base64 32)',
       );
     }
+    needs(
+      Boolean(env.RAPPORT_CLOCK_FILE) && env.NODE_ENV === 'production',
+      'RAPPORT_CLOCK_FILE',
+      'unset in production: it moves the clock, for tests only',
+    );
     needs(
       Boolean(env.MICROSOFT_APP_ID) && !env.MICROSOFT_APP_PASSWORD,
       'MICROSOFT_APP_PASSWORD',

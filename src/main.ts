@@ -1,9 +1,14 @@
+import { startBackground } from './background';
+import { clockFor } from './clock';
 import { loadConfig, NOT_CONNECTED_MESSAGE, slackConfigured, teamsConfigured } from './config';
 import { createLogger } from './logger';
 import { startServer } from './server';
 import { openMigratedDatabase } from './services';
 
-/** Composition root: config → logger → database → use cases → adapters → HTTP server, and shutdown. */
+/**
+ * Composition root: config → logger → database → use cases → adapters → HTTP server →
+ * scheduler and delivery worker, and a shutdown that stops them in the reverse order.
+ */
 async function main(): Promise<void> {
   const loaded = loadConfig();
   if (!loaded.ok) {
@@ -17,17 +22,27 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger(config.LOG_LEVEL);
+  const clock = clockFor(config);
   const database = await openMigratedDatabase(config);
   logger.info({ database: database.kind }, 'database ready');
-  const running = await startServer({ config, logger, database });
+  const running = await startServer({ config, logger, database, clock });
+  const background = startBackground({
+    config,
+    logger,
+    database,
+    clock,
+    senders: running.slack ? { slack: running.slack.sender } : {},
+    adapterJobs: running.slack?.jobs ?? [],
+  });
 
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    running
-      .close()
+    background
+      .stop()
+      .then(() => running.close())
       .then(() => database.close())
       .then(
         () => process.exit(0),

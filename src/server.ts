@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createSlackAdapter, type SlackAdapter } from './adapters/slack/app';
-import { workspaceResolver } from './adapters/slack/workspaces';
+import type { SlackAdapter } from './adapters/slack/app';
+import { slackAdapterFor, type DirectoryPacing } from './adapters/slack';
 import { slackConfigured, type Config } from './config';
 import { createHttpServer } from './http/server';
 import type { Logger } from './logger';
@@ -23,7 +23,7 @@ export interface ServerOptions {
   database: DatabaseHandle;
   clock?: Clock;
   /** Pauses between directory calls; the defaults keep to Slack's rate tiers. */
-  directoryPacing?: { pageIntervalMs: number; profileIntervalMs: number };
+  directoryPacing?: DirectoryPacing;
   host?: string;
 }
 
@@ -32,19 +32,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { config, logger, database } = options;
   const useCases = useCasesFor(database, options.clock);
   const slack = slackConfigured(config)
-    ? createSlackAdapter(config, {
-        db: database.db,
-        logger,
-        useCases,
-        workspaces: workspaceResolver(database.db),
-        directory: {
-          db: database.db,
-          logger,
-          // users.list is Tier 2 (about 20 a minute), users.profile.get Tier 4 (about 100).
-          ...(options.directoryPacing ?? { pageIntervalMs: 3000, profileIntervalMs: 600 }),
-          detectedFields: new Map(),
-        },
-      })
+    ? slackAdapterFor(config, database, logger, useCases, options.directoryPacing)
     : null;
 
   const server = createHttpServer({ ready: () => databaseReady(database.db) }, logger, {

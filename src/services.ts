@@ -1,6 +1,9 @@
+import { systemClock } from './clock';
 import type { Clock, UnitOfWork } from './core/ports';
 import { makeAdminSettings } from './core/use-cases/admin-settings';
 import { makeGiveKudos } from './core/use-cases/give-kudos';
+import { makeKudosDigest } from './core/use-cases/kudos-digest';
+import { makeKudosPrompt } from './core/use-cases/kudos-prompt';
 import { makeHome } from './core/use-cases/home';
 import { makeNetworkSummary } from './core/use-cases/network-summary';
 import { makeSetDepartment } from './core/use-cases/set-department';
@@ -10,8 +13,6 @@ import type { Config } from './config';
 import { openDatabase, type DatabaseHandle } from './persistence/database';
 import { migrateToLatest } from './persistence/migrate';
 import { unitOfWork } from './persistence/repositories';
-
-export const systemClock: Clock = { now: () => new Date() };
 
 /** The use cases, wired to one database. Every entry point (server, demo, jobs) builds them here. */
 export function createUseCases(transaction: UnitOfWork, clock: Clock = systemClock) {
@@ -23,6 +24,8 @@ export function createUseCases(transaction: UnitOfWork, clock: Clock = systemClo
     setParticipation: makeSetParticipation({ transaction }),
     adminSettings: makeAdminSettings({ transaction }),
     updateKudosSettings: makeUpdateKudosSettings({ transaction }),
+    kudosPrompt: makeKudosPrompt({ transaction }),
+    kudosDigest: makeKudosDigest({ transaction }),
     workspaceSettings: (workspaceId: string) =>
       transaction((repos) => repos.settings.get(workspaceId)),
   };
@@ -44,6 +47,6 @@ export async function openMigratedDatabase(
   return handle;
 }
 
-export function useCasesFor(handle: DatabaseHandle, clock?: Clock): UseCases {
-  return createUseCases(unitOfWork(handle.db), clock);
+export function useCasesFor(handle: DatabaseHandle, clock: Clock = systemClock): UseCases {
+  return createUseCases(unitOfWork(handle.db, clock), clock);
 }

@@ -10,6 +10,13 @@ describe('configuration', () => {
         PORT: 3000,
         LOG_LEVEL: 'info',
         RAPPORT_DATA_DIR: './data',
+        RAPPORT_SCHEDULER_TICK: '* * * * *',
+        RAPPORT_DELIVERY_CONCURRENCY: 4,
+        RAPPORT_DELIVERY_POLL_MS: 2000,
+        RAPPORT_DELIVERY_LEASE_MS: 60_000,
+        RAPPORT_DELIVERY_MAX_ATTEMPTS: 6,
+        RAPPORT_SLACK_POSTS_PER_MINUTE: 300,
+        RAPPORT_SLACK_HISTORY_PER_MINUTE: 1,
       },
     });
   });

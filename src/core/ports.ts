@@ -1,6 +1,7 @@
 import type { Member } from './domain/member';
 import type { RelationshipKind } from './domain/relationship-kind';
-import type { KudosSettings } from './domain/settings';
+import type { NewDelivery } from './domain/outbound';
+import type { KudosSettings, WeeklyHabit } from './domain/settings';
 
 export interface Clock {
   now(): Date;
@@ -11,9 +12,14 @@ export interface WorkspaceSettings {
   kudosChannelId: string | null;
   kudosValues: string[];
   dailyKudosLimit: number;
+  /** The zone schedules run in: the admin's choice, else where most members are, else UTC. */
   timezone: string;
+  /** True when an admin chose the timezone. */
+  timezoneChosen: boolean;
   /** The directory attribute that names departments (a Slack profile field id); null if none. */
   departmentField: string | null;
+  kudosPrompt: WeeklyHabit;
+  kudosDigest: WeeklyHabit;
 }
 
 export interface KudosRecord {
@@ -75,6 +81,14 @@ export interface KudosRepository {
     userId: string,
     limit: number,
   ): Promise<{ given: KudosRecord[]; received: KudosRecord[] }>;
+  /** Every kudos given in [from, to), oldest first. */
+  between(workspaceId: string, from: Date, to: Date): Promise<KudosWithDepartments[]>;
+}
+
+/** A kudos with the departments of the people in it, for weekly summaries. */
+export interface KudosWithDepartments extends KudosRecord {
+  giverDepartment: string | null;
+  recipientDepartments: Array<string | null>;
 }
 
 export interface InteractionRepository {
@@ -82,11 +96,18 @@ export interface InteractionRepository {
   counterparts(workspaceId: string, userId: string): Promise<Counterpart[]>;
 }
 
+/** The outbound queue: what is enqueued here is sent later, once, paced, by the workers. */
+export interface DeliveryQueue {
+  /** Returns how many were new: a delivery whose dedupe key exists already is not added again. */
+  enqueue(workspaceId: string, deliveries: NewDelivery[]): Promise<number>;
+}
+
 export interface Repositories {
   members: MemberRepository;
   settings: SettingsRepository;
   kudos: KudosRepository;
   interactions: InteractionRepository;
+  deliveries: DeliveryQueue;
 }
 
 /** Runs `work` in one transaction: everything it writes lands together or not at all. */

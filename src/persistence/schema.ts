@@ -16,9 +16,15 @@ export interface WorkspaceSettingsTable {
   kudos_channel_id: string | null;
   kudos_values: string[];
   daily_kudos_limit: Generated<number>;
-  timezone: Generated<string>;
+  timezone: string | null;
   department_field_id: string | null;
   updated_at: Timestamp;
+  kudos_prompt_enabled: Generated<boolean>;
+  kudos_prompt_day: Generated<number>;
+  kudos_prompt_hour: Generated<number>;
+  kudos_digest_enabled: Generated<boolean>;
+  kudos_digest_day: Generated<number>;
+  kudos_digest_hour: Generated<number>;
 }
 
 export interface DepartmentsTable {
@@ -45,6 +51,9 @@ export interface MembersTable {
   updated_at: Timestamp;
   is_admin: Generated<boolean>;
   department_source: Generated<'directory' | 'member'>;
+  work_start_minute: Generated<number>;
+  work_end_minute: Generated<number>;
+  work_days: Generated<number[]>;
 }
 
 export interface KudosTable {
@@ -98,6 +107,55 @@ export interface SlackEventsTable {
   received_at: Timestamp;
 }
 
+type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
+
+export interface JobRunsTable {
+  job: string;
+  scope: string;
+  slot: Timestamp;
+  status: 'running' | 'done' | 'failed';
+  attempts: Generated<number>;
+  claimed_by: string;
+  lease_until: Timestamp;
+  started_at: Timestamp;
+  finished_at: NullableTimestamp;
+  outcome: string | null;
+}
+
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'dead';
+
+export interface DeliveriesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  dedupe_key: string;
+  target: ColumnType<unknown, string, string>;
+  member_ids: string[];
+  message: ColumnType<unknown, string, string>;
+  status: DeliveryStatus;
+  available_at: Timestamp;
+  next_attempt_at: Timestamp;
+  attempts: Generated<number>;
+  claimed_by: string | null;
+  lease_until: NullableTimestamp;
+  attempt_started_at: NullableTimestamp;
+  uncertain: Generated<boolean>;
+  conversation_id: string | null;
+  platform_ref: string | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface DeliveryPacingTable {
+  workspace_id: string;
+  bucket: string;
+  next_free_at: Timestamp;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   workspace_settings: WorkspaceSettingsTable;
@@ -108,4 +166,7 @@ export interface Database {
   interactions: InteractionsTable;
   slack_installations: SlackInstallationsTable;
   slack_events: SlackEventsTable;
+  job_runs: JobRunsTable;
+  deliveries: DeliveriesTable;
+  delivery_pacing: DeliveryPacingTable;
 }

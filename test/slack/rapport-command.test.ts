@@ -37,6 +37,7 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
       dailyKudosLimit: 5,
       kudosValues: [...DEFAULT_KUDOS_VALUES],
       departmentFieldId: null,
+      timezone: null,
     });
     await app.db.updateTable('members').set({ opted_out: false }).execute();
     await app.db
@@ -63,7 +64,17 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
   const settings = () =>
     app.db
       .selectFrom('workspace_settings')
-      .select(['kudos_channel_id', 'daily_kudos_limit', 'kudos_values', 'department_field_id'])
+      .select([
+        'kudos_channel_id',
+        'daily_kudos_limit',
+        'kudos_values',
+        'department_field_id',
+        'timezone',
+        'kudos_prompt_enabled',
+        'kudos_prompt_day',
+        'kudos_prompt_hour',
+        'kudos_digest_enabled',
+      ])
       .where('workspace_id', '=', workspaceId)
       .executeTakeFirstOrThrow();
   const dmsTo = (userId: string) =>
@@ -212,7 +223,11 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
       expect(sent.replies()).toHaveLength(0);
     });
 
-    const submission = (user: string, form: { limit: string; values: string }) => ({
+    const choice = (value: string) => ({ type: 'static_select', selected_option: { value } });
+    const submission = (
+      user: string,
+      form: { limit: string; values: string; timezone?: string; promptOn?: boolean },
+    ) => ({
       type: 'view_submission',
       team: { id: 'T0ACME', domain: 'acme' },
       user: { id: user, team_id: 'T0ACME' },
@@ -232,6 +247,18 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
             department_field: {
               department_field: { type: 'static_select', selected_option: { value: 'automatic' } },
             },
+            timezone: { timezone: { type: 'plain_text_input', value: form.timezone ?? null } },
+            prompt_on: {
+              prompt_on: {
+                type: 'checkboxes',
+                selected_options: form.promptOn === false ? [] : [{ value: 'on' }],
+              },
+            },
+            prompt_day: { prompt_day: choice('4') },
+            prompt_hour: { prompt_hour: choice('16') },
+            digest_on: { digest_on: { type: 'checkboxes', selected_options: [] } },
+            digest_day: { digest_day: choice('1') },
+            digest_hour: { digest_hour: choice('9') },
           },
         },
       },
@@ -262,6 +289,31 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
       },
     );
 
+    it('keeps the form open on a timezone that does not exist', async () => {
+      const before = await settings();
+      const response = await app.interaction(
+        submission('UANA', { limit: '5', values: '#craft', timezone: 'Mars/Olympus' }),
+      );
+      expect(JSON.parse(response.text)).toEqual({
+        response_action: 'errors',
+        errors: {
+          timezone:
+            'Mars/Olympus is not a timezone. Use a name such as Europe/Berlin or America/New_York.',
+        },
+      });
+      await app.settle();
+      expect(await settings()).toEqual(before);
+    });
+
+    it('stores a chosen timezone and says so', async () => {
+      await app.interaction(
+        submission('UANA', { limit: '5', values: '#craft', timezone: ' Asia/Kolkata ' }),
+      );
+      const dm = await app.fake.waitFor(() => dmsTo('UANA')[0]);
+      expect(dm.args.text).toContain('weekly digest: off (Asia/Kolkata).');
+      expect((await settings()).timezone).toBe('Asia/Kolkata');
+    });
+
     it('saves good settings, confirms by DM, and kudos then go to the chosen channel', async () => {
       const response = await app.interaction(
         submission('UANA', { limit: ' 3 ', values: '#Craft, #care #craft' }),
@@ -270,13 +322,19 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
       const dm = await app.fake.waitFor(() => dmsTo('UANA')[0]);
       expect(app.fake.callsTo('conversations.open').map((c) => c.args.users)).toEqual(['UANA']);
       expect(dm.args.text).toBe(
-        'Saved. Kudos are celebrated in <#CCELEBRATE>; each person may thank 3 people a day; values: #craft #care.',
+        'Saved. Kudos are celebrated in <#CCELEBRATE>; each person may thank 3 people a day; values: #craft #care.\n' +
+          'Weekly prompt: Thursdays at 16:00; weekly digest: off (America/New_York, where most members are).',
       );
       expect(await settings()).toEqual({
         kudos_channel_id: 'CCELEBRATE',
         daily_kudos_limit: 3,
         kudos_values: ['craft', 'care'],
         department_field_id: null,
+        timezone: null,
+        kudos_prompt_enabled: true,
+        kudos_prompt_day: 4,
+        kudos_prompt_hour: 16,
+        kudos_digest_enabled: false,
       });
 
       await app.command('/kudos', '<@UBEN> thanks for the roadmap #care', {

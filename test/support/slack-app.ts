@@ -1,6 +1,9 @@
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { startServer, type RunningServer } from '../../src/server';
+import { systemClock } from '../../src/clock';
+import type { JobContext } from '../../src/scheduler/job';
+import { useCasesFor } from '../../src/services';
 import type { Clock } from '../../src/core/ports';
 import { FakeSlack } from './fake-slack';
 import { openTestDatabase, type TestDatabase } from './database';
@@ -44,7 +47,19 @@ export class SlackTestApp {
     readonly fake: FakeSlack,
     readonly database: TestDatabase,
     readonly server: RunningServer,
+    readonly clock: Clock,
   ) {}
+
+  /** What scheduled jobs get in the server, for running one directly. */
+  jobContext(): JobContext {
+    return {
+      db: this.db,
+      clock: this.clock,
+      useCases: useCasesFor(this.database, this.clock),
+      logger: createLogger('silent'),
+      platforms: new Set(['slack']),
+    };
+  }
 
   static async start(options: SlackTestAppOptions = {}): Promise<SlackTestApp> {
     const fake = await FakeSlack.start();
@@ -81,7 +96,7 @@ export class SlackTestApp {
       ...(options.clock && { clock: options.clock }),
       directoryPacing: { pageIntervalMs: 0, profileIntervalMs: 0 },
     });
-    return new SlackTestApp(fake, database, server);
+    return new SlackTestApp(fake, database, server, options.clock ?? systemClock);
   }
 
   get url(): string {

@@ -6,9 +6,12 @@ import { secretBox } from '../../persistence/secret-box';
 import { authorizeFromStore } from './authorize';
 import { boltLogger } from './bolt-logger';
 import type { SlackDeps } from './deps';
+import type { JobDefinition } from '../../scheduler/job';
+import type { PlatformSender } from '../../delivery/types';
 import { directorySyncer } from './directory-sync';
 import { postgresInstallationStore, type SlackInstallation } from './installation-store';
 import { registerListeners } from './listeners';
+import { slackSender, type SlackLimits } from './sender';
 import { workTracker } from './work-tracker';
 
 /** The least the features need: commands, posting and DMs, reading the directory and its fields. */
@@ -21,7 +24,6 @@ export const BOT_SCOPES = [
   'users.profile:read',
 ];
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long shutdown waits for acknowledged work to finish. */
 const DRAIN_MS = 10_000;
 
@@ -30,8 +32,10 @@ export interface SlackAdapter {
   requestListener: RequestListener | null;
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Re-reads every installed workspace's directory (the daily sync). */
-  syncDirectories(): Promise<void>;
+  /** Sends queued deliveries to Slack. */
+  sender: PlatformSender;
+  /** The scheduled jobs Slack brings: the daily directory sync. */
+  jobs: JobDefinition[];
   /** Resolves once acknowledged requests and background work have finished. */
   idle(): Promise<void>;
 }
@@ -46,7 +50,7 @@ type SlackConfig = Pick<
   | 'SLACK_APP_TOKEN'
   | 'SLACK_API_URL'
   | 'RAPPORT_ENCRYPTION_KEY'
->;
+> & { limits: SlackLimits };
 
 export function createSlackAdapter(config: SlackConfig, given: SlackDeps): SlackAdapter {
   const tracker = workTracker();
@@ -77,19 +81,19 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
         logger: deps.logger,
       })
     : null;
-  const syncer = directorySyncer(deps, clientOptions, {
-    singleToken: config.SLACK_BOT_TOKEN ?? null,
-    store,
-    authorize,
-  });
-  let daily: NodeJS.Timeout | null = null;
-  const startDaily = () => {
-    // One process's timer; the scheduler that runs each job once across replicas replaces it.
-    daily = setInterval(() => void tracker.track(syncer.syncAll()), DAY_MS);
-    daily.unref();
+  const tokenFor = async (teamId: string): Promise<string> => {
+    if (!authorize) return config.SLACK_BOT_TOKEN!;
+    const auth = await authorize({ teamId, enterpriseId: undefined, isEnterpriseInstall: false });
+    if (!auth.botToken) throw new Error(`no bot token for ${teamId}`);
+    return auth.botToken;
   };
+  const syncer = directorySyncer(deps, clientOptions, tokenFor);
+  const sender = slackSender(tokenFor, clientOptions, config.limits);
+  const background = (work: Promise<unknown>, what: string) =>
+    void tracker.track(
+      work.catch((error: unknown) => deps.logger.error({ err: error }, `${what} failed`)),
+    );
   const stop = async () => {
-    if (daily) clearInterval(daily);
     await tracker.drain(DRAIN_MS);
   };
   const track = (app: App) =>
@@ -113,14 +117,14 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
       requestListener: null,
       start: async () => {
         await app.start();
-        void tracker.track(syncer.syncAll());
-        startDaily();
+        if (!oauth) background(syncer.syncIfEmpty(config.SLACK_BOT_TOKEN!), 'directory sync');
       },
       stop: async () => {
         await app.stop();
         await stop();
       },
-      syncDirectories: () => syncer.syncAll(),
+      sender,
+      jobs: [syncer.job],
       idle: tracker.idle,
     };
   }
@@ -144,7 +148,7 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
           success: (installation, _options, _req, res) => {
             const i = installation as SlackInstallation;
             if (i.bot?.token && i.team?.id)
-              void tracker.track(syncer.syncTeam(i.bot.token, i.team.id));
+              background(syncer.syncTeam(i.bot.token, i.team.id), 'directory sync');
             res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
             res.end(
               '<html><body><h1>Rapport is installed.</h1><p>Type <code>/rapport help</code> in Slack to begin.</p></body></html>',
@@ -170,11 +174,11 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
   return {
     requestListener: receiver.requestListener,
     start: async () => {
-      if (!oauth) void tracker.track(syncer.syncAll());
-      startDaily();
+      if (!oauth) background(syncer.syncIfEmpty(config.SLACK_BOT_TOKEN!), 'directory sync');
     },
     stop,
-    syncDirectories: () => syncer.syncAll(),
+    sender,
+    jobs: [syncer.job],
     idle: tracker.idle,
   };
 }

@@ -1,59 +1,56 @@
-import type { Authorize } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
+import { latestDailySlot } from '../../core/domain/schedule';
+import type { JobDefinition } from '../../scheduler/job';
+import { workspaceSchedules } from '../../scheduler/workspace-schedules';
 import type { SlackDeps } from './deps';
 import { syncDirectory } from './directory';
-import type { PostgresInstallationStore } from './installation-store';
 
-export interface SyncSources {
-  /** Single-workspace mode: the bot token from the environment. */
-  singleToken: string | null;
-  store: PostgresInstallationStore | null;
-  authorize: Authorize<boolean> | null;
-}
-
-/** Reads directories from Slack: one team on install, every installed team once a day. */
+/** Reads directories from Slack: one team on install, and every installed team once a day. */
 export function directorySyncer(
   deps: SlackDeps,
   clientOptions: WebClientOptions,
-  sources: SyncSources,
+  tokenFor: (teamId: string) => Promise<string>,
 ) {
-  async function syncTeam(token: string, teamId: string): Promise<void> {
-    try {
-      const workspaceId = await deps.workspaces.forTeam(teamId);
-      await syncDirectory(deps.directory, new WebClient(token, clientOptions), workspaceId, teamId);
-    } catch (error) {
-      deps.logger.error({ err: error, teamId }, 'directory sync failed');
-    }
+  async function syncTeam(token: string, teamId: string): Promise<number> {
+    const workspaceId = await deps.workspaces.forTeam(teamId);
+    return syncDirectory(deps.directory, new WebClient(token, clientOptions), workspaceId, teamId);
   }
 
-  async function syncSingle(token: string): Promise<void> {
-    try {
-      const auth = await new WebClient(token, clientOptions).auth.test();
-      if (!auth.team_id) return;
-      // The token works, so the app is installed, whatever an earlier uninstall said.
-      await deps.workspaces.markInstalled(auth.team_id, auth.team);
-      await syncTeam(token, auth.team_id);
-    } catch (error) {
-      deps.logger.error({ err: error }, 'could not reach Slack to sync the directory');
-    }
+  /** Single-workspace mode at start-up: learn the team from the token; read it if new to us. */
+  async function syncIfEmpty(token: string): Promise<void> {
+    const auth = await new WebClient(token, clientOptions).auth.test();
+    if (!auth.team_id) return;
+    // The token works, so the app is installed, whatever an earlier uninstall said.
+    const workspaceId = await deps.workspaces.markInstalled(auth.team_id, auth.team);
+    const known = await deps.db
+      .selectFrom('members')
+      .select('user_id')
+      .where('workspace_id', '=', workspaceId)
+      .limit(1)
+      .executeTakeFirst();
+    if (!known) await syncTeam(token, auth.team_id);
   }
 
-  async function syncAll(): Promise<void> {
-    if (sources.singleToken) return syncSingle(sources.singleToken);
-    if (!sources.store || !sources.authorize) return;
-    for (const key of await sources.store.keys()) {
-      try {
-        const auth = await sources.authorize({
-          teamId: key,
-          enterpriseId: undefined,
-          isEnterpriseInstall: false,
-        });
-        if (auth.botToken) await syncTeam(auth.botToken, key);
-      } catch (error) {
-        deps.logger.error({ err: error, key }, 'could not authorize the directory sync');
-      }
-    }
-  }
+  const job: JobDefinition = {
+    name: 'directory-sync',
+    description: "re-reads each Slack workspace's members, titles, timezones and departments",
+    catchUpMs: 20 * 60 * 60 * 1000,
+    async firings(now, ctx) {
+      const schedules = await workspaceSchedules(ctx.db);
+      return schedules
+        .filter((s) => s.platform === 'slack')
+        .map((s) => ({ scope: s.workspaceId, slot: latestDailySlot(now, 4, s.timezone) }));
+    },
+    async run({ scope }, ctx) {
+      const workspace = await ctx.db
+        .selectFrom('workspaces')
+        .select('external_id')
+        .where('id', '=', scope)
+        .executeTakeFirstOrThrow();
+      const seen = await syncTeam(await tokenFor(workspace.external_id), workspace.external_id);
+      return { queued: 0, note: `read ${seen} members` };
+    },
+  };
 
-  return { syncTeam, syncAll };
+  return { syncTeam, syncIfEmpty, job };
 }

@@ -1,11 +1,28 @@
 import { normaliseValue } from './kudos';
+import { isValidTimezone } from './time';
 
+/** A weekly habit an admin can switch on and place in the week. */
+export interface WeeklyHabit {
+  enabled: boolean;
+  /** ISO weekday: 1 is Monday, 7 is Sunday. */
+  weekday: number;
+  hour: number;
+}
+
+export const DEFAULT_KUDOS_PROMPT: WeeklyHabit = { enabled: true, weekday: 5, hour: 15 };
+export const DEFAULT_KUDOS_DIGEST: WeeklyHabit = { enabled: true, weekday: 1, hour: 9 };
+
+/** What an admin submitted, as typed: numbers arrive as text. */
 export interface KudosSettingsInput {
   kudosChannelId: string | null;
   dailyKudosLimit: string;
   kudosValues: string;
-  /** The directory attribute that names each member's department; null: members say it. */
+  /** The directory attribute that names each member's department; null: found by label. */
   departmentField: string | null;
+  /** An IANA zone such as Europe/Berlin; empty: where most members are. */
+  timezone: string;
+  kudosPrompt: { enabled: boolean; weekday: string; hour: string };
+  kudosDigest: { enabled: boolean; weekday: string; hour: string };
 }
 
 export interface KudosSettings {
@@ -13,9 +30,20 @@ export interface KudosSettings {
   dailyKudosLimit: number;
   kudosValues: string[];
   departmentField: string | null;
+  /** null: follow where most members are. */
+  timezone: string | null;
+  kudosPrompt: WeeklyHabit;
+  kudosDigest: WeeklyHabit;
 }
 
-export type KudosSettingsField = 'dailyKudosLimit' | 'kudosValues';
+export type KudosSettingsField =
+  | 'dailyKudosLimit'
+  | 'kudosValues'
+  | 'timezone'
+  | 'kudosPromptWeekday'
+  | 'kudosPromptHour'
+  | 'kudosDigestWeekday'
+  | 'kudosDigestHour';
 
 export type KudosSettingsCheck =
   | { ok: true; settings: KudosSettings }
@@ -24,35 +52,67 @@ export type KudosSettingsCheck =
 const VALUE = /^\p{L}[\p{L}\p{N}_-]{0,29}$/u;
 export const MAX_VALUES = 20;
 
-/** Checks what an admin typed into the kudos settings, field by field. */
-export function checkKudosSettings(input: KudosSettingsInput): KudosSettingsCheck {
-  const errors: Partial<Record<KudosSettingsField, string>> = {};
-  const limit = Number(input.dailyKudosLimit.trim());
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
-    errors.dailyKudosLimit = 'A whole number from 1 to 100.';
+function wholeNumber(text: string, min: number, max: number): number | null {
+  const n = Number(text.trim());
+  return text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? n : null;
+}
 
+function checkValues(text: string): { values: string[]; error?: string } {
   const values = [
     ...new Set(
-      input.kudosValues
+      text
         .split(/[\s,]+/)
         .map((v) => normaliseValue(v.replace(/^#/, '')))
         .filter(Boolean),
     ),
   ];
   const bad = values.find((v) => !VALUE.test(v));
-  if (values.length === 0) errors.kudosValues = 'Give at least one value, such as #teamwork.';
-  else if (bad)
-    errors.kudosValues = `#${bad} can't be a value: start with a letter, then letters, digits, - or _ (30 at most).`;
-  else if (values.length > MAX_VALUES) errors.kudosValues = `At most ${MAX_VALUES} values.`;
+  if (values.length === 0) return { values, error: 'Give at least one value, such as #teamwork.' };
+  if (bad)
+    return {
+      values,
+      error: `#${bad} can't be a value: start with a letter, then letters, digits, - or _ (30 at most).`,
+    };
+  if (values.length > MAX_VALUES) return { values, error: `At most ${MAX_VALUES} values.` };
+  return { values };
+}
+
+/** Checks what an admin typed into the settings, field by field. */
+export function checkKudosSettings(input: KudosSettingsInput): KudosSettingsCheck {
+  const errors: Partial<Record<KudosSettingsField, string>> = {};
+  const limit = wholeNumber(input.dailyKudosLimit, 1, 100);
+  if (limit === null) errors.dailyKudosLimit = 'A whole number from 1 to 100.';
+  const values = checkValues(input.kudosValues);
+  if (values.error) errors.kudosValues = values.error;
+  const zone = input.timezone.trim();
+  if (zone && !isValidTimezone(zone))
+    errors.timezone = `${zone.slice(0, 40)} is not a timezone. Use a name such as Europe/Berlin or America/New_York.`;
+
+  const habit = (
+    typed: KudosSettingsInput['kudosPrompt'],
+    dayField: KudosSettingsField,
+    hourField: KudosSettingsField,
+  ): WeeklyHabit => {
+    const weekday = wholeNumber(typed.weekday, 1, 7);
+    const hour = wholeNumber(typed.hour, 0, 23);
+    if (weekday === null) errors[dayField] = 'Choose a day of the week.';
+    if (hour === null) errors[hourField] = 'Choose an hour from 0 to 23.';
+    return { enabled: typed.enabled, weekday: weekday ?? 1, hour: hour ?? 0 };
+  };
+  const kudosPrompt = habit(input.kudosPrompt, 'kudosPromptWeekday', 'kudosPromptHour');
+  const kudosDigest = habit(input.kudosDigest, 'kudosDigestWeekday', 'kudosDigestHour');
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
     settings: {
       kudosChannelId: input.kudosChannelId,
-      dailyKudosLimit: limit,
-      kudosValues: values,
+      dailyKudosLimit: limit!,
+      kudosValues: values.values,
       departmentField: input.departmentField,
+      timezone: zone || null,
+      kudosPrompt,
+      kudosDigest,
     },
   };
 }

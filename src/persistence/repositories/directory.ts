@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { DEFAULT_KUDOS_VALUES } from '../../core/domain/kudos';
 import type { Platform } from '../../core/domain/member';
+import type { WeeklyHabit } from '../../core/domain/settings';
 import type { Database } from '../schema';
 
 export interface WorkspaceInput {
@@ -27,8 +28,11 @@ export interface SettingsInput {
   kudosChannelId?: string | null;
   kudosValues?: string[];
   dailyKudosLimit?: number;
-  timezone?: string;
+  /** null: schedules follow where most members are. */
+  timezone?: string | null;
   departmentFieldId?: string | null;
+  kudosPrompt?: WeeklyHabit;
+  kudosDigest?: WeeklyHabit;
 }
 
 /** Returns the workspace's id, creating the workspace on first sight. */
@@ -54,8 +58,18 @@ export async function saveSettings(
     ...(input.kudosChannelId !== undefined && { kudos_channel_id: input.kudosChannelId }),
     ...(input.kudosValues && { kudos_values: input.kudosValues }),
     ...(input.dailyKudosLimit !== undefined && { daily_kudos_limit: input.dailyKudosLimit }),
-    ...(input.timezone && { timezone: input.timezone }),
+    ...(input.timezone !== undefined && { timezone: input.timezone }),
     ...(input.departmentFieldId !== undefined && { department_field_id: input.departmentFieldId }),
+    ...(input.kudosPrompt && {
+      kudos_prompt_enabled: input.kudosPrompt.enabled,
+      kudos_prompt_day: input.kudosPrompt.weekday,
+      kudos_prompt_hour: input.kudosPrompt.hour,
+    }),
+    ...(input.kudosDigest && {
+      kudos_digest_enabled: input.kudosDigest.enabled,
+      kudos_digest_day: input.kudosDigest.weekday,
+      kudos_digest_hour: input.kudosDigest.hour,
+    }),
   };
   await db
     .insertInto('workspace_settings')

@@ -1,21 +1,24 @@
 import type { Kysely } from 'kysely';
-import type { Repositories, UnitOfWork } from '../../core/ports';
+import { systemClock } from '../../clock';
+import type { Clock, Repositories, UnitOfWork } from '../../core/ports';
 import type { Database } from '../schema';
+import { deliveryQueue } from './deliveries';
 import { interactionRepository } from './interactions';
 import { kudosRepository } from './kudos';
 import { memberRepository } from './members';
 import { settingsRepository } from './settings';
 
-export function createRepositories(db: Kysely<Database>): Repositories {
+export function createRepositories(db: Kysely<Database>, clock: Clock = systemClock): Repositories {
   return {
     members: memberRepository(db),
     settings: settingsRepository(db),
     kudos: kudosRepository(db),
     interactions: interactionRepository(db),
+    deliveries: deliveryQueue(db, clock),
   };
 }
 
 /** One use case, one transaction: repositories handed to `work` all use the transaction. */
-export function unitOfWork(db: Kysely<Database>): UnitOfWork {
-  return (work) => db.transaction().execute((trx) => work(createRepositories(trx)));
+export function unitOfWork(db: Kysely<Database>, clock: Clock = systemClock): UnitOfWork {
+  return (work) => db.transaction().execute((trx) => work(createRepositories(trx, clock)));
 }

@@ -122,6 +122,35 @@ export function kudosRepository(db: Kysely<Database>): KudosRepository {
         .execute();
       return { given: given.map(toRecord), received: received.map(toRecord) };
     },
+    async between(workspaceId, from, to) {
+      const rows = await kudosWithRecipients(db, workspaceId)
+        .where('k.created_at', '>=', from)
+        .where('k.created_at', '<', to)
+        .orderBy('k.created_at')
+        .execute();
+      const ids = [...new Set(rows.flatMap((r) => [r.giver_id, ...(r.recipient_ids ?? [])]))];
+      const departments = new Map<string, string | null>();
+      if (ids.length > 0) {
+        const people = await db
+          .selectFrom('members as m')
+          .leftJoin('departments as d', (j) =>
+            j.onRef('d.id', '=', 'm.department_id').onRef('d.workspace_id', '=', 'm.workspace_id'),
+          )
+          .where('m.workspace_id', '=', workspaceId)
+          .where('m.user_id', 'in', ids)
+          .select(['m.user_id', 'd.name'])
+          .execute();
+        for (const p of people) departments.set(p.user_id, p.name);
+      }
+      return rows.map((row) => {
+        const record = toRecord(row);
+        return {
+          ...record,
+          giverDepartment: departments.get(record.giverId) ?? null,
+          recipientDepartments: record.recipientIds.map((id) => departments.get(id) ?? null),
+        };
+      });
+    },
     async countReceived(workspaceId, userId) {
       const row = await db
         .selectFrom('kudos_recipients')

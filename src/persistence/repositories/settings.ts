@@ -1,14 +1,41 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { DEFAULT_DAILY_KUDOS_LIMIT, DEFAULT_KUDOS_VALUES } from '../../core/domain/kudos';
+import { DEFAULT_KUDOS_DIGEST, DEFAULT_KUDOS_PROMPT } from '../../core/domain/settings';
 import type { SettingsRepository, WorkspaceSettings } from '../../core/ports';
 import type { Database } from '../schema';
 import { saveSettings } from './directory';
 
+/** Where most of the workspace's active people are; UTC for a workspace with nobody yet. */
+export async function mostCommonTimezone(
+  db: Kysely<Database>,
+  workspaceId: string,
+): Promise<string> {
+  const row = await db
+    .selectFrom('members')
+    .select(['timezone', sql<number>`count(*)`.as('n')])
+    .where('workspace_id', '=', workspaceId)
+    .where('is_bot', '=', false)
+    .where('is_deactivated', '=', false)
+    .groupBy('timezone')
+    .orderBy('n', 'desc')
+    .orderBy('timezone')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.timezone ?? 'UTC';
+}
+
 export function settingsRepository(db: Kysely<Database>): SettingsRepository {
   return {
     async saveKudosSettings(workspaceId, settings) {
-      const { departmentField, ...kudos } = settings;
-      await saveSettings(db, workspaceId, { ...kudos, departmentFieldId: departmentField });
+      await saveSettings(db, workspaceId, {
+        kudosChannelId: settings.kudosChannelId,
+        kudosValues: settings.kudosValues,
+        dailyKudosLimit: settings.dailyKudosLimit,
+        departmentFieldId: settings.departmentField,
+        timezone: settings.timezone,
+        kudosPrompt: settings.kudosPrompt,
+        kudosDigest: settings.kudosDigest,
+      });
     },
     async get(workspaceId): Promise<WorkspaceSettings> {
       const row = await db
@@ -16,14 +43,18 @@ export function settingsRepository(db: Kysely<Database>): SettingsRepository {
         .selectAll()
         .where('workspace_id', '=', workspaceId)
         .executeTakeFirst();
+      const timezone = row?.timezone ?? (await mostCommonTimezone(db, workspaceId));
       if (!row) {
         return {
           workspaceId,
           kudosChannelId: null,
           kudosValues: [...DEFAULT_KUDOS_VALUES],
           dailyKudosLimit: DEFAULT_DAILY_KUDOS_LIMIT,
-          timezone: 'UTC',
+          timezone,
+          timezoneChosen: false,
           departmentField: null,
+          kudosPrompt: { ...DEFAULT_KUDOS_PROMPT },
+          kudosDigest: { ...DEFAULT_KUDOS_DIGEST },
         };
       }
       return {
@@ -31,8 +62,19 @@ export function settingsRepository(db: Kysely<Database>): SettingsRepository {
         kudosChannelId: row.kudos_channel_id,
         kudosValues: row.kudos_values,
         dailyKudosLimit: row.daily_kudos_limit,
-        timezone: row.timezone,
+        timezone,
+        timezoneChosen: row.timezone !== null,
         departmentField: row.department_field_id,
+        kudosPrompt: {
+          enabled: row.kudos_prompt_enabled,
+          weekday: row.kudos_prompt_day,
+          hour: row.kudos_prompt_hour,
+        },
+        kudosDigest: {
+          enabled: row.kudos_digest_enabled,
+          weekday: row.kudos_digest_day,
+          hour: row.kudos_digest_hour,
+        },
       };
     },
   };

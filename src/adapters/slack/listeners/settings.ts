@@ -4,11 +4,14 @@ import { checkKudosSettings, type KudosSettingsInput } from '../../../core/domai
 import type { SlackDeps } from '../deps';
 import { ensureMembers, profileFields, syncDirectory } from '../directory';
 import { sendDm } from '../dm';
-import { channelLink, toMrkdwn } from '../text';
 import { OPEN_SETTINGS } from '../views/home';
+import { ON, type HabitIds } from '../views/habit-inputs';
+import { settingsSummary } from '../views/settings-summary';
 import {
   AUTOMATIC_FIELD,
+  DIGEST_IDS,
   ERROR_BLOCKS,
+  PROMPT_IDS,
   SETTINGS_FIELDS,
   SETTINGS_MODAL,
   settingsModal,
@@ -42,6 +45,7 @@ interface InputState {
   value?: string | null;
   selected_channel?: string | null;
   selected_option?: { value?: string } | null;
+  selected_options?: Array<{ value?: string }> | null;
 }
 type StateValues = Record<string, Record<string, InputState>>;
 
@@ -49,11 +53,21 @@ function readForm(values: StateValues): KudosSettingsInput {
   const field = (f: { block: string; action: string }): InputState =>
     values[f.block]?.[f.action] ?? {};
   const department = field(SETTINGS_FIELDS.departmentField).selected_option?.value;
+  const habit = (ids: HabitIds) => ({
+    enabled: (field({ block: ids.enabled, action: ids.enabled }).selected_options ?? []).some(
+      (o) => o.value === ON,
+    ),
+    weekday: field({ block: ids.weekday, action: ids.weekday }).selected_option?.value ?? '',
+    hour: field({ block: ids.hour, action: ids.hour }).selected_option?.value ?? '',
+  });
   return {
     kudosChannelId: field(SETTINGS_FIELDS.kudosChannel).selected_channel ?? null,
     dailyKudosLimit: String(field(SETTINGS_FIELDS.dailyKudosLimit).value ?? ''),
     kudosValues: String(field(SETTINGS_FIELDS.kudosValues).value ?? ''),
     departmentField: department && department !== AUTOMATIC_FIELD ? department : null,
+    timezone: String(field(SETTINGS_FIELDS.timezone).value ?? ''),
+    kudosPrompt: habit(PROMPT_IDS),
+    kudosDigest: habit(DIGEST_IDS),
   };
 }
 
@@ -97,16 +111,10 @@ export function registerSettings(app: App, deps: SlackDeps) {
         await tell('message' in result ? result.message : 'Those settings were not saved.');
         return;
       }
-      const s = result.settings;
-      const where = s.kudosChannelId
-        ? channelLink(s.kudosChannelId)
-        : 'the channel where /kudos is typed';
-      await tell(
-        `Saved. Kudos are celebrated in ${where}; each person may thank ${s.dailyKudosLimit} ` +
-          `people a day; values: ${toMrkdwn(s.kudosValues.map((v) => `#${v}`).join(' '))}.`,
-      );
+      const saved = await deps.useCases.workspaceSettings(workspaceId);
+      await tell(`Saved. ${settingsSummary(saved)}`);
       await publishHome(deps, client, teamId, userId);
-      if (before.departmentField !== s.departmentField) {
+      if (before.departmentField !== saved.departmentField) {
         deps.directory.detectedFields.delete(workspaceId);
         // Re-reading every profile takes a while; it runs on after the answer.
         const sync = syncDirectory(deps.directory, client, workspaceId, teamId).catch(

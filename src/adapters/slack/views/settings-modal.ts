@@ -1,6 +1,7 @@
 import { Bits, Blocks, Elements, Modal } from 'slack-block-builder';
 import type { KudosSettingsField } from '../../../core/domain/settings';
 import type { WorkspaceSettings } from '../../../core/ports';
+import { habitInputs } from './habit-inputs';
 
 export const SETTINGS_MODAL = 'settings_modal';
 /** The default: a profile field labelled Department, if there is one. */
@@ -11,12 +12,22 @@ export const SETTINGS_FIELDS = {
   dailyKudosLimit: { block: 'daily_kudos_limit', action: 'daily_kudos_limit' },
   kudosValues: { block: 'kudos_values', action: 'kudos_values' },
   departmentField: { block: 'department_field', action: 'department_field' },
+  timezone: { block: 'timezone', action: 'timezone' },
 } as const;
+
+/** Block and action ids are the same for each habit input. */
+export const PROMPT_IDS = { enabled: 'prompt_on', weekday: 'prompt_day', hour: 'prompt_hour' };
+export const DIGEST_IDS = { enabled: 'digest_on', weekday: 'digest_day', hour: 'digest_hour' };
 
 /** Which block shows the core's complaint about each field. */
 export const ERROR_BLOCKS: Record<KudosSettingsField, string> = {
   dailyKudosLimit: SETTINGS_FIELDS.dailyKudosLimit.block,
   kudosValues: SETTINGS_FIELDS.kudosValues.block,
+  timezone: SETTINGS_FIELDS.timezone.block,
+  kudosPromptWeekday: PROMPT_IDS.weekday,
+  kudosPromptHour: PROMPT_IDS.hour,
+  kudosDigestWeekday: DIGEST_IDS.weekday,
+  kudosDigestHour: DIGEST_IDS.hour,
 };
 
 export interface ProfileField {
@@ -34,7 +45,7 @@ export function settingsModal(settings: WorkspaceSettings, profileFields: Profil
     .slice(0, 99)
     .map((f) => Bits.Option({ text: f.label.slice(0, 75) || f.id, value: f.id }));
   const current = fields.find((_f, i) => profileFields[i]!.id === settings.departmentField);
-  const { kudosChannel, dailyKudosLimit, kudosValues, departmentField } = SETTINGS_FIELDS;
+  const { kudosChannel, dailyKudosLimit, kudosValues, departmentField, timezone } = SETTINGS_FIELDS;
   return Modal({ title: 'Rapport settings', submit: 'Save', close: 'Cancel' })
     .callbackId(SETTINGS_MODAL)
     .blocks(
@@ -76,6 +87,30 @@ export function settingsModal(settings: WorkspaceSettings, profileFields: Profil
             .options(automatic, ...fields)
             .initialOption(current ?? automatic),
         ),
+      Blocks.Input({ label: 'Timezone', blockId: timezone.block })
+        .optional(true)
+        .hint(
+          `The weekly prompt and digest follow this zone. Empty: where most members are (now ${settings.timezone}).`,
+        )
+        .element(
+          Elements.TextInput({
+            actionId: timezone.action,
+            placeholder: 'Europe/Berlin',
+            ...(settings.timezoneChosen ? { initialValue: settings.timezone } : {}),
+          }),
+        ),
+      ...habitInputs(
+        PROMPT_IDS,
+        'Weekly kudos prompt',
+        'Ask “who helped you this week?” in the kudos channel',
+        settings.kudosPrompt,
+      ),
+      ...habitInputs(
+        DIGEST_IDS,
+        'Weekly kudos digest',
+        'Sum up last week’s kudos in the kudos channel',
+        settings.kudosDigest,
+      ),
     )
     .buildToObject();
 }

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Config } from './config';
+import type { Platform } from './core/domain/member';
+import type { Clock } from './core/ports';
+import { deliveryWorker } from './delivery/worker';
+import type { Senders } from './delivery/types';
+import type { Logger } from './logger';
+import type { DatabaseHandle } from './persistence/database';
+import type { JobDefinition } from './scheduler/job';
+import { kudosDigestJob, kudosPromptJob } from './scheduler/jobs/kudos';
+import { retentionJob } from './scheduler/jobs/retention';
+import { startScheduler } from './scheduler/scheduler';
+import { useCasesFor } from './services';
+
+/** Jobs every deployment runs; adapters add their own (the Slack directory sync). */
+export const CORE_JOBS: JobDefinition[] = [kudosPromptJob, kudosDigestJob, retentionJob];
+
+export const workerName = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+export interface BackgroundOptions {
+  config: Config;
+  logger: Logger;
+  database: DatabaseHandle;
+  clock: Clock;
+  senders: Senders;
+  adapterJobs: JobDefinition[];
+}
+
+export function workerFor(options: Omit<BackgroundOptions, 'adapterJobs'>, workerId: string) {
+  const { config } = options;
+  return deliveryWorker({
+    db: options.database.db,
+    clock: options.clock,
+    senders: options.senders,
+    logger: options.logger.child({ component: 'delivery' }),
+    workerId,
+    concurrency: config.RAPPORT_DELIVERY_CONCURRENCY,
+    pollMs: config.RAPPORT_DELIVERY_POLL_MS,
+    leaseMs: config.RAPPORT_DELIVERY_LEASE_MS,
+    maxAttempts: config.RAPPORT_DELIVERY_MAX_ATTEMPTS,
+  });
+}
+
+/** The scheduler and the delivery worker of one replica. */
+export function startBackground(options: BackgroundOptions) {
+  const workerId = workerName();
+  const worker = workerFor(options, workerId);
+  worker.start();
+  const scheduler = startScheduler({
+    ctx: {
+      db: options.database.db,
+      clock: options.clock,
+      useCases: useCasesFor(options.database, options.clock),
+      logger: options.logger.child({ component: 'scheduler' }),
+      platforms: new Set(Object.keys(options.senders) as Platform[]),
+    },
+    jobs: [...CORE_JOBS, ...options.adapterJobs],
+    worker: workerId,
+    tickExpression: options.config.RAPPORT_SCHEDULER_TICK,
+    onQueued: () => worker.wake(),
+  });
+  options.logger.info({ workerId }, 'scheduler and delivery worker started');
+  return {
+    async stop(): Promise<void> {
+      await scheduler.stop();
+      await worker.stop();
+    },
+  };
+}

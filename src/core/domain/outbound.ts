@@ -1,0 +1,32 @@
+import type { KudosDigest } from './digest';
+
+/**
+ * What Rapport says, without saying how: each adapter renders these in its own platform's
+ * format (Block Kit, Adaptive Cards, plain text) when the delivery is sent.
+ */
+export type OutboundMessage =
+  | { kind: 'kudos_prompt'; values: string[] }
+  | { kind: 'kudos_digest'; digest: KudosDigest }
+  | { kind: 'text'; text: string };
+
+/** Where a delivery goes: a person's DM with Rapport, a channel, or a group DM. */
+export type DeliveryTarget =
+  | { type: 'member'; userId: string }
+  | { type: 'channel'; channelId: string }
+  | { type: 'group'; userIds: string[] };
+
+export interface NewDelivery {
+  /** Unique per workspace: enqueuing the same key again adds nothing. */
+  dedupeKey: string;
+  target: DeliveryTarget;
+  message: OutboundMessage;
+  /** Not sent before this moment (a person's working hours). */
+  availableAt: Date;
+}
+
+/** The members whose state is checked again just before a delivery is sent. */
+export function recipientsOf(target: DeliveryTarget): string[] {
+  if (target.type === 'member') return [target.userId];
+  if (target.type === 'group') return [...target.userIds];
+  return [];
+}

@@ -1,0 +1,175 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../core/ports';
+import type { Logger } from '../logger';
+import type { Database } from '../persistence/schema';
+import { retryDelayMs } from './backoff';
+import * as store from './store';
+import type { ClaimedDelivery, PlatformSender, Senders } from './types';
+
+export interface WorkerOptions {
+  db: Kysely<Database>;
+  clock: Clock;
+  senders: Senders;
+  logger: Logger;
+  /** Names this process in claims, for leases and logs. */
+  workerId: string;
+  concurrency: number;
+  pollMs: number;
+  leaseMs: number;
+  /** Platform calls before a delivery is given up (dead). */
+  maxAttempts: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
+
+/**
+ * Sends what the queue holds: claims due deliveries, checks the recipients again, waits for
+ * its turn in the shared pacing, sends once, and records the outcome. Any number of workers,
+ * in any number of processes, can run against one database.
+ */
+export function deliveryWorker(options: WorkerOptions) {
+  const { db, clock, logger, workerId } = options;
+  let running = false;
+  let wakeUp: (() => void) | null = null;
+  let loop: Promise<void> | null = null;
+  const inFlight = new Set<Promise<void>>();
+
+  async function handle(d: ClaimedDelivery): Promise<void> {
+    const now = () => clock.now();
+    const sender: PlatformSender | undefined = options.senders[d.platform];
+    if (!sender)
+      return store.finish(db, d.id, workerId, now(), 'dead', `no sender for ${d.platform}`);
+    if (await store.workspaceStopped(db, d.workspaceId))
+      return store.finish(
+        db,
+        d.id,
+        workerId,
+        now(),
+        'skipped',
+        'the workspace uninstalled Rapport',
+      );
+    const problem = await store.recipientProblem(db, d.workspaceId, d.memberIds, now());
+    if (problem) return store.finish(db, d.id, workerId, now(), 'skipped', problem);
+
+    const paused = await store.pausedUntil(db, d.workspaceId, now());
+    const at = await store.reserve(db, d.workspaceId, sender.pacing(d), paused ?? now());
+    // Far off (a long rate-limit pause, a backlog): give the delivery back instead of
+    // holding it past the lease.
+    if (at.getTime() - now().getTime() > options.leaseMs / 2)
+      return store.release(db, d.id, workerId, at);
+    await sleep(at.getTime() - now().getTime());
+    const stillPaused = await store.pausedUntil(db, d.workspaceId, now());
+    if (stillPaused) return store.release(db, d.id, workerId, stillPaused);
+
+    if (d.uncertain) {
+      const check = await sender.verify(d);
+      if (check.status === 'found')
+        return store.markSent(db, d.id, workerId, now(), check.ref, d.conversationId);
+      if (check.status === 'rate_limited') return rateLimited(d, check.retryAfterMs);
+      if (check.status === 'unknown')
+        return store.release(db, d.id, workerId, later(d), { error: `verify: ${check.error}` });
+      d.conversationId = check.conversationId ?? d.conversationId;
+    }
+
+    if (!(await store.markInFlight(db, d.id, workerId, now(), options.leaseMs))) return;
+    const outcome = await sender.send(d);
+    if (outcome.status === 'sent')
+      return store.markSent(db, d.id, workerId, now(), outcome.ref, outcome.conversationId);
+    if (outcome.status === 'rate_limited') return rateLimited(d, outcome.retryAfterMs);
+    const attempts = d.attempts + 1;
+    if (outcome.permanent || attempts >= options.maxAttempts) {
+      logger.warn({ delivery: d.id, error: outcome.error, attempts }, 'delivery given up');
+      return store.finish(db, d.id, workerId, now(), 'dead', outcome.error);
+    }
+    return store.release(db, d.id, workerId, later({ ...d, attempts }), {
+      uncertain: outcome.maybeDelivered,
+      error: outcome.error,
+      conversationId: outcome.conversationId ?? null,
+    });
+  }
+
+  function later(d: Pick<ClaimedDelivery, 'attempts'>): Date {
+    return new Date(clock.now().getTime() + retryDelayMs(Math.max(1, d.attempts)));
+  }
+
+  /** A 429 says the request was not carried out: no attempt is spent, the whole workspace waits. */
+  async function rateLimited(d: ClaimedDelivery, retryAfterMs: number): Promise<void> {
+    const until = new Date(clock.now().getTime() + retryAfterMs);
+    await store.pauseWorkspace(db, d.workspaceId, until);
+    await store.release(db, d.id, workerId, until, { uncertain: false });
+    logger.info({ workspaceId: d.workspaceId, retryAfterMs }, 'rate limited: workspace paused');
+  }
+
+  function track(d: ClaimedDelivery) {
+    const work = handle(d).catch((error: unknown) => {
+      logger.error({ err: error, delivery: d.id }, 'delivery failed unexpectedly');
+      return store
+        .release(db, d.id, workerId, later(d), { error: String(error) })
+        .catch(() => undefined);
+    });
+    inFlight.add(work);
+    void work.finally(() => {
+      inFlight.delete(work);
+      wakeUp?.();
+    });
+  }
+
+  /** Claims and starts what fits in the free slots; returns how many it started. */
+  async function fill(): Promise<number> {
+    const free = options.concurrency - inFlight.size;
+    if (free <= 0) return 0;
+    const claimed = await store.claimDue(db, workerId, clock.now(), options.leaseMs, free);
+    claimed.forEach(track);
+    return claimed.length;
+  }
+
+  async function run(): Promise<void> {
+    while (running) {
+      let started = 0;
+      try {
+        started = await fill();
+      } catch (error) {
+        logger.error({ err: error }, 'could not claim deliveries');
+      }
+      if (started > 0 && inFlight.size < options.concurrency) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, options.pollMs);
+        wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wakeUp = null;
+    }
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      loop = run();
+    },
+    /** Something was queued: look now rather than at the next poll. */
+    wake() {
+      wakeUp?.();
+    },
+    /** Stops claiming and waits for the sends in flight to finish. */
+    async stop(): Promise<void> {
+      running = false;
+      wakeUp?.();
+      await loop;
+      await Promise.allSettled([...inFlight]);
+    },
+    /** Sends until nothing is due (or `timeoutMs` passes); for the job command. */
+    async drain(timeoutMs: number): Promise<void> {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const started = await fill();
+        if (started === 0 && inFlight.size === 0) return;
+        await Promise.race([...inFlight, sleep(options.pollMs)]);
+      }
+    },
+  };
+}
+
+export type DeliveryWorker = ReturnType<typeof deliveryWorker>;
