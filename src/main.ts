@@ -40,9 +40,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    background
-      .stop()
-      .then(() => running.close())
+    // Closing the server aborts long work (a directory sync), which lets the scheduler stop.
+    Promise.all([background.stop(), running.close()])
       .then(() => database.close())
       .then(
         () => process.exit(0),

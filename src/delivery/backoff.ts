@@ -1,4 +1,4 @@
-const BASE_MS = 2_000;
+export const RETRY_BASE_MS = 2_000;
 const CAP_MS = 10 * 60_000;
 
 /**
@@ -6,7 +6,11 @@ const CAP_MS = 10 * 60_000;
  * to ten minutes, with "equal jitter" (half fixed, half random) so that replicas retrying the
  * same outage do not come back in step.
  */
-export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(CAP_MS, BASE_MS * 2 ** Math.max(0, attempt - 1));
+export function retryDelayMs(
+  attempt: number,
+  baseMs = RETRY_BASE_MS,
+  random: () => number = Math.random,
+): number {
+  const ceiling = Math.min(CAP_MS, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }

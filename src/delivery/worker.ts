@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../core/ports';
 import type { Logger } from '../logger';
 import type { Database } from '../persistence/schema';
-import { retryDelayMs } from './backoff';
+import { RETRY_BASE_MS, retryDelayMs } from './backoff';
 import * as store from './store';
 import type { ClaimedDelivery, PlatformSender, Senders } from './types';
 
@@ -18,6 +18,8 @@ export interface WorkerOptions {
   leaseMs: number;
   /** Platform calls before a delivery is given up (dead). */
   maxAttempts: number;
+  /** The first retry's wait; later ones double. */
+  retryBaseMs?: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
@@ -89,7 +91,8 @@ export function deliveryWorker(options: WorkerOptions) {
   }
 
   function later(d: Pick<ClaimedDelivery, 'attempts'>): Date {
-    return new Date(clock.now().getTime() + retryDelayMs(Math.max(1, d.attempts)));
+    const base = options.retryBaseMs ?? RETRY_BASE_MS;
+    return new Date(clock.now().getTime() + retryDelayMs(Math.max(1, d.attempts), base));
   }
 
   /** A 429 says the request was not carried out: no attempt is spent, the whole workspace waits. */

@@ -92,33 +92,42 @@ async function finished(ctx: JobContext, job: string, firings: Firing[]): Promis
 }
 
 /**
- * One tick on one replica: every firing that is due (and not older than its job allows) is
- * claimed and run here, unless another replica claimed it first. Safe to call from every
+ * One job's tick on one replica: every firing that is due (and not older than the job allows)
+ * is claimed and run here, unless another replica claimed it first. Safe to call from every
  * replica at once, and after any gap: a missed firing runs once, when a replica is next up.
  */
+export async function tickJob(
+  ctx: JobContext,
+  job: JobDefinition,
+  worker: string,
+): Promise<FiringResult[]> {
+  const now = ctx.clock.now();
+  let firings: Firing[];
+  try {
+    firings = (await job.firings(now, ctx)).filter(
+      (f) => f.slot <= now && now.getTime() - f.slot.getTime() <= job.catchUpMs,
+    );
+  } catch (error) {
+    ctx.logger.error({ err: error, job: job.name }, 'could not work out when the job is due');
+    return [];
+  }
+  const done = await finished(ctx, job.name, firings);
+  const results: FiringResult[] = [];
+  for (const firing of firings) {
+    if (done.has(`${firing.scope}@${firing.slot.getTime()}`)) continue;
+    if (!(await claimFiring(ctx, job.name, firing, worker))) continue;
+    results.push(await runClaimed(ctx, job, firing, worker));
+  }
+  return results;
+}
+
+/** Every job's tick, one after another. */
 export async function tick(
   ctx: JobContext,
   jobs: JobDefinition[],
   worker: string,
 ): Promise<FiringResult[]> {
-  const now = ctx.clock.now();
   const results: FiringResult[] = [];
-  for (const job of jobs) {
-    let firings: Firing[];
-    try {
-      firings = (await job.firings(now, ctx)).filter(
-        (f) => f.slot <= now && now.getTime() - f.slot.getTime() <= job.catchUpMs,
-      );
-    } catch (error) {
-      ctx.logger.error({ err: error, job: job.name }, 'could not work out when the job is due');
-      continue;
-    }
-    const done = await finished(ctx, job.name, firings);
-    for (const firing of firings) {
-      if (done.has(`${firing.scope}@${firing.slot.getTime()}`)) continue;
-      if (!(await claimFiring(ctx, job.name, firing, worker))) continue;
-      results.push(await runClaimed(ctx, job, firing, worker));
-    }
-  }
+  for (const job of jobs) results.push(...(await tickJob(ctx, job, worker)));
   return results;
 }

@@ -1,5 +1,5 @@
 import { schedule, type ScheduledTask } from 'node-cron';
-import { tick, type FiringResult } from './coordinator';
+import { tickJob, type FiringResult } from './coordinator';
 import type { JobContext, JobDefinition } from './job';
 
 export interface SchedulerOptions {
@@ -20,33 +20,37 @@ export interface SchedulerOptions {
  */
 export function startScheduler(options: SchedulerOptions) {
   const { ctx } = options;
-  let running: Promise<void> | null = null;
+  // Per job: a long job (a directory sync) must not hold up a prompt that is due.
+  const running = new Map<string, Promise<void>>();
 
-  const once = (): Promise<void> => {
-    if (running) return running;
-    running = tick(ctx, options.jobs, options.worker)
-      .then((results: FiringResult[]) => {
-        for (const r of results)
-          ctx.logger.info(
-            {
-              job: r.job,
-              scope: r.firing.scope,
-              slot: r.firing.slot,
-              outcome: r.outcome,
-              error: r.error,
-            },
-            'job fired',
-          );
-        if (results.some((r) => (r.outcome?.queued ?? 0) > 0)) options.onQueued?.();
-      })
-      .catch((error: unknown) => ctx.logger.error({ err: error }, 'scheduler tick failed'))
-      .finally(() => {
-        running = null;
-      });
-    return running;
+  const report = (results: FiringResult[]) => {
+    for (const r of results)
+      ctx.logger.info(
+        {
+          job: r.job,
+          scope: r.firing.scope,
+          slot: r.firing.slot,
+          outcome: r.outcome,
+          error: r.error,
+        },
+        'job fired',
+      );
+    if (results.some((r) => (r.outcome?.queued ?? 0) > 0)) options.onQueued?.();
   };
 
-  const task: ScheduledTask = schedule(options.tickExpression, () => once(), {
+  const once = async (): Promise<void> => {
+    for (const job of options.jobs) {
+      if (running.has(job.name)) continue;
+      const run = tickJob(ctx, job, options.worker)
+        .then(report)
+        .catch((error: unknown) => ctx.logger.error({ err: error, job: job.name }, 'tick failed'))
+        .finally(() => running.delete(job.name));
+      running.set(job.name, run);
+    }
+    await Promise.allSettled([...running.values()]);
+  };
+
+  const task: ScheduledTask = schedule(options.tickExpression, () => void once(), {
     name: `rapport-scheduler-${options.worker}`,
   });
   // A replica that starts after a missed firing runs it now, not at the next tick.
@@ -57,7 +61,7 @@ export function startScheduler(options: SchedulerOptions) {
     async stop(): Promise<void> {
       await task.stop();
       await task.destroy();
-      await running;
+      await Promise.allSettled([...running.values()]);
     },
   };
 }

@@ -73,7 +73,7 @@ describe(`Slack directory and events (${databaseLabel})`, () => {
   });
 
   it('does the work of an event delivered four times (the original and retries 1–3) once', async () => {
-    app.fake.reset();
+    await app.quiet();
     const user = newcomer('UNEW1', 'Legal');
     team().users.push(user);
     const event = {
@@ -100,7 +100,7 @@ describe(`Slack directory and events (${databaseLabel})`, () => {
   });
 
   it('publishes App Home once for an app_home_opened delivered four times', async () => {
-    app.fake.reset();
+    await app.quiet();
     const event = { type: 'app_home_opened', user: 'UPRIYA', tab: 'home', channel: 'DUPRIYA' };
     for (const retryNum of [undefined, 1, 2, 3]) {
       const response = await app.event(event, {
@@ -117,7 +117,7 @@ describe(`Slack directory and events (${databaseLabel})`, () => {
   });
 
   it('marks a member deactivated from user_change, asking Slack when the payload lacks `deleted`', async () => {
-    app.fake.reset();
+    await app.quiet();
     const li = team().users.find((u) => u.id === 'ULI')!;
     li.deleted = true;
     const withoutDeleted = { ...li, deleted: undefined };
@@ -156,7 +156,7 @@ describe(`Slack directory and events (${databaseLabel})`, () => {
   });
 
   it('lets a retry do the work when the first delivery failed', async () => {
-    app.fake.reset();
+    await app.quiet();
     const user = newcomer('UNEW2', 'Support');
     team().users.push(user);
     const event = {

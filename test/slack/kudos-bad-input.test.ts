@@ -250,7 +250,7 @@ describe(`/kudos with bad or unusual input (${databaseLabel})`, () => {
   beforeEach(async () => {
     await app.db.deleteFrom('interactions').execute();
     await app.db.deleteFrom('kudos').execute();
-    app.fake.reset();
+    await app.quiet();
   });
 
   const stored = async () => ({

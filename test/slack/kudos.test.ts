@@ -19,7 +19,7 @@ describe(`/kudos on Slack (${databaseLabel})`, () => {
     await app.db.deleteFrom('kudos').execute();
     await saveSettings(app.db, workspaceId, { kudosChannelId: null });
     await app.db.updateTable('members').set({ opted_out: false }).execute();
-    app.fake.reset();
+    await app.quiet();
   });
 
   const stored = async () => {

@@ -132,7 +132,7 @@ describe(`Slack OAuth install, uninstall and token rotation (${databaseLabel})`,
 
   it('refreshes a rotating token once, however many requests need it at the same time', async () => {
     expect((await install({ rotate: true, expiresIn: 60 })).status).toBe(200);
-    app.fake.reset();
+    await app.quiet();
     const sent = await Promise.all(
       ['UANA', 'USAM', 'UBEN'].map((user) =>
         app.command('/kudos', `<@UPRIYA> thanks from ${user}`, { user }),

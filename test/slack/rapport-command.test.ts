@@ -45,7 +45,7 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
       .set({ department_id: null, department_source: 'directory' })
       .where('user_id', '=', 'UEVE')
       .execute();
-    app.fake.reset();
+    await app.quiet();
   });
 
   const rapport = async (text: string, user = 'UANA') =>

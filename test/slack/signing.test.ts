@@ -9,7 +9,7 @@ describe(`Slack request verification (${databaseLabel})`, () => {
     await app.directorySynced();
   });
   afterAll(() => app?.close());
-  beforeEach(() => app.fake.reset());
+  beforeEach(() => app.quiet());
 
   const kudosCount = async () =>
     Number(

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { SlackUser } from '../../src/adapters/slack/directory';
+import { RateLimiter } from './fake-slack-limits';
 
 export interface SlackCall {
   method: string;
@@ -19,8 +20,19 @@ export interface SlackResponse {
 
 export type Failure =
   | { status: 429; retryAfter: number }
-  | { status: 500 }
+  /** `afterPosting`: the message is posted, then the answer is a 500 (a lost response). */
+  | { status: 500; afterPosting?: boolean }
   | { error: 'invalid_auth' | 'channel_not_found' | 'not_in_channel' | 'ratelimited' };
+
+/** A message the app posted, as Slack keeps it. */
+export interface PostedMessage {
+  team: string;
+  channel: string;
+  ts: string;
+  text: string;
+  metadata?: { event_type: string; event_payload: Record<string, any> };
+  at: number;
+}
 
 interface FakeTeam {
   id: string;
@@ -48,6 +60,10 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   readonly responses: SlackResponse[] = [];
   readonly teams = new Map<string, FakeTeam>();
+  /** Every message posted with chat.postMessage, in order. */
+  readonly messages: PostedMessage[] = [];
+  /** Slack's per-method limits, when a test switches them on. */
+  readonly limiter = new RateLimiter();
   /** Every bot token oauth.v2.access handed out, oldest first. */
   readonly issuedTokens: string[] = [];
   /** Most users per users.list page, whatever limit the app asks for. */
@@ -204,6 +220,10 @@ export class FakeSlack {
             'retry-after': String(failure.retryAfter),
           },
         );
+      if ('status' in failure && failure.afterPosting) {
+        const team = this.teams.get(this.tokens.get(token ?? '') ?? '');
+        if (team) this.answer(method, args, team);
+      }
       if ('status' in failure) return reply(failure.status, { ok: false, error: 'fatal_error' });
       return reply(200, { ok: false, error: failure.error });
     }
@@ -212,6 +232,13 @@ export class FakeSlack {
     const teamId = token ? this.tokens.get(token) : undefined;
     const team = teamId ? this.teams.get(teamId) : undefined;
     if (!team) return reply(200, { ok: false, error: token ? 'invalid_auth' : 'not_authed' });
+    const wait = this.limiter.check(team.id, method, args.channel, Date.now());
+    if (wait > 0)
+      return reply(
+        429,
+        { ok: false, error: 'ratelimited' },
+        { 'retry-after': String(Math.ceil(wait / 1000)) },
+      );
     return reply(200, this.answer(method, args, team));
   }
 
@@ -272,13 +299,38 @@ export class FakeSlack {
           return { ok: false, error: 'user_not_found' };
         return { ok: true, channel: { id: `D${users.join('')}` } };
       }
-      case 'chat.postMessage':
+      case 'chat.postMessage': {
         if (!blocksValid(args.blocks)) return { ok: false, error: 'invalid_blocks' };
-        return {
-          ok: true,
-          channel: args.channel,
-          ts: `${1_700_000_000 + ++this.sequence}.000100`,
-        };
+        // A user id as the channel posts in that person's DM with the app.
+        const direct = /^[UW]/.test(String(args.channel));
+        if (direct && !find(args.channel)) return { ok: false, error: 'channel_not_found' };
+        const channel = direct ? `D${args.channel}` : String(args.channel);
+        const seq = String(++this.sequence).padStart(6, '0');
+        const ts = `${Math.floor(Date.now() / 1000)}.${seq}`;
+        this.messages.push({
+          team: team.id,
+          channel,
+          ts,
+          text: String(args.text ?? ''),
+          metadata: args.metadata,
+          at: Date.now(),
+        });
+        return { ok: true, channel, ts };
+      }
+      case 'conversations.history': {
+        const oldest = Number(args.oldest ?? 0);
+        const found = this.messages
+          .filter((m) => m.team === team.id && m.channel === args.channel && Number(m.ts) >= oldest)
+          .reverse()
+          .slice(0, Number(args.limit ?? 100))
+          .map((m) => ({
+            type: 'message',
+            ts: m.ts,
+            text: m.text,
+            ...(args.include_all_metadata === 'true' && m.metadata && { metadata: m.metadata }),
+          }));
+        return { ok: true, messages: found, has_more: false };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${1_700_000_000 + ++this.sequence}.000200` };
       case 'views.open':

@@ -134,6 +134,15 @@ export class SlackTestApp {
   }
 
   /**
+   * Waits for work earlier requests started (DMs still going out) to finish, then forgets
+   * every call the fake recorded, so that one test's tail cannot land in the next.
+   */
+  async quiet(): Promise<void> {
+    await this.server.slack?.idle();
+    this.fake.reset();
+  }
+
+  /**
    * A full round trip through the app (a command and its answer), so that work started by
    * earlier requests has had its turn before a test checks that something did not happen.
    */

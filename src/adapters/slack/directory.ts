@@ -149,7 +149,8 @@ export async function syncDirectory(
   do {
     const page = await client.users.list({ limit: 200, ...(cursor ? { cursor } : {}) });
     for (const user of (page.members ?? []) as SlackUser[]) {
-      if (ctx.signal?.aborted) return seen;
+      // Shutting down: the firing fails, and another replica runs it again.
+      if (ctx.signal?.aborted) throw new Error(`directory sync stopped after ${seen} members`);
       await saveSlackUser(ctx, client, workspaceId, teamId, user, fieldId);
       seen += 1;
     }

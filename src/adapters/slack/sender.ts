@@ -127,7 +127,8 @@ export function slackSender(
                   users: d.target.type === 'member' ? d.target.userId : d.target.userIds.join(','),
                 })
               ).channel!.id!);
-        const since = (d.attemptStartedAt?.getTime() ?? 0) / 1000 - 60;
+        // From a little before the uncertain attempt, allowing for clocks that disagree.
+        const since = (d.attemptStartedAt?.getTime() ?? 0) / 1000 - 600;
         const history = await web.conversations.history({
           channel,
           oldest: String(Math.max(0, since)),

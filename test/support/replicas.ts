@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import pg from 'pg';
+import { openDatabase, type DatabaseHandle } from '../../src/persistence/database';
+import { migrateToLatest } from '../../src/persistence/migrate';
+import { cleanEnv, ROOT } from './processes';
+
+/** The real Postgres the multi-process tests need; they are skipped without one. */
+export const POSTGRES_URL = process.env.TEST_DATABASE_URL;
+
+/** A schema of its own on the real Postgres, and the URL that puts a process in it. */
+export async function sharedDatabase(): Promise<{
+  handle: DatabaseHandle;
+  url: string;
+  drop(): Promise<void>;
+}> {
+  const schema = `rapport_replicas_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const handle = await openDatabase({ url: POSTGRES_URL, schema });
+  await migrateToLatest(handle.db);
+  const url = new URL(POSTGRES_URL!);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    handle,
+    url: url.toString(),
+    drop: async () => {
+      await handle.close();
+      const client = new pg.Client({ connectionString: POSTGRES_URL });
+      await client.connect();
+      await client.query(`drop schema if exists ${schema} cascade`);
+      await client.end();
+    },
+  };
+}
+
+/** A clock the test moves for every process at once (see src/clock.ts). */
+export function sharedClock(path: string) {
+  const set = (iso: string) => writeFileSync(path, JSON.stringify({ at: iso, setAt: Date.now() }));
+  return { path, set };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export interface Replica {
+  name: string;
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  /** Sends a signal and waits for the process to end. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Starts `npm start`'s entry point as a real process and waits until it is ready. */
+export async function startReplica(name: string, env: Record<string, string>): Promise<Replica> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: cleanEnv({ PORT: String(port), LOG_LEVEL: 'warn', ...env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited early:\n${output}`);
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (Date.now() > deadline) throw new Error(`${name} did not become ready:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    name,
+    child,
+    url,
+    output: () => output,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
