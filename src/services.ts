@@ -1,6 +1,7 @@
 import { systemClock } from './clock';
 import type { Clock, UnitOfWork } from './core/ports';
 import { makeAdminSettings } from './core/use-cases/admin-settings';
+import { makeDeliveryReport } from './core/use-cases/delivery-report';
 import { makeGiveKudos } from './core/use-cases/give-kudos';
 import { makeKudosDigest } from './core/use-cases/kudos-digest';
 import { makeKudosPrompt } from './core/use-cases/kudos-prompt';
@@ -19,13 +20,14 @@ export function createUseCases(transaction: UnitOfWork, clock: Clock = systemClo
   return {
     giveKudos: makeGiveKudos({ transaction, clock }),
     networkSummary: makeNetworkSummary({ transaction }),
-    home: makeHome({ transaction }),
+    home: makeHome({ transaction, clock }),
     setDepartment: makeSetDepartment({ transaction }),
     setParticipation: makeSetParticipation({ transaction }),
     adminSettings: makeAdminSettings({ transaction }),
     updateKudosSettings: makeUpdateKudosSettings({ transaction }),
     kudosPrompt: makeKudosPrompt({ transaction }),
     kudosDigest: makeKudosDigest({ transaction }),
+    deliveryReport: makeDeliveryReport({ transaction, clock }),
     workspaceSettings: (workspaceId: string) =>
       transaction((repos) => repos.settings.get(workspaceId)),
   };

@@ -1,6 +1,6 @@
 import type { Member } from './domain/member';
 import type { RelationshipKind } from './domain/relationship-kind';
-import type { NewDelivery } from './domain/outbound';
+import type { DeliveryTarget, NewDelivery, OutboundMessage } from './domain/outbound';
 import type { KudosSettings, WeeklyHabit } from './domain/settings';
 
 export interface Clock {
@@ -102,12 +102,32 @@ export interface DeliveryQueue {
   enqueue(workspaceId: string, deliveries: NewDelivery[]): Promise<number>;
 }
 
+export type DeliveryState = 'pending' | 'sending' | 'sent' | 'skipped' | 'dead';
+
+/** What happened to the workspace's deliveries since a moment: for admins. */
+export interface DeliveryReport {
+  since: Date;
+  counts: Record<DeliveryState, number>;
+  /** The latest deliveries given up on, newest first. */
+  failures: Array<{
+    at: Date;
+    target: DeliveryTarget;
+    kind: OutboundMessage['kind'];
+    reason: string;
+  }>;
+}
+
+export interface DeliveryLog {
+  report(workspaceId: string, since: Date, limit: number): Promise<DeliveryReport>;
+}
+
 export interface Repositories {
   members: MemberRepository;
   settings: SettingsRepository;
   kudos: KudosRepository;
   interactions: InteractionRepository;
   deliveries: DeliveryQueue;
+  deliveryLog: DeliveryLog;
 }
 
 /** Runs `work` in one transaction: everything it writes lands together or not at all. */

@@ -133,7 +133,7 @@ export interface DeliveriesTable {
   workspace_id: string;
   dedupe_key: string;
   target: ColumnType<unknown, string, string>;
-  member_ids: string[];
+  member_ids: ColumnType<string[], string[] | undefined, string[]>;
   message: ColumnType<unknown, string, string>;
   status: DeliveryStatus;
   available_at: Timestamp;

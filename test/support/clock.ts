@@ -13,3 +13,16 @@ export function fixedClock(iso: string): TestClock {
     },
   };
 }
+
+/** A clock that starts at `iso` and runs on at the normal pace; `set` jumps it. */
+export function movingClock(iso: string): TestClock {
+  let base = Date.parse(iso);
+  let setAt = Date.now();
+  return {
+    now: () => new Date(base + (Date.now() - setAt)),
+    set: (next) => {
+      base = Date.parse(next);
+      setAt = Date.now();
+    },
+  };
+}

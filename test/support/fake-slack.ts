@@ -22,7 +22,7 @@ export type Failure =
   | { status: 429; retryAfter: number }
   /** `afterPosting`: the message is posted, then the answer is a 500 (a lost response). */
   | { status: 500; afterPosting?: boolean }
-  | { error: 'invalid_auth' | 'channel_not_found' | 'not_in_channel' | 'ratelimited' };
+  | { error: string };
 
 /** A message the app posted, as Slack keeps it. */
 export interface PostedMessage {

@@ -57,7 +57,7 @@ export const SHELL_HELP = [
   'Rapport demo: you are talking to the bot as a member of a demo company.',
   '',
   'Bot commands:',
-  ...COMMANDS.filter((c) => !c.needsForms).flatMap((c) => [
+  ...COMMANDS.filter((c) => !c.platformOnly).flatMap((c) => [
     `  ${c.usage}`,
     `      ${c.does}, e.g. ${c.example}`,
   ]),

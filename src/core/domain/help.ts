@@ -2,8 +2,8 @@ export interface CommandHelp {
   usage: string;
   does: string;
   example: string;
-  /** Only where the platform has forms (Slack modals, Teams cards). */
-  needsForms?: boolean;
+  /** Only on a chat platform: it needs forms (Slack modals, Teams cards) or what the demo lacks. */
+  platformOnly?: boolean;
 }
 
 /** Every command a member can type, with an example: the one list each adapter's help shows. */
@@ -17,7 +17,7 @@ export const COMMANDS: CommandHelp[] = [
     usage: '/kudos',
     does: 'open a form to pick people, write a message and choose a value',
     example: '/kudos',
-    needsForms: true,
+    platformOnly: true,
   },
   {
     usage: '/rapport me',
@@ -43,7 +43,13 @@ export const COMMANDS: CommandHelp[] = [
     usage: '/rapport admin',
     does: 'admins: choose the kudos channel, values, daily allowance and department field',
     example: '/rapport admin',
-    needsForms: true,
+    platformOnly: true,
+  },
+  {
+    usage: '/rapport deliveries',
+    does: 'admins: what Rapport sent this week, and what it could not send and why',
+    example: '/rapport deliveries',
+    platformOnly: true,
   },
   { usage: '/rapport help', does: 'this list', example: '/rapport help' },
 ];

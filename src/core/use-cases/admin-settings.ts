@@ -1,6 +1,7 @@
 import type { UnitOfWork, WorkspaceSettings } from '../ports';
 
-export const ADMINS_ONLY = 'Only workspace admins can change Rapport’s settings.';
+export const ADMINS_ONLY =
+  'Only workspace admins can change Rapport’s settings or see its deliveries.';
 
 export type AdminSettingsResult =
   { ok: true; settings: WorkspaceSettings } | { ok: false; message: string };

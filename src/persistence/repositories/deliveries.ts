@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { recipientsOf } from '../../core/domain/outbound';
-import type { DeliveryQueue } from '../../core/ports';
-import type { Clock } from '../../core/ports';
+import type { DeliveryTarget, OutboundMessage } from '../../core/domain/outbound';
+import type { Clock, DeliveryLog, DeliveryQueue, DeliveryState } from '../../core/ports';
 import type { Database } from '../schema';
 
 /** The enqueue side of the delivery queue, inside the caller's transaction. */
@@ -29,6 +29,47 @@ export function deliveryQueue(db: Kysely<Database>, clock: Clock): DeliveryQueue
         .returning('id')
         .execute();
       return rows.length;
+    },
+  };
+}
+
+export function deliveryLog(db: Kysely<Database>): DeliveryLog {
+  return {
+    async report(workspaceId, since, limit) {
+      const counted = await db
+        .selectFrom('deliveries')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('workspace_id', '=', workspaceId)
+        .where('created_at', '>=', since)
+        .groupBy('status')
+        .execute();
+      const counts: Record<DeliveryState, number> = {
+        pending: 0,
+        sending: 0,
+        sent: 0,
+        skipped: 0,
+        dead: 0,
+      };
+      for (const c of counted) counts[c.status] = Number(c.n);
+      const dead = await db
+        .selectFrom('deliveries')
+        .select(['finished_at', 'target', 'message', 'last_error'])
+        .where('workspace_id', '=', workspaceId)
+        .where('status', '=', 'dead')
+        .where('finished_at', '>=', since)
+        .orderBy('finished_at', 'desc')
+        .limit(limit)
+        .execute();
+      return {
+        since,
+        counts,
+        failures: dead.map((d) => ({
+          at: d.finished_at!,
+          target: d.target as DeliveryTarget,
+          kind: (d.message as OutboundMessage).kind,
+          reason: d.last_error ?? 'unknown',
+        })),
+      };
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { systemClock } from '../../clock';
 import type { Clock, Repositories, UnitOfWork } from '../../core/ports';
 import type { Database } from '../schema';
-import { deliveryQueue } from './deliveries';
+import { deliveryLog, deliveryQueue } from './deliveries';
 import { interactionRepository } from './interactions';
 import { kudosRepository } from './kudos';
 import { memberRepository } from './members';
@@ -15,6 +15,7 @@ export function createRepositories(db: Kysely<Database>, clock: Clock = systemCl
     kudos: kudosRepository(db),
     interactions: interactionRepository(db),
     deliveries: deliveryQueue(db, clock),
+    deliveryLog: deliveryLog(db),
   };
 }
 

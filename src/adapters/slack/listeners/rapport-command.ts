@@ -3,6 +3,7 @@ import { Message } from 'slack-block-builder';
 import type { SlackDeps } from '../deps';
 import { ensureMembers } from '../directory';
 import { fromSlackText, toMrkdwn } from '../text';
+import { deliveryReportMessage } from '../views/delivery-report';
 import { helpMessage } from '../views/help';
 import { summaryBlocks } from '../views/summary';
 import { safely } from './safely';
@@ -59,6 +60,12 @@ export function registerRapportCommand(app: App, deps: SlackDeps) {
             { teamId, userId, triggerId: command.trigger_id },
             tell,
           );
+        case 'deliveries': {
+          await ensureMembers(deps.directory, client, workspaceId, teamId, [userId]);
+          const result = await deps.useCases.deliveryReport(workspaceId, userId);
+          if (!result.ok) return tell(result.message);
+          return respond({ response_type: 'ephemeral', ...deliveryReportMessage(result.report) });
+        }
         case 'values': {
           const settings = await deps.useCases.workspaceSettings(workspaceId);
           return tell(

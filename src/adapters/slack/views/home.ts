@@ -31,8 +31,15 @@ export function homeView(home: Home) {
     ? [
         Blocks.Divider(),
         Blocks.Section({
-          text: '*Admin*\nChoose the kudos channel, the values and the daily allowance.',
+          text: '*Admin*\nChoose the kudos channel, the values, the daily allowance and the weekly prompt and digest.',
         }).accessory(Elements.Button({ text: 'Open settings', actionId: OPEN_SETTINGS })),
+        ...(home.deliveries
+          ? [
+              Blocks.Context().elements(
+                `This week: ${home.deliveries.sent} messages sent, ${home.deliveries.dead} could not be sent. Details: \`/rapport deliveries\``,
+              ),
+            ]
+          : []),
       ]
     : [];
   return HomeTab()
