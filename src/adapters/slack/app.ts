@@ -14,7 +14,11 @@ import { registerListeners } from './listeners';
 import { slackSender, type SlackLimits } from './sender';
 import { workTracker } from './work-tracker';
 
-/** The least the features need: commands, posting and DMs, reading the directory and its fields. */
+/**
+ * The least the features need: commands, posting and DMs, reading the directory and its
+ * fields, and reading a conversation's recent history, which the delivery queue does only to
+ * find its own message after a send whose outcome it could not know (a crash, a lost answer).
+ */
 export const BOT_SCOPES = [
   'commands',
   'chat:write',
@@ -22,6 +26,10 @@ export const BOT_SCOPES = [
   'im:write',
   'users:read',
   'users.profile:read',
+  'channels:history',
+  'groups:history',
+  'im:history',
+  'mpim:history',
 ];
 
 /** How long shutdown waits for acknowledged work to finish. */
