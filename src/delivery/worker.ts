@@ -67,7 +67,8 @@ export function deliveryWorker(options: WorkerOptions) {
       const check = await sender.verify(d);
       if (check.status === 'found')
         return store.markSent(db, d.id, workerId, now(), check.ref, d.conversationId);
-      if (check.status === 'rate_limited') return rateLimited(d, check.retryAfterMs);
+      // Still unknown whether it arrived: it stays uncertain for the next try.
+      if (check.status === 'rate_limited') return rateLimited(d, check.retryAfterMs, true);
       if (check.status === 'unknown')
         return store.release(db, d.id, workerId, later(d), { error: `verify: ${check.error}` });
       d.conversationId = check.conversationId ?? d.conversationId;
@@ -77,7 +78,7 @@ export function deliveryWorker(options: WorkerOptions) {
     const outcome = await sender.send(d);
     if (outcome.status === 'sent')
       return store.markSent(db, d.id, workerId, now(), outcome.ref, outcome.conversationId);
-    if (outcome.status === 'rate_limited') return rateLimited(d, outcome.retryAfterMs);
+    if (outcome.status === 'rate_limited') return rateLimited(d, outcome.retryAfterMs, false);
     const attempts = d.attempts + 1;
     if (outcome.permanent || attempts >= options.maxAttempts) {
       logger.warn({ delivery: d.id, error: outcome.error, attempts }, 'delivery given up');
@@ -96,10 +97,10 @@ export function deliveryWorker(options: WorkerOptions) {
   }
 
   /** A 429 says the request was not carried out: no attempt is spent, the whole workspace waits. */
-  async function rateLimited(d: ClaimedDelivery, retryAfterMs: number): Promise<void> {
+  async function rateLimited(d: ClaimedDelivery, retryAfterMs: number, uncertain: boolean) {
     const until = new Date(clock.now().getTime() + retryAfterMs);
     await store.pauseWorkspace(db, d.workspaceId, until);
-    await store.release(db, d.id, workerId, until, { uncertain: false });
+    await store.release(db, d.id, workerId, until, { uncertain });
     logger.info({ workspaceId: d.workspaceId, retryAfterMs }, 'rate limited: workspace paused');
   }
 

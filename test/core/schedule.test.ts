@@ -1,3 +1,4 @@
+import { toMember } from '../../src/core/domain/outbound';
 import {
   latestDailySlot,
   latestWeeklySlot,
@@ -95,5 +96,23 @@ describe('working hours', () => {
     expect(nextWorkingMoment(at('2026-11-25T10:00:00Z'), weekendShift).toISOString()).toBe(
       '2026-11-28T08:30:00.000Z',
     );
+  });
+});
+
+describe('a message to one person', () => {
+  it('is held until their working day starts, in their zone', () => {
+    const priya = {
+      userId: 'priya',
+      timezone: 'Asia/Kolkata',
+      workingHours: { startMinute: 10 * 60, endMinute: 18 * 60, days: [1, 2, 3, 4, 5] },
+    };
+    // 22:30 on a Thursday in India.
+    const held = toMember(priya, 'k', { kind: 'text', text: 'hi' }, at('2026-11-26T17:00:00Z'));
+    expect(held).toEqual({
+      dedupeKey: 'k',
+      target: { type: 'member', userId: 'priya' },
+      message: { kind: 'text', text: 'hi' },
+      availableAt: at('2026-11-27T04:30:00.000Z'),
+    });
   });
 });

@@ -203,6 +203,17 @@ describe(`the delivery queue on ${databaseLabel}`, () => {
     expect((await statuses())[0]).toMatchObject({ status: 'sent', attempts: 1 });
   });
 
+  it('stays uncertain when the history check is rate limited, and still posts once', async () => {
+    fake.fail('chat.postMessage', { status: 500, afterPosting: true });
+    fake.fail('conversations.history', { status: 429, retryAfter: 1 });
+    await enqueue([dm('UBEN', 'lost-then-throttled')]);
+    startWorker();
+    await settled();
+    expect(fake.messages.map((m) => m.channel)).toEqual(['DUBEN']);
+    expect(fake.callsTo('conversations.history')).toHaveLength(2);
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
   it('retries a failed send after a pause and sends it once', async () => {
     fake.fail('chat.postMessage', { status: 500 }, 2);
     await enqueue([dm('USAM', 'flaky')]);

@@ -60,6 +60,8 @@ export function slackSender(
       // The queue retries, paces and honours Retry-After itself, across every replica.
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
+      // Well inside a delivery's lease, so no other worker takes it over mid-call.
+      timeout: 20_000,
     });
 
   /** The conversation to post in: a channel, a person's DM (their user id works), a group DM. */

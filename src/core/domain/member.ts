@@ -24,6 +24,8 @@ export interface Member {
   optedOut: boolean;
   pausedUntil: Date | null;
   joinedAt: Date;
+  /** When messages may reach them, in their own timezone (default Monday–Friday, 09:00–17:00). */
+  workingHours: { startMinute: number; endMinute: number; days: number[] };
 }
 
 const DEPARTMENT_MAX = 60;

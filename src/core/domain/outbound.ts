@@ -1,4 +1,6 @@
 import type { KudosDigest } from './digest';
+import type { Member } from './member';
+import { nextWorkingMoment } from './schedule';
 
 /**
  * What Rapport says, without saying how: each adapter renders these in its own platform's
@@ -29,4 +31,22 @@ export function recipientsOf(target: DeliveryTarget): string[] {
   if (target.type === 'member') return [target.userId];
   if (target.type === 'group') return [...target.userIds];
   return [];
+}
+
+/**
+ * A message to one person, held until their working hours: a reminder queued at 22:00 their
+ * time goes out at the start of their next working day.
+ */
+export function toMember(
+  member: Pick<Member, 'userId' | 'timezone' | 'workingHours'>,
+  dedupeKey: string,
+  message: OutboundMessage,
+  now: Date,
+): NewDelivery {
+  return {
+    dedupeKey,
+    target: { type: 'member', userId: member.userId },
+    message,
+    availableAt: nextWorkingMoment(now, { zone: member.timezone, ...member.workingHours }),
+  };
 }

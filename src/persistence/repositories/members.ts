@@ -26,6 +26,9 @@ function selectMembers(db: Kysely<Database>, workspaceId: string) {
       'm.opted_out',
       'm.paused_until',
       'm.joined_at',
+      'm.work_start_minute',
+      'm.work_end_minute',
+      'm.work_days',
     ]);
 }
 
@@ -47,6 +50,11 @@ function toMember(row: MemberRow): Member {
     optedOut: row.opted_out,
     pausedUntil: row.paused_until,
     joinedAt: row.joined_at,
+    workingHours: {
+      startMinute: row.work_start_minute,
+      endMinute: row.work_end_minute,
+      days: row.work_days,
+    },
   };
 }
 
