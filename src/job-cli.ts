@@ -1,10 +1,9 @@
 import { slackAdapterFor } from './adapters/slack';
 import { CORE_JOBS, workerFor, workerName } from './background';
-import { runCli } from './cli';
+import { commandLogger, runCli } from './cli';
 import { clockFor } from './clock';
-import { loadConfig, slackConfigured } from './config';
+import { slackConfigured, type Config } from './config';
 import type { Platform } from './core/domain/member';
-import { createLogger } from './logger';
 import { claimFiring, runClaimed } from './scheduler/coordinator';
 import { GLOBAL, type JobContext } from './scheduler/job';
 import { openMigratedDatabase, useCasesFor } from './services';
@@ -23,18 +22,9 @@ function parseArgs(argv: string[]): { name?: string; workspace?: string } {
  * Runs one job now, with the code the scheduler runs, then sends what it queued (when a
  * platform is configured). A run is recorded like a scheduled one, at the current minute.
  */
-async function main(): Promise<number> {
-  const loaded = loadConfig();
-  if (!loaded.ok) {
-    process.stderr.write(`${loaded.message}\n`);
-    return 1;
-  }
-  const config = loaded.config;
+async function main(config: Config): Promise<number> {
   const { name, workspace } = parseArgs(process.argv.slice(2));
-  const logger = createLogger(
-    config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
-    process.stderr,
-  );
+  const logger = commandLogger(config);
   const clock = clockFor(config);
   const database = await openMigratedDatabase(config);
   try {

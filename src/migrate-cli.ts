@@ -1,15 +1,10 @@
-import { loadConfig } from './config';
+import type { Config } from './config';
 import { runCli } from './cli';
 import { openDatabase } from './persistence/database';
 import { migrateToLatest } from './persistence/migrate';
 
-async function main(): Promise<number> {
-  const loaded = loadConfig();
-  if (!loaded.ok) {
-    process.stderr.write(`${loaded.message}\n`);
-    return 1;
-  }
-  const { DATABASE_URL, RAPPORT_DATA_DIR } = loaded.config;
+async function main(config: Config): Promise<number> {
+  const { DATABASE_URL, RAPPORT_DATA_DIR } = config;
   const handle = await openDatabase({ url: DATABASE_URL, dataDir: RAPPORT_DATA_DIR });
   try {
     const applied = await migrateToLatest(handle.db);

@@ -59,8 +59,8 @@ describe(`the delivery queue on ${databaseLabel}`, () => {
     await database.db.updateTable('workspaces').set({ uninstalled_at: null }).execute();
   });
 
-  const startWorker = (overrides: { maxAttempts?: number } = {}) => {
-    worker = deliveryWorker({
+  const newWorker = (workerId: string, maxAttempts = 4) =>
+    deliveryWorker({
       db: database.db,
       clock: systemClock,
       senders: {
@@ -74,13 +74,16 @@ describe(`the delivery queue on ${databaseLabel}`, () => {
         ),
       },
       logger: createLogger('silent'),
-      workerId: `test-${++sequence}`,
+      workerId,
       concurrency: 4,
       pollMs: 20,
       leaseMs: 5000,
-      maxAttempts: overrides.maxAttempts ?? 4,
+      maxAttempts,
       retryBaseMs: 100,
     });
+
+  const startWorker = (overrides: { maxAttempts?: number } = {}) => {
+    worker = newWorker(`test-${++sequence}`, overrides.maxAttempts);
     worker.start();
     return worker;
   };
@@ -260,26 +263,7 @@ describe(`the delivery queue on ${databaseLabel}`, () => {
       })),
     );
     startWorker();
-    const second = deliveryWorker({
-      db: database.db,
-      clock: systemClock,
-      senders: {
-        slack: slackSender(
-          async () => 'xoxb-acme',
-          { slackApiUrl: fake.apiUrl },
-          {
-            postsPerMinute: 6000,
-            historyPerMinute: 600,
-          },
-        ),
-      },
-      logger: createLogger('silent'),
-      workerId: 'second',
-      concurrency: 4,
-      pollMs: 20,
-      leaseMs: 5000,
-      maxAttempts: 4,
-    });
+    const second = newWorker('second');
     second.start();
     await settled();
     await second.stop();

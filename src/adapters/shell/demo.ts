@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import readline from 'node:readline';
-import { loadConfig } from '../../config';
-import { runCli } from '../../cli';
+import type { Config } from '../../config';
+import { commandLogger, runCli } from '../../cli';
 import { cleanMessage } from '../../core/domain/kudos';
-import { createLogger } from '../../logger';
 import { listMembers } from '../../persistence/repositories/members';
 import { settingsRepository } from '../../persistence/repositories/settings';
 import { openMigratedDatabase, useCasesFor } from '../../services';
@@ -16,18 +15,9 @@ function parseAs(argv: string[]): string | undefined {
   return argv.find((a) => a.startsWith('--as='))?.slice('--as='.length);
 }
 
-async function main(): Promise<number> {
-  const loaded = loadConfig();
-  if (!loaded.ok) {
-    process.stderr.write(`${loaded.message}\n`);
-    return 1;
-  }
-  const config = loaded.config;
-  // The demo's own output is the conversation; logs go to stderr and only when something is wrong.
-  const logger = createLogger(
-    config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
-    process.stderr,
-  );
+async function main(config: Config): Promise<number> {
+  // The demo's own output is the conversation; logs go to stderr, only when something is wrong.
+  const logger = commandLogger(config);
   const handle = await openMigratedDatabase(config);
   try {
     const workspaceId = await seedDemo(handle.db);
