@@ -1,0 +1,243 @@
+import { groupCost, MeetingIndex, utcWindow, WEIGHTS, type Person } from './matching-cost';
+import { seededRandom, shuffle } from './random';
+
+export const MIN_GROUP_SIZE = 2;
+export const MAX_GROUP_SIZE = 8;
+
+export interface Candidate {
+  userId: string;
+  department: string | null;
+  timezone: string;
+  workingHours: { startMinute: number; endMinute: number };
+  pausedUntil?: Date | null;
+  optedOut?: boolean;
+  isDeactivated?: boolean;
+  /** Asked to skip this one round. */
+  skipping?: boolean;
+}
+
+export type ExclusionReason = 'deactivated' | 'opted_out' | 'paused' | 'skipping';
+export type SitOutReason = 'odd_one_out' | 'alone';
+
+export interface MatchOptions {
+  now: Date;
+  groupSize: number;
+  /** A pair that met within this many days is not matched again while another choice exists. */
+  repeatWindowDays: number;
+  /** What happens to people left over: they join a group (a trio), or sit out in turn. */
+  leftover: 'join' | 'sit_out';
+  /** The same seed and inputs always give the same groups. */
+  seed: string;
+  history: Array<{ members: string[]; at: Date }>;
+  /** When each person last sat out, for a fair rotation. */
+  lastSatOut?: Map<string, Date>;
+}
+
+export interface MatchResult {
+  groups: string[][];
+  satOut: Array<{ userId: string; reason: SitOutReason }>;
+  excluded: Array<{ userId: string; reason: ExclusionReason }>;
+  stats: {
+    /** Groups with people from more than one department. */
+    crossDepartment: number;
+    /** The most that any grouping of these people could have. */
+    crossDepartmentBound: number;
+    /** Pairs that met inside the repeat window and meet again. */
+    windowRepeats: number;
+  };
+}
+
+const UNKNOWN = '\u0000unknown';
+
+function exclusion(c: Candidate, now: Date): ExclusionReason | null {
+  if (c.isDeactivated) return 'deactivated';
+  if (c.optedOut) return 'opted_out';
+  if (c.pausedUntil && c.pausedUntil > now) return 'paused';
+  if (c.skipping) return 'skipping';
+  return null;
+}
+
+/** How many groups could have more than one department: all, unless one department is most. */
+export function crossDepartmentBound(departments: string[], groups: number): number {
+  const sizes = new Map<string, number>();
+  for (const d of departments) sizes.set(d, (sizes.get(d) ?? 0) + 1);
+  const largest = Math.max(0, ...sizes.values());
+  return Math.max(0, Math.min(groups, departments.length - largest));
+}
+
+/**
+ * Forms the round's groups. Pure and deterministic for a seed.
+ *
+ * 1. People are ordered by department, largest first, and dealt round-robin into the groups:
+ *    each group's last seat then goes to one of the last people in that order, so as many
+ *    groups as possible hold someone outside the largest department — the bound, always.
+ * 2. A local search swaps and moves people between groups while that lowers the cost
+ *    (see matching-cost.ts) and never raises the number of single-department groups:
+ *    repeats inside the window go first, then same-department pairs, recent meetings, and
+ *    working hours that do not overlap.
+ */
+export function formGroups(candidates: Candidate[], options: MatchOptions): MatchResult {
+  const size = Math.min(MAX_GROUP_SIZE, Math.max(MIN_GROUP_SIZE, Math.round(options.groupSize)));
+  const random = seededRandom(options.seed);
+  const excluded: MatchResult['excluded'] = [];
+  const eligible: Candidate[] = [];
+  for (const c of [...candidates].sort((a, b) => (a.userId < b.userId ? -1 : 1))) {
+    const reason = exclusion(c, options.now);
+    if (reason) excluded.push({ userId: c.userId, reason });
+    else eligible.push(c);
+  }
+
+  const satOut: MatchResult['satOut'] = [];
+  let players = eligible;
+  if (players.length === 1) {
+    satOut.push({ userId: players[0]!.userId, reason: 'alone' });
+    players = [];
+  }
+  if (options.leftover === 'sit_out' && players.length > size) {
+    const extra = players.length % size;
+    // Whoever sat out longest ago (or never) is least due to sit out now.
+    const order = shuffle(players, random).sort(
+      (a, b) =>
+        (options.lastSatOut?.get(b.userId)?.getTime() ?? 0) -
+        (options.lastSatOut?.get(a.userId)?.getTime() ?? 0),
+    );
+    const out = new Set(order.slice(players.length - extra).map((c) => c.userId));
+    for (const id of out) satOut.push({ userId: id, reason: 'odd_one_out' });
+    players = players.filter((c) => !out.has(c.userId));
+  }
+
+  const n = players.length;
+  const groupCount = countGroups(n, size);
+  const people: Person[] = players.map((c) => ({
+    department: c.department ?? UNKNOWN,
+    ...utcWindow(c.timezone, c.workingHours.startMinute, c.workingHours.endMinute, options.now),
+  }));
+  const index = new Map(players.map((c, i) => [c.userId, i]));
+  const met = new MeetingIndex(n, index, options.history, options.now, options.repeatWindowDays);
+
+  const groups = deal(people, groupCount, random);
+  improve(groups, people, met, size, random);
+
+  const crossDepartment = groups.filter(
+    (g) => new Set(g.map((m) => people[m]!.department)).size > 1,
+  ).length;
+  let windowRepeats = 0;
+  for (const g of groups)
+    for (let x = 0; x < g.length; x += 1)
+      for (let y = x + 1; y < g.length; y += 1)
+        windowRepeats += met.get(g[x]!, g[y]!)?.inWindow ? 1 : 0;
+  return {
+    groups: groups
+      .map((g) => g.map((m) => players[m]!.userId).sort())
+      .sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+    satOut,
+    excluded,
+    stats: {
+      crossDepartment,
+      crossDepartmentBound: crossDepartmentBound(
+        people.map((p) => p.department),
+        groupCount,
+      ),
+      windowRepeats,
+    },
+  };
+}
+
+/**
+ * As many groups of `size` as fit; leftovers join them (a pair becomes a trio), unless they
+ * are at least half a group, when they make one more, smaller group (8 people in threes:
+ * 3, 3 and 2, not 4 and 4).
+ */
+function countGroups(n: number, size: number): number {
+  if (n === 0) return 0;
+  const full = Math.floor(n / size);
+  if (full === 0) return 1;
+  return size >= 3 && n % size >= Math.ceil(size / 2) ? full + 1 : full;
+}
+
+/** Largest department first (each shuffled), dealt round-robin into `count` groups. */
+function deal(people: Person[], count: number, random: () => number): number[][] {
+  const byDepartment = new Map<string, number[]>();
+  people.forEach((p, i) =>
+    byDepartment.set(p.department, [...(byDepartment.get(p.department) ?? []), i]),
+  );
+  const order = [...byDepartment.entries()]
+    .sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1))
+    .flatMap(([, members]) => shuffle(members, random));
+  const groups: number[][] = Array.from({ length: count }, () => []);
+  order.forEach((person, i) => groups[i % count]!.push(person));
+  return groups;
+}
+
+/** Tries to move people between groups to lower the total cost; never increases it. */
+function improve(
+  groups: number[][],
+  people: Person[],
+  met: MeetingIndex,
+  size: number,
+  random: () => number,
+) {
+  if (groups.length < 2) return;
+  const costs = groups.map((g) => groupCost(g, people, met));
+  const cost = (g: number[]) => groupCost(g, people, met);
+  const SAMPLES = 24;
+  const PASSES = 6;
+
+  /** Tries every swap and move of group `a`'s people with group `b`'s; keeps the first gain. */
+  const tryPair = (a: number, b: number): boolean => {
+    const ga = groups[a]!;
+    const gb = groups[b]!;
+    const before = costs[a]! + costs[b]!;
+    for (let i = 0; i < ga.length; i += 1) {
+      for (let j = 0; j < gb.length; j += 1) {
+        const na = [...ga];
+        const nb = [...gb];
+        [na[i], nb[j]] = [gb[j]!, ga[i]!];
+        const ca = cost(na);
+        const cb = cost(nb);
+        if (ca + cb < before - 1e-6) {
+          groups[a] = na;
+          groups[b] = nb;
+          costs[a] = ca;
+          costs[b] = cb;
+          return true;
+        }
+      }
+      // A leftover seat can move to a group that has none.
+      if (ga.length > size && gb.length === size) {
+        const na = ga.filter((_m, k) => k !== i);
+        const nb = [...gb, ga[i]!];
+        const ca = cost(na);
+        const cb = cost(nb);
+        if (ca + cb < before - 1e-6) {
+          groups[a] = na;
+          groups[b] = nb;
+          costs[a] = ca;
+          costs[b] = cb;
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+
+  for (let pass = 0; pass < PASSES; pass += 1) {
+    let changed = false;
+    for (let a = 0; a < groups.length; a += 1) {
+      if (costs[a]! < WEIGHTS.noOverlap * 1e-3) continue;
+      const serious = costs[a]! % WEIGHTS.singleDepartment >= WEIGHTS.windowRepeat;
+      // A repeat inside the window is worth looking everywhere for; the rest, a sample.
+      const partners = serious
+        ? groups.map((_g, b) => b)
+        : Array.from({ length: SAMPLES }, () => Math.floor(random() * groups.length));
+      for (const b of partners) {
+        if (b === a) continue;
+        if (tryPair(a, b) || tryPair(b, a)) {
+          changed = true;
+          if (costs[a]! < WEIGHTS.noOverlap * 1e-3) break;
+        }
+      }
+    }
+    if (!changed) break;
+  }
+}
