@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-22T00-00-00_foundation';
 import * as slack from './2026-11-23T00-00-00_slack';
 import * as scheduling from './2026-11-23T12-00-00_scheduling';
+import * as rounds from './2026-11-23T18-00-00_rounds';
 
 /**
  * Every migration, by name. Listed statically (not read from disk at run time) so the same
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T00-00-00_foundation': foundation,
   '2026-11-23T00-00-00_slack': slack,
   '2026-11-23T12-00-00_scheduling': scheduling,
+  '2026-11-23T18-00-00_rounds': rounds,
 };

@@ -7,14 +7,20 @@ import { deliveryWorker } from './delivery/worker';
 import type { Senders } from './delivery/types';
 import type { Logger } from './logger';
 import type { DatabaseHandle } from './persistence/database';
-import type { JobDefinition } from './scheduler/job';
+import type { JobContext, JobDefinition } from './scheduler/job';
 import { kudosDigestJob, kudosPromptJob } from './scheduler/jobs/kudos';
 import { retentionJob } from './scheduler/jobs/retention';
+import { meetRoundJob } from './scheduler/jobs/rounds';
 import { startScheduler } from './scheduler/scheduler';
 import { useCasesFor } from './services';
 
 /** Jobs every deployment runs; adapters add their own (the Slack directory sync). */
-export const CORE_JOBS: JobDefinition[] = [kudosPromptJob, kudosDigestJob, retentionJob];
+export const CORE_JOBS: JobDefinition[] = [
+  meetRoundJob,
+  kudosPromptJob,
+  kudosDigestJob,
+  retentionJob,
+];
 
 export const workerName = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
@@ -24,10 +30,14 @@ export interface BackgroundOptions {
   database: DatabaseHandle;
   clock: Clock;
   senders: Senders;
+  rosters: JobContext['rosters'];
   adapterJobs: JobDefinition[];
 }
 
-export function workerFor(options: Omit<BackgroundOptions, 'adapterJobs'>, workerId: string) {
+export function workerFor(
+  options: Omit<BackgroundOptions, 'adapterJobs' | 'rosters'>,
+  workerId: string,
+) {
   const { config } = options;
   return deliveryWorker({
     db: options.database.db,
@@ -54,6 +64,7 @@ export function startBackground(options: BackgroundOptions) {
       useCases: useCasesFor(options.database, options.clock),
       logger: options.logger.child({ component: 'scheduler' }),
       platforms: new Set(Object.keys(options.senders) as Platform[]),
+      rosters: options.rosters,
     },
     jobs: [...CORE_JOBS, ...options.adapterJobs],
     worker: workerId,

@@ -48,6 +48,7 @@ async function main(config: Config): Promise<number> {
       useCases,
       logger,
       platforms: new Set(Object.keys(senders) as Platform[]),
+      rosters: slack ? { slack: slack.roster } : {},
     };
 
     const now = clock.now();

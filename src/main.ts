@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     database,
     clock,
     senders: running.slack ? { slack: running.slack.sender } : {},
+    rosters: running.slack ? { slack: running.slack.roster } : {},
     adapterJobs: running.slack?.jobs ?? [],
   });
 

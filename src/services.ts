@@ -2,11 +2,15 @@ import { systemClock } from './clock';
 import type { Clock, UnitOfWork } from './core/ports';
 import { makeAdminSettings } from './core/use-cases/admin-settings';
 import { makeDeliveryReport } from './core/use-cases/delivery-report';
+import { makeRespondToCheckin } from './core/use-cases/checkin';
 import { makeGiveKudos } from './core/use-cases/give-kudos';
 import { makeKudosDigest } from './core/use-cases/kudos-digest';
 import { makeKudosPrompt } from './core/use-cases/kudos-prompt';
 import { makeHome } from './core/use-cases/home';
 import { makeNetworkSummary } from './core/use-cases/network-summary';
+import { makeRoundAdmin } from './core/use-cases/round-admin';
+import { makeRoundMembership } from './core/use-cases/round-membership';
+import { makeRunRound } from './core/use-cases/run-round';
 import { makeSetDepartment } from './core/use-cases/set-department';
 import { makeSetParticipation } from './core/use-cases/set-participation';
 import { makeUpdateKudosSettings } from './core/use-cases/update-kudos-settings';
@@ -28,6 +32,10 @@ export function createUseCases(transaction: UnitOfWork, clock: Clock = systemClo
     kudosPrompt: makeKudosPrompt({ transaction }),
     kudosDigest: makeKudosDigest({ transaction }),
     deliveryReport: makeDeliveryReport({ transaction, clock }),
+    runRound: makeRunRound({ transaction, clock }),
+    respondToCheckin: makeRespondToCheckin({ transaction, clock }),
+    rounds: makeRoundMembership({ transaction, clock }),
+    roundAdmin: makeRoundAdmin({ transaction }),
     workspaceSettings: (workspaceId: string) =>
       transaction((repos) => repos.settings.get(workspaceId)),
   };

@@ -1,6 +1,7 @@
 import type { Member } from './domain/member';
 import type { RelationshipKind } from './domain/relationship-kind';
 import type { DeliveryTarget, NewDelivery, OutboundMessage } from './domain/outbound';
+import type { RoundChannel, RoundChannelSettings } from './domain/rounds';
 import type { KudosSettings, WeeklyHabit } from './domain/settings';
 
 export interface Clock {
@@ -61,6 +62,8 @@ export interface MemberRepository {
   /** Sets the department a member chose themselves, creating it if new; returns its stored name. */
   setOwnDepartment(workspaceId: string, userId: string, department: string): Promise<string>;
   setOptedOut(workspaceId: string, userId: string, optedOut: boolean): Promise<void>;
+  /** Pauses everything Rapport sends a member until `until` (null: resume now). */
+  setPausedUntil(workspaceId: string, userId: string, until: Date | null): Promise<void>;
 }
 
 export interface SettingsRepository {
@@ -119,6 +122,86 @@ export interface DeliveryReport {
 
 export interface DeliveryLog {
   report(workspaceId: string, since: Date, limit: number): Promise<DeliveryReport>;
+  /** Where each of these deliveries stands, by dedupe key; missing keys were never queued. */
+  byKeys(
+    workspaceId: string,
+    keys: string[],
+  ): Promise<Map<string, { status: DeliveryState; reason: string | null }>>;
+}
+
+export type CheckinResponse = 'met' | 'not_yet' | 'skip';
+
+export interface RoundParticipant {
+  userId: string;
+  status: 'in' | 'out';
+  /** Why someone is out who did not leave themselves ('quiet': three silent check-ins). */
+  outReason: string | null;
+  skipNext: boolean;
+  quietRounds: number;
+}
+
+export interface RoundGroupState {
+  id: string;
+  position: number;
+  members: Array<{ userId: string; response: CheckinResponse | null }>;
+  outcome: CheckinResponse | null;
+}
+
+export interface RoundRecord {
+  id: string;
+  roundChannelId: string;
+  slot: Date;
+  checkinAt: Date;
+  groups: RoundGroupState[];
+  absences: Array<{ userId: string; reason: string }>;
+}
+
+export interface NewRound {
+  roundChannelId: string;
+  slot: Date;
+  checkinAt: Date;
+  createdAt: Date;
+  groups: string[][];
+  absences: Array<{ userId: string; reason: string }>;
+}
+
+export interface RoundRepository {
+  channels(workspaceId: string): Promise<RoundChannel[]>;
+  channel(workspaceId: string, channelId: string): Promise<RoundChannel | null>;
+  channelById(workspaceId: string, id: string): Promise<RoundChannel | null>;
+  saveChannel(workspaceId: string, settings: RoundChannelSettings): Promise<RoundChannel>;
+  participants(roundChannelId: string): Promise<RoundParticipant[]>;
+  /** Creates or changes a person's place in a round channel. */
+  setParticipant(
+    workspaceId: string,
+    roundChannelId: string,
+    userId: string,
+    change: Partial<Omit<RoundParticipant, 'userId'>>,
+  ): Promise<void>;
+  /** Every group in the workspace's rounds since `since`, any channel. */
+  history(workspaceId: string, since: Date): Promise<Array<{ members: string[]; at: Date }>>;
+  /** When each person last sat out in this channel. */
+  lastSatOut(roundChannelId: string): Promise<Map<string, Date>>;
+  /** Null when this channel already has a round for the slot. Group ids in position order. */
+  createRound(
+    workspaceId: string,
+    round: NewRound,
+  ): Promise<{ id: string; groupIds: string[] } | null>;
+  /** The channel's latest round before `before` (or at all). */
+  latestRound(roundChannelId: string, before?: Date): Promise<RoundRecord | null>;
+  /** A group, locked until the transaction ends, with its round channel. */
+  lockGroup(
+    workspaceId: string,
+    groupId: string,
+  ): Promise<(RoundGroupState & { roundChannelId: string; slot: Date }) | null>;
+  respond(
+    workspaceId: string,
+    groupId: string,
+    userId: string,
+    response: CheckinResponse,
+    at: Date,
+  ): Promise<void>;
+  setOutcome(groupId: string, outcome: CheckinResponse, at: Date): Promise<void>;
 }
 
 export interface Repositories {
@@ -128,6 +211,7 @@ export interface Repositories {
   interactions: InteractionRepository;
   deliveries: DeliveryQueue;
   deliveryLog: DeliveryLog;
+  rounds: RoundRepository;
 }
 
 /** Runs `work` in one transaction: everything it writes lands together or not at all. */

@@ -156,6 +156,69 @@ export interface DeliveryPacingTable {
   next_free_at: Timestamp;
 }
 
+export interface RoundChannelsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  channel_id: string;
+  enabled: Generated<boolean>;
+  every_weeks: Generated<number>;
+  weekday: Generated<number>;
+  hour: Generated<number>;
+  timezone: string | null;
+  group_size: Generated<number>;
+  repeat_window_days: Generated<number>;
+  participation: Generated<'opt_in' | 'channel'>;
+  leftover: Generated<'join' | 'sit_out'>;
+  checkin_after_days: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface RoundParticipantsTable {
+  round_channel_id: string;
+  workspace_id: string;
+  user_id: string;
+  status: 'in' | 'out';
+  out_reason: string | null;
+  skip_next: Generated<boolean>;
+  quiet_rounds: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface RoundsTable {
+  id: Generated<string>;
+  round_channel_id: string;
+  workspace_id: string;
+  slot: Timestamp;
+  checkin_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export type CheckinResponse = 'met' | 'not_yet' | 'skip';
+
+export interface RoundGroupsTable {
+  id: Generated<string>;
+  round_id: string;
+  workspace_id: string;
+  position: number;
+  outcome: CheckinResponse | null;
+  met_at: NullableTimestamp;
+}
+
+export interface RoundGroupMembersTable {
+  group_id: string;
+  workspace_id: string;
+  user_id: string;
+  response: CheckinResponse | null;
+  responded_at: NullableTimestamp;
+}
+
+export interface RoundAbsencesTable {
+  round_id: string;
+  workspace_id: string;
+  user_id: string;
+  reason: string;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   workspace_settings: WorkspaceSettingsTable;
@@ -169,4 +232,10 @@ export interface Database {
   job_runs: JobRunsTable;
   deliveries: DeliveriesTable;
   delivery_pacing: DeliveryPacingTable;
+  round_channels: RoundChannelsTable;
+  round_participants: RoundParticipantsTable;
+  rounds: RoundsTable;
+  round_groups: RoundGroupsTable;
+  round_group_members: RoundGroupMembersTable;
+  round_absences: RoundAbsencesTable;
 }

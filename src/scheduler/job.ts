@@ -15,6 +15,13 @@ export interface JobContext {
   logger: Logger;
   /** The platforms this deployment is connected to: workspaces elsewhere are left alone. */
   platforms: ReadonlySet<Platform>;
+  /** Who is in a channel, per platform, for rounds that include a channel's members. */
+  rosters?: Partial<Record<Platform, ChannelRoster>>;
+}
+
+export interface ChannelRoster {
+  /** The people in a channel (bots included; the round leaves them out). */
+  members(workspace: { id: string; externalId: string }, channelId: string): Promise<string[]>;
 }
 
 /** One firing a job owes: for a scope (a workspace id, or 'global'), at a slot. */

@@ -60,6 +60,8 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   readonly responses: SlackResponse[] = [];
   readonly teams = new Map<string, FakeTeam>();
+  /** Who is in each channel, for conversations.members. */
+  readonly channelMembers = new Map<string, string[]>();
   /** Every message posted with chat.postMessage, in order. */
   readonly messages: PostedMessage[] = [];
   /** Slack's per-method limits, when a test switches them on. */
@@ -297,6 +299,7 @@ export class FakeSlack {
           .sort();
         if (users.length === 0 || users.some((u) => !find(u)))
           return { ok: false, error: 'user_not_found' };
+        if (users.length > 8) return { ok: false, error: 'too_many_users' };
         return { ok: true, channel: { id: `D${users.join('')}` } };
       }
       case 'chat.postMessage': {
@@ -316,6 +319,14 @@ export class FakeSlack {
           at: Date.now(),
         });
         return { ok: true, channel, ts };
+      }
+      case 'conversations.members': {
+        const all = this.channelMembers.get(String(args.channel));
+        if (!all) return { ok: false, error: 'channel_not_found' };
+        const start = Number(args.cursor || 0);
+        const page = all.slice(start, start + this.pageSize);
+        const next = start + this.pageSize < all.length ? String(start + this.pageSize) : '';
+        return { ok: true, members: page, response_metadata: { next_cursor: next } };
       }
       case 'conversations.history': {
         const oldest = Number(args.oldest ?? 0);

@@ -58,6 +58,7 @@ export class SlackTestApp {
       useCases: useCasesFor(this.database, this.clock),
       logger: createLogger('silent'),
       platforms: new Set(['slack']),
+      rosters: { slack: this.server.slack!.roster },
     };
   }
 

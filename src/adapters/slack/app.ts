@@ -6,11 +6,12 @@ import { secretBox } from '../../persistence/secret-box';
 import { authorizeFromStore } from './authorize';
 import { boltLogger } from './bolt-logger';
 import type { SlackDeps } from './deps';
-import type { JobDefinition } from '../../scheduler/job';
+import type { ChannelRoster, JobDefinition } from '../../scheduler/job';
 import type { PlatformSender } from '../../delivery/types';
 import { directorySyncer } from './directory-sync';
 import { postgresInstallationStore, type SlackInstallation } from './installation-store';
 import { registerListeners } from './listeners';
+import { slackRoster } from './roster';
 import { slackSender, type SlackLimits } from './sender';
 import { workTracker } from './work-tracker';
 
@@ -30,6 +31,10 @@ export const BOT_SCOPES = [
   'groups:history',
   'im:history',
   'mpim:history',
+  // Rounds: who is in a round channel, and a group DM for each group.
+  'channels:read',
+  'groups:read',
+  'mpim:write',
 ];
 
 /** How long shutdown waits for acknowledged work to finish. */
@@ -42,6 +47,8 @@ export interface SlackAdapter {
   stop(): Promise<void>;
   /** Sends queued deliveries to Slack. */
   sender: PlatformSender;
+  /** Reads who is in a channel, for rounds that include everyone in it. */
+  roster: ChannelRoster;
   /** The scheduled jobs Slack brings: the daily directory sync. */
   jobs: JobDefinition[];
   /** Resolves once acknowledged requests and background work have finished. */
@@ -97,6 +104,7 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
   };
   const syncer = directorySyncer(deps, clientOptions, tokenFor);
   const sender = slackSender(tokenFor, clientOptions, config.limits);
+  const roster = slackRoster(tokenFor, clientOptions);
   const background = (work: Promise<unknown>, what: string) =>
     void tracker.track(
       work.catch((error: unknown) => deps.logger.error({ err: error }, `${what} failed`)),
@@ -132,6 +140,7 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
         await stop();
       },
       sender,
+      roster,
       jobs: [syncer.job],
       idle: tracker.idle,
     };
@@ -186,6 +195,7 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
     },
     stop,
     sender,
+    roster,
     jobs: [syncer.job],
     idle: tracker.idle,
   };

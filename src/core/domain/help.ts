@@ -25,6 +25,26 @@ export const COMMANDS: CommandHelp[] = [
     example: '/rapport me',
   },
   {
+    usage: '/rapport join [#channel]',
+    does: 'meet someone from another department in each round of that channel',
+    example: '/rapport join #coffee',
+  },
+  {
+    usage: '/rapport skip [#channel]',
+    does: 'sit out the next round only',
+    example: '/rapport skip',
+  },
+  {
+    usage: '/rapport pause <how long>',
+    does: 'no intros, check-ins or reminders for a while; it ends by itself (/rapport resume ends it sooner)',
+    example: '/rapport pause 2w',
+  },
+  {
+    usage: '/rapport leave [#channel]',
+    does: 'stop taking part in a channel’s rounds',
+    example: '/rapport leave #coffee',
+  },
+  {
     usage: '/rapport department <name>',
     does: 'say which department you are in, if your profile does not',
     example: '/rapport department Finance',
@@ -43,6 +63,18 @@ export const COMMANDS: CommandHelp[] = [
     usage: '/rapport admin',
     does: 'admins: choose the kudos channel, values, daily allowance and department field',
     example: '/rapport admin',
+    platformOnly: true,
+  },
+  {
+    usage: '/rapport rounds [#channel]',
+    does: 'admins: the intro rounds, and a form to add one or change a channel’s',
+    example: '/rapport rounds #coffee',
+    platformOnly: true,
+  },
+  {
+    usage: '/rapport round [#channel]',
+    does: 'admins: the latest round: who was matched, told, met, and who sat out and why',
+    example: '/rapport round #coffee',
     platformOnly: true,
   },
   {

@@ -152,7 +152,10 @@ function countGroups(n: number, size: number): number {
   if (n === 0) return 0;
   const full = Math.floor(n / size);
   if (full === 0) return 1;
-  return size >= 3 && n % size >= Math.ceil(size / 2) ? full + 1 : full;
+  let count = size >= 3 && n % size >= Math.ceil(size / 2) ? full + 1 : full;
+  // A group DM holds at most eight people besides Rapport.
+  while (Math.ceil(n / count) > MAX_GROUP_SIZE) count += 1;
+  return count;
 }
 
 /** Largest department first (each shuffled), dealt round-robin into `count` groups. */

@@ -6,9 +6,37 @@ import { nextWorkingMoment } from './schedule';
  * What Rapport says, without saying how: each adapter renders these in its own platform's
  * format (Block Kit, Adaptive Cards, plain text) when the delivery is sent.
  */
+export interface IntroMember {
+  userId: string;
+  name: string;
+  department: string | null;
+  title: string | null;
+}
+
 export type OutboundMessage =
   | { kind: 'kudos_prompt'; values: string[] }
   | { kind: 'kudos_digest'; digest: KudosDigest }
+  | {
+      kind: 'round_summary';
+      roundChannelId: string;
+      channelId: string;
+      people: number;
+      groups: number;
+      crossDepartment: number;
+      departments: number;
+      optIn: boolean;
+    }
+  | {
+      kind: 'round_intro';
+      channelId: string;
+      members: IntroMember[];
+      starter: string;
+      /** Hours every member works, in UTC minutes after midnight; null if there are none. */
+      sharedHoursUtc: { start: number; end: number } | null;
+    }
+  | { kind: 'round_checkin'; groupId: string; channelId: string }
+  | { kind: 'round_sat_out'; channelId: string; reason: 'odd_one_out' | 'alone' }
+  | { kind: 'round_paused'; channelId: string; quietRounds: number }
   | { kind: 'text'; text: string };
 
 /** Where a delivery goes: a person's DM with Rapport, a channel, or a group DM. */

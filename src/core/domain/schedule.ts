@@ -103,3 +103,18 @@ export function nextWorkingMoment(now: Date, hours: WorkingHours): Date {
   }
   return now;
 }
+
+/**
+ * The first moment from `from` (on a half-hour) when everyone in the group is at work, within
+ * a week; if their hours never meet, the first person's next working moment.
+ */
+export function sharedWorkingMoment(from: Date, people: WorkingHours[]): Date {
+  if (people.length === 0) return from;
+  const step = 30 * 60 * 1000;
+  const start = Math.ceil(from.getTime() / step) * step;
+  for (let t = start; t < start + 7 * 24 * 60 * 60 * 1000; t += step) {
+    const at = new Date(t);
+    if (people.every((p) => nextWorkingMoment(at, p).getTime() === t)) return at;
+  }
+  return nextWorkingMoment(from, people[0]!);
+}

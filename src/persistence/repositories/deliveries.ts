@@ -35,6 +35,21 @@ export function deliveryQueue(db: Kysely<Database>, clock: Clock): DeliveryQueue
 
 export function deliveryLog(db: Kysely<Database>): DeliveryLog {
   return {
+    async byKeys(workspaceId, keys) {
+      if (keys.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('deliveries')
+        .select(['dedupe_key', 'status', 'last_error'])
+        .where('workspace_id', '=', workspaceId)
+        .where('dedupe_key', 'in', keys)
+        .execute();
+      return new Map(
+        rows.map((r) => [
+          r.dedupe_key,
+          { status: r.status, reason: r.status === 'sent' ? null : r.last_error },
+        ]),
+      );
+    },
     async report(workspaceId, since, limit) {
       const counted = await db
         .selectFrom('deliveries')

@@ -6,6 +6,8 @@ import { deliveryLog, deliveryQueue } from './deliveries';
 import { interactionRepository } from './interactions';
 import { kudosRepository } from './kudos';
 import { memberRepository } from './members';
+import { roundChannelRepository } from './round-channels';
+import { roundRecordRepository } from './round-records';
 import { settingsRepository } from './settings';
 
 export function createRepositories(db: Kysely<Database>, clock: Clock = systemClock): Repositories {
@@ -16,6 +18,7 @@ export function createRepositories(db: Kysely<Database>, clock: Clock = systemCl
     interactions: interactionRepository(db),
     deliveries: deliveryQueue(db, clock),
     deliveryLog: deliveryLog(db),
+    rounds: { ...roundChannelRepository(db), ...roundRecordRepository(db) },
   };
 }
 

@@ -79,6 +79,14 @@ export function memberRepository(db: Kysely<Database>): MemberRepository {
       return row ? toMember(row) : null;
     },
     setOptedOut: (workspaceId, userId, optedOut) => setOptedOut(db, workspaceId, userId, optedOut),
+    async setPausedUntil(workspaceId, userId, until) {
+      await db
+        .updateTable('members')
+        .set({ paused_until: until, updated_at: sql`now()` })
+        .where('workspace_id', '=', workspaceId)
+        .where('user_id', '=', userId)
+        .execute();
+    },
     async setOwnDepartment(workspaceId, userId, department) {
       const departmentId = await ensureDepartment(db, workspaceId, department);
       await db

@@ -7,6 +7,7 @@ import { registerDirectoryEvents } from './directory-events';
 import { registerKudosCommand } from './kudos-command';
 import { registerKudosModal } from './kudos-modal';
 import { registerRapportCommand } from './rapport-command';
+import { registerRounds } from './rounds';
 import { registerSettings } from './settings';
 import { registerUninstall } from './uninstall';
 
@@ -22,6 +23,7 @@ export function registerListeners(
   registerRapportCommand(app, deps);
   registerAppHome(app, deps);
   registerSettings(app, deps);
+  registerRounds(app, deps);
   registerDirectoryEvents(app, deps);
   registerUninstall(app, deps, store);
 }

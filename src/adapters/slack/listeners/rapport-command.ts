@@ -3,6 +3,7 @@ import { Message } from 'slack-block-builder';
 import type { SlackDeps } from '../deps';
 import { ensureMembers } from '../directory';
 import { fromSlackText, toMrkdwn } from '../text';
+import { handleRoundCommand, ROUND_SUBCOMMANDS } from '../round-commands';
 import { deliveryReportMessage } from '../views/delivery-report';
 import { helpMessage } from '../views/help';
 import { summaryBlocks } from '../views/summary';
@@ -18,6 +19,18 @@ export function registerRapportCommand(app: App, deps: SlackDeps) {
     await safely(deps, { command: '/rapport', teamId, userId }, tell, async () => {
       const [sub = '', ...rest] = command.text.trim().split(/\s+/);
       const workspaceId = await deps.workspaces.forTeam(teamId);
+      if (ROUND_SUBCOMMANDS.includes(sub.toLowerCase()))
+        return handleRoundCommand(sub.toLowerCase(), {
+          deps,
+          client,
+          workspaceId,
+          teamId,
+          userId,
+          triggerId: command.trigger_id,
+          rest: rest.join(' '),
+          tell,
+          show: (message) => respond({ response_type: 'ephemeral', ...message }),
+        });
       switch (sub.toLowerCase()) {
         case '':
         case 'help':

@@ -2,6 +2,7 @@ import { Blocks, Message, setIfTruthy } from 'slack-block-builder';
 import type { KudosDigest } from '../../../core/domain/digest';
 import type { OutboundMessage } from '../../../core/domain/outbound';
 import { mention, toMrkdwn } from '../text';
+import { roundCheckin, roundIntro, roundPaused, roundSatOut, roundSummary } from './rounds';
 
 const CELEBRATED_SHOWN = 10;
 
@@ -50,6 +51,16 @@ export function renderOutbound(message: OutboundMessage): { text: string; blocks
       return promptMessage(message.values);
     case 'kudos_digest':
       return digestMessage(message.digest);
+    case 'round_summary':
+      return roundSummary(message);
+    case 'round_intro':
+      return roundIntro(message);
+    case 'round_checkin':
+      return roundCheckin(message);
+    case 'round_sat_out':
+      return roundSatOut(message);
+    case 'round_paused':
+      return roundPaused(message);
     case 'text':
       return { text: toMrkdwn(message.text) };
   }

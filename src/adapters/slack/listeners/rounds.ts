@@ -1,0 +1,150 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { checkRoundChannel, type RoundChannelInput } from '../../../core/domain/rounds';
+import type { CheckinResponse } from '../../../core/ports';
+import type { SlackDeps } from '../deps';
+import { ensureMembers } from '../directory';
+import { sendDm } from '../dm';
+import { membershipReply } from '../round-commands';
+import { channelLink, mention } from '../text';
+import { ADD_ROUND, roundListMessage } from '../views/round-report';
+import { ON, ROUND_FIELDS, ROUND_MODAL, roundChannelModal } from '../views/round-modal';
+import { CHECKIN, ROUND_JOIN } from '../views/rounds';
+import { safely } from './safely';
+
+interface InputState {
+  value?: string | null;
+  selected_conversation?: string | null;
+  selected_option?: { value?: string } | null;
+  selected_options?: Array<{ value?: string }> | null;
+}
+
+function readRoundForm(values: Record<string, Record<string, InputState>>): RoundChannelInput {
+  const field = (id: string): InputState => values[id]?.[id] ?? {};
+  const text = (id: string) => String(field(id).value ?? field(id).selected_option?.value ?? '');
+  const F = ROUND_FIELDS;
+  return {
+    channelId: field(F.channelId).selected_conversation ?? null,
+    enabled: (field(F.enabled).selected_options ?? []).some((o) => o.value === ON),
+    everyWeeks: text(F.everyWeeks),
+    weekday: text(F.weekday),
+    hour: text(F.hour),
+    timezone: text(F.timezone),
+    groupSize: text(F.groupSize),
+    repeatWindowDays: text(F.repeatWindowDays),
+    participation: text(F.participation),
+    leftover: text(F.leftover),
+    checkinAfterDays: text(F.checkinAfterDays),
+  };
+}
+
+const ANSWERS: Record<string, CheckinResponse> = {
+  [CHECKIN.met]: 'met',
+  [CHECKIN.not_yet]: 'not_yet',
+  [CHECKIN.skip]: 'skip',
+};
+
+/** The round's buttons (join, check-in), and the admin's round channel form. */
+export function registerRounds(app: App, deps: SlackDeps) {
+  app.action<BlockAction<ButtonAction>>(
+    ROUND_JOIN,
+    async ({ ack, body, client, context, respond }) => {
+      await ack();
+      const teamId = context.teamId ?? body.team?.id ?? '';
+      const userId = body.user.id;
+      const tell = (text: string) =>
+        respond({ response_type: 'ephemeral', replace_original: false, text });
+      await safely(deps, { action: ROUND_JOIN, teamId, userId }, tell, async () => {
+        const workspaceId = await deps.workspaces.forTeam(teamId);
+        await ensureMembers(deps.directory, client, workspaceId, teamId, [userId]);
+        const channelId = body.channel?.id ?? null;
+        await tell(
+          membershipReply('join', await deps.useCases.rounds.join(workspaceId, userId, channelId)),
+        );
+      });
+    },
+  );
+
+  for (const actionId of Object.values(CHECKIN)) {
+    app.action<BlockAction<ButtonAction>>(
+      actionId,
+      async ({ ack, body, action, context, respond }) => {
+        await ack();
+        const teamId = context.teamId ?? body.team?.id ?? '';
+        const userId = body.user.id;
+        const tell = (text: string) =>
+          respond({ response_type: 'ephemeral', replace_original: false, text });
+        await safely(deps, { action: actionId, teamId, userId }, tell, async () => {
+          const workspaceId = await deps.workspaces.forTeam(teamId);
+          const result = await deps.useCases.respondToCheckin(
+            workspaceId,
+            action.value ?? '',
+            userId,
+            ANSWERS[actionId]!,
+          );
+          if (!result.ok) return tell(result.message);
+          if (result.response === 'met')
+            // Everyone in the group sees it is settled; the buttons go.
+            return respond({
+              replace_original: true,
+              text: `:tada: ${mention(userId)} says you met. That's recorded: nice work, all of you!`,
+            });
+          return tell(
+            result.response === 'not_yet'
+              ? "No problem, there's still time. Press *We met* once you have."
+              : "Okay, you're skipping this one. See you next round!",
+          );
+        });
+      },
+    );
+  }
+
+  app.action<BlockAction<ButtonAction>>(ADD_ROUND, async ({ ack, body, client, context }) => {
+    await ack();
+    const teamId = context.teamId ?? body.team?.id ?? '';
+    const userId = body.user.id;
+    const tell = (text: string) => sendDm(client, userId, text);
+    await safely(deps, { action: ADD_ROUND, teamId, userId }, tell, async () => {
+      const workspaceId = await deps.workspaces.forTeam(teamId);
+      const found = await deps.useCases.roundAdmin.settingsFor(workspaceId, userId, null);
+      if (!found.ok) return tell(found.message);
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: roundChannelModal(found.settings),
+      });
+    });
+  });
+
+  app.view(ROUND_MODAL, async ({ ack, view, body, client, context }) => {
+    const input = readRoundForm(view.state.values as Record<string, Record<string, InputState>>);
+    const check = checkRoundChannel(input);
+    if (!check.ok) {
+      const errors = Object.fromEntries(
+        Object.entries(check.errors).map(([f, m]) => [
+          ROUND_FIELDS[f as keyof typeof ROUND_FIELDS],
+          m,
+        ]),
+      );
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    await ack();
+    const teamId = context.teamId ?? body.team?.id ?? '';
+    const userId = body.user.id;
+    const tell = (text: string) => sendDm(client, userId, text);
+    await safely(deps, { view: ROUND_MODAL, teamId, userId }, tell, async () => {
+      const workspaceId = await deps.workspaces.forTeam(teamId);
+      const saved = await deps.useCases.roundAdmin.save(workspaceId, userId, input);
+      if (!saved.ok) return tell('message' in saved ? saved.message : 'The round was not saved.');
+      if (!('channel' in saved)) return;
+      const listed = await deps.useCases.roundAdmin.list(workspaceId, userId);
+      await tell(`Saved the intro round in ${channelLink(saved.channel.channelId)}.`);
+      if (listed.ok) {
+        const { channel } = await client.conversations.open({ users: userId });
+        await client.chat.postMessage({
+          ...roundListMessage(listed.channels),
+          channel: channel!.id!,
+        });
+      }
+    });
+  });
+}

@@ -1,0 +1,71 @@
+import { classifyRelationship } from '../domain/relationship-kind';
+import type { CheckinResponse, Clock, UnitOfWork } from '../ports';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type CheckinResult =
+  | {
+      ok: true;
+      response: CheckinResponse;
+      /** The group's outcome after this answer. */
+      outcome: CheckinResponse;
+      members: string[];
+    }
+  | { ok: false; message: string };
+
+/**
+ * A member answers "did you meet?". "Met" records an interaction between every two people in
+ * the group (once, however many of them press it); any answer shows they are still there.
+ */
+export function makeRespondToCheckin({
+  transaction,
+  clock,
+}: {
+  transaction: UnitOfWork;
+  clock: Clock;
+}) {
+  return function respondToCheckin(
+    workspaceId: string,
+    groupId: string,
+    userId: string,
+    response: CheckinResponse,
+  ): Promise<CheckinResult> {
+    if (!UUID.test(groupId))
+      return Promise.resolve({ ok: false, message: 'I could not find that round any more.' });
+    return transaction(async (repos) => {
+      const group = await repos.rounds.lockGroup(workspaceId, groupId);
+      if (!group) return { ok: false, message: 'I could not find that round any more.' };
+      const ids = group.members.map((m) => m.userId);
+      if (!ids.includes(userId))
+        return { ok: false, message: 'This check-in is for the people in this group.' };
+      const now = clock.now();
+      await repos.rounds.respond(workspaceId, groupId, userId, response, now);
+      await repos.rounds.setParticipant(workspaceId, group.roundChannelId, userId, {
+        quietRounds: 0,
+      });
+      // Met beats not yet, which beats skip: one "met" settles the group.
+      const rank = { met: 3, not_yet: 2, skip: 1 } as const;
+      const outcome =
+        group.outcome && rank[group.outcome] >= rank[response] ? group.outcome : response;
+      if (outcome !== group.outcome) await repos.rounds.setOutcome(groupId, outcome, now);
+      if (outcome === 'met' && group.outcome !== 'met') {
+        const members = await repos.members.findMany(workspaceId, ids);
+        const interactions = [];
+        for (let x = 0; x < members.length; x += 1)
+          for (let y = x + 1; y < members.length; y += 1)
+            interactions.push({
+              memberId: members[x]!.userId,
+              otherMemberId: members[y]!.userId,
+              kind: classifyRelationship(members[x]!, members[y]!),
+              source: 'round',
+              sourceRef: groupId,
+              occurredAt: now,
+            });
+        await repos.interactions.insertMany(workspaceId, interactions);
+      }
+      return { ok: true, response, outcome, members: ids };
+    });
+  };
+}
+
+export type RespondToCheckin = ReturnType<typeof makeRespondToCheckin>;

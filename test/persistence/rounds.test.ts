@@ -1,0 +1,271 @@
+import { DEFAULT_ROUND_CHANNEL } from '../../src/core/domain/rounds';
+import { createRepositories } from '../../src/persistence/repositories';
+import { upsertMember } from '../../src/persistence/repositories/directory';
+import { useCasesFor } from '../../src/services';
+import { fixedClock } from '../support/clock';
+import { databaseLabel, openTestDatabase, type TestDatabase } from '../support/database';
+import { seedSmallOrganisation } from '../support/organisation';
+
+const WEEK = 7 * 86_400_000;
+
+describe(`intro rounds on ${databaseLabel}`, () => {
+  let database: TestDatabase;
+  let workspaceId: string;
+  const clock = fixedClock('2026-11-23T10:00:00Z');
+  const useCases = () => useCasesFor(database, clock);
+  const repos = () => createRepositories(database.db, clock);
+  let channelSeq = 0;
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    workspaceId = await seedSmallOrganisation(database.db);
+  });
+  afterAll(() => database?.close());
+  beforeEach(async () => {
+    await database.db.deleteFrom('round_channels').execute();
+    await database.db.deleteFrom('deliveries').execute();
+    await database.db.deleteFrom('interactions').execute();
+    await database.db.updateTable('members').set({ paused_until: null }).execute();
+    clock.set('2026-11-23T10:00:00Z');
+  });
+
+  async function roundChannel(extra: Partial<typeof DEFAULT_ROUND_CHANNEL> = {}) {
+    return repos().rounds.saveChannel(workspaceId, {
+      ...DEFAULT_ROUND_CHANNEL,
+      channelId: `CROUND${++channelSeq}`,
+      ...extra,
+    });
+  }
+  const join = async (channelId: string, people: string[]) => {
+    for (const p of people)
+      expect((await useCases().rounds.join(workspaceId, p, channelId)).ok).toBe(true);
+  };
+  const slot = (week: number) => new Date(Date.parse('2026-11-23T10:00:00Z') + week * WEEK);
+  const run = (id: string, week: number, channelMembers?: string[]) =>
+    useCases().runRound({
+      workspaceId,
+      roundChannelId: id,
+      slot: slot(week),
+      ...(channelMembers && { channelMembers }),
+    });
+  const deliveries = (prefix: string) =>
+    database.db
+      .selectFrom('deliveries')
+      .select(['dedupe_key', 'target', 'message', 'available_at'])
+      .where('dedupe_key', 'like', `${prefix}%`)
+      .orderBy('dedupe_key')
+      .execute();
+
+  it('forms groups across departments, records them and queues every message in one go', async () => {
+    const channel = await roundChannel();
+    await join(channel.channelId, ['ana', 'sam', 'li', 'pat', 'eve']);
+    const outcome = await run(channel.id, 0);
+    expect(outcome.note).toBe('2 groups (2 across departments, bound 2), 0 sat out, 0 away');
+    const round = (await repos().rounds.latestRound(channel.id))!;
+    expect(round.groups.flatMap((g) => g.members.map((m) => m.userId)).sort()).toEqual([
+      'ana',
+      'eve',
+      'li',
+      'pat',
+      'sam',
+    ]);
+    expect(round.groups.map((g) => g.members.length).sort()).toEqual([2, 3]);
+    const keys = (await deliveries(`round:${round.id}`)).map((d) => d.dedupe_key);
+    expect(keys).toEqual([
+      `round:${round.id}:checkin:0`,
+      `round:${round.id}:checkin:1`,
+      `round:${round.id}:intro:0`,
+      `round:${round.id}:intro:1`,
+      `round:${round.id}:summary`,
+    ]);
+    const intro = (await deliveries(`round:${round.id}:intro:0`))[0]!;
+    expect(intro.target).toEqual({
+      type: 'group',
+      userIds: round.groups[0]!.members.map((m) => m.userId),
+    });
+    expect(intro.message).toMatchObject({ kind: 'round_intro', channelId: channel.channelId });
+    // The check-in waits three days, and then for a moment the whole group is at work.
+    const checkin = (await deliveries(`round:${round.id}:checkin:0`))[0]!;
+    expect(checkin.available_at.getTime()).toBeGreaterThanOrEqual(
+      slot(0).getTime() + 3 * 86_400_000,
+    );
+    expect(await run(channel.id, 0)).toEqual({ queued: 0, note: 'this round already ran' });
+    expect(await deliveries(`round:${round.id}`)).toHaveLength(5);
+  });
+
+  it('pauses a member after three rounds without an answer, and tells them how to rejoin', async () => {
+    const channel = await roundChannel();
+    await join(channel.channelId, ['ana', 'sam', 'li', 'pat']);
+    await run(channel.id, 0);
+    await run(channel.id, 1);
+    // Ana answers in the second round: her count starts again.
+    const second = (await repos().rounds.latestRound(channel.id))!;
+    const anasGroup = second.groups.find((g) => g.members.some((m) => m.userId === 'ana'))!;
+    expect(
+      (await useCases().respondToCheckin(workspaceId, anasGroup.id, 'ana', 'not_yet')).ok,
+    ).toBe(true);
+    await run(channel.id, 2);
+    await run(channel.id, 3);
+    const participants = await repos().rounds.participants(channel.id);
+    expect(participants.map((p) => [p.userId, p.status, p.outReason, p.quietRounds])).toEqual([
+      ['ana', 'in', null, 1],
+      ['li', 'out', 'quiet', 3],
+      ['pat', 'out', 'quiet', 3],
+      ['sam', 'out', 'quiet', 3],
+    ]);
+    const fourth = (await repos().rounds.latestRound(channel.id))!;
+    expect(fourth.groups).toEqual([]);
+    expect(fourth.absences).toEqual([{ userId: 'ana', reason: 'alone' }]);
+    const told = await deliveries(
+      `round:${(await repos().rounds.latestRound(channel.id, fourth.slot))!.id}:paused`,
+    );
+    expect(told.map((d) => (d.target as { userId: string }).userId).sort()).toEqual([
+      'li',
+      'pat',
+      'sam',
+    ]);
+    expect(told[0]!.message).toEqual({
+      kind: 'round_paused',
+      channelId: channel.channelId,
+      quietRounds: 3,
+    });
+    // Rejoining clears it.
+    await join(channel.channelId, ['li']);
+    const li = (await repos().rounds.participants(channel.id)).find((p) => p.userId === 'li')!;
+    expect([li.status, li.outReason, li.quietRounds]).toEqual(['in', null, 0]);
+  });
+
+  it('leaves out a paused member until the pause ends by itself', async () => {
+    const channel = await roundChannel();
+    await join(channel.channelId, ['ana', 'sam', 'li', 'pat']);
+    const paused = await useCases().rounds.pause(workspaceId, 'pat', '10 days');
+    expect(paused).toMatchObject({ ok: true, until: new Date('2026-12-03T00:00:00Z') });
+    // Still paused a week later (3 December is ten days on)…
+    for (const week of [0, 1]) {
+      await run(channel.id, week);
+      expect((await repos().rounds.latestRound(channel.id))!.absences).toEqual([
+        { userId: 'pat', reason: 'paused' },
+      ]);
+    }
+    // …and back in the round after, without doing anything.
+    await run(channel.id, 2);
+    const later = (await repos().rounds.latestRound(channel.id))!;
+    expect(later.absences).toEqual([]);
+    expect(later.groups.flatMap((g) => g.members.map((m) => m.userId))).toContain('pat');
+  });
+
+  it('skips one round for a member who asks, then includes them again', async () => {
+    const channel = await roundChannel();
+    await join(channel.channelId, ['ana', 'sam', 'li']);
+    expect(await useCases().rounds.skip(workspaceId, 'li', null)).toMatchObject({
+      ok: true,
+      channelIds: [channel.channelId],
+    });
+    await run(channel.id, 0);
+    expect((await repos().rounds.latestRound(channel.id))!.absences).toEqual([
+      { userId: 'li', reason: 'skipping' },
+    ]);
+    await run(channel.id, 1);
+    expect((await repos().rounds.latestRound(channel.id))!.absences).toEqual([]);
+  });
+
+  it('takes everyone in the channel when the admin chose that, except those who left', async () => {
+    const channel = await roundChannel({ participation: 'channel' });
+    await useCases().rounds.leave(workspaceId, 'jo', channel.channelId);
+    await run(channel.id, 0, ['ana', 'sam', 'li', 'jo', 'bot', 'kim', 'gone']);
+    const round = (await repos().rounds.latestRound(channel.id))!;
+    expect(round.groups.flatMap((g) => g.members.map((m) => m.userId)).sort()).toEqual([
+      'ana',
+      'li',
+      'sam',
+    ]);
+    expect(round.absences).toEqual([{ userId: 'gone', reason: 'deactivated' }]);
+  });
+
+  it('asks which round a member means when there are several', async () => {
+    const coffee = await roundChannel();
+    const lunch = await roundChannel();
+    expect(await useCases().rounds.join(workspaceId, 'ana', null)).toEqual({
+      ok: false,
+      code: 'which_channel',
+      channelIds: [coffee.channelId, lunch.channelId],
+    });
+    expect(await useCases().rounds.join(workspaceId, 'ana', 'CNOPE')).toMatchObject({
+      code: 'not_a_round_channel',
+    });
+    expect(await useCases().rounds.join(workspaceId, 'nobody', null)).toMatchObject({
+      code: 'unknown_member',
+    });
+  });
+
+  it('records a meeting for every pair when one member says the group met, once', async () => {
+    await upsertMember(database.db, workspaceId, {
+      userId: 'max',
+      name: 'Max',
+      department: 'Finance',
+    });
+    const channel = await roundChannel({ groupSize: 3 });
+    await join(channel.channelId, ['ana', 'sam', 'max']);
+    await run(channel.id, 0);
+    const group = (await repos().rounds.latestRound(channel.id))!.groups[0]!;
+    expect(await useCases().respondToCheckin(workspaceId, group.id, 'li', 'met')).toEqual({
+      ok: false,
+      message: 'This check-in is for the people in this group.',
+    });
+    expect((await useCases().respondToCheckin(workspaceId, 'not-a-uuid', 'ana', 'met')).ok).toBe(
+      false,
+    );
+    for (const who of ['sam', 'ana', 'sam'])
+      expect(await useCases().respondToCheckin(workspaceId, group.id, who, 'met')).toMatchObject({
+        ok: true,
+        outcome: 'met',
+      });
+    const interactions = await database.db
+      .selectFrom('interactions')
+      .select(['member_id', 'other_member_id', 'kind', 'source', 'source_ref'])
+      .orderBy('member_id')
+      .orderBy('other_member_id')
+      .execute();
+    expect(interactions).toEqual([
+      {
+        member_id: 'ana',
+        other_member_id: 'max',
+        kind: 'cross_department',
+        source: 'round',
+        source_ref: group.id,
+      },
+      {
+        member_id: 'ana',
+        other_member_id: 'sam',
+        kind: 'cross_department',
+        source: 'round',
+        source_ref: group.id,
+      },
+      {
+        member_id: 'max',
+        other_member_id: 'sam',
+        kind: 'cross_department',
+        source: 'round',
+        source_ref: group.id,
+      },
+    ]);
+    // A later "not yet" does not undo a meeting.
+    expect(
+      await useCases().respondToCheckin(workspaceId, group.id, 'max', 'not_yet'),
+    ).toMatchObject({ outcome: 'met' });
+  });
+
+  it('does not repeat last round’s pairs when another choice exists', async () => {
+    const channel = await roundChannel();
+    await join(channel.channelId, ['ana', 'ben', 'sam', 'li']);
+    await run(channel.id, 0);
+    const first = (await repos().rounds.latestRound(channel.id))!.groups.map((g) =>
+      g.members.map((m) => m.userId).join('+'),
+    );
+    await run(channel.id, 1);
+    const second = (await repos().rounds.latestRound(channel.id))!.groups.map((g) =>
+      g.members.map((m) => m.userId).join('+'),
+    );
+    expect(second.filter((pair) => first.includes(pair))).toEqual([]);
+  });
+});
