@@ -110,6 +110,32 @@ describe('npm run demo with piped stdin', () => {
     expect(stdout).toContain('Kudos: 2 given, 0 received');
   });
 
+  it('runs an intro round across departments, and lets a member pause, leave and rejoin', async () => {
+    const { code, stdout, stderr } = await demo(
+      '/round\n/rapport pause 2w\n/rapport pause forever\n/rapport leave\n/rapport join #coffee\n/rapport resume\n',
+    );
+    expect(ownLines(stderr)).toEqual([]);
+    expect(code).toBe(0);
+    const summary =
+      /This round's intros are out: (\d+) people in (\d+) groups, (\d+) across departments/.exec(
+        stdout,
+      );
+    expect(summary).not.toBeNull();
+    const [, people, groups, across] = summary!.map(Number);
+    expect(across).toBe(groups);
+    expect(people).toBeGreaterThanOrEqual(40);
+    expect(stdout.match(/── group DM with /g)).toHaveLength(groups!);
+    expect(stdout).toContain('👋 Meet each other!');
+    expect(stdout).toContain('"Did you get a chance to meet?" goes to each group from');
+    expect(stdout).toContain('Paused: no intros, check-ins or reminders until');
+    expect(stdout).toContain('I couldn\'t read "forever"');
+    expect(stdout).toContain("You've left the intro round in #coffee.");
+    expect(stdout).toContain(
+      "You're in! You'll meet someone from another department in the next round in #coffee.",
+    );
+    expect(stdout).toContain("You're back: intros and reminders start again.");
+  });
+
   it('names the people it knows when --as names nobody', async () => {
     const { code, stderr } = await demo('', ['--as', 'nobody']);
     expect(code).toBe(2);

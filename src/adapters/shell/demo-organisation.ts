@@ -74,6 +74,7 @@ export const DEMO_WORKSPACE = {
   name: 'Northwind (demo)',
 };
 export const DEMO_KUDOS_CHANNEL = 'kudos';
+export const DEMO_ROUND_CHANNEL = 'coffee';
 
 export function demoMembers(): MemberInput[] {
   const staff: MemberInput[] = PEOPLE.map(

@@ -6,6 +6,8 @@ import { cleanMessage } from '../../core/domain/kudos';
 import { listMembers } from '../../persistence/repositories/members';
 import { settingsRepository } from '../../persistence/repositories/settings';
 import { openMigratedDatabase, useCasesFor } from '../../services';
+import { systemClock } from '../../clock';
+import { runDemoRound } from './demo-round';
 import { findPerson, createShellSession } from './session';
 import { seedDemo } from './seed';
 
@@ -34,10 +36,12 @@ async function main(config: Config): Promise<number> {
       );
       return 2;
     }
+    const useCases = useCasesFor(handle);
     const session = createShellSession(
       {
         workspaceId,
-        ...useCasesFor(handle),
+        ...useCases,
+        runRoundNow: () => runDemoRound(handle.db, useCases, workspaceId, systemClock),
         settings: () => settingsRepository(handle.db).get(workspaceId),
         people: everyone,
         sessionKey: `shell:${randomUUID()}`,

@@ -65,5 +65,6 @@ export const SHELL_HELP = [
   'Demo commands:',
   '  /people           who is in the demo company, by department',
   '  /as <name>        act as someone else, e.g. /as priya',
+  '  /round            run this week’s intro round in #coffee now and show what it sends',
   '  /quit             leave (or press Ctrl-D)',
 ].join('\n');

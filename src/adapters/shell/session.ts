@@ -5,6 +5,8 @@ import type { GiveKudos } from '../../core/use-cases/give-kudos';
 import type { NetworkSummaryUseCase } from '../../core/use-cases/network-summary';
 import type { SetDepartment } from '../../core/use-cases/set-department';
 import type { SetParticipation } from '../../core/use-cases/set-participation';
+import type { RoundMembership } from '../../core/use-cases/round-membership';
+import { membershipReply, pauseReply } from '../../core/domain/round-messages';
 import { findShellMentions } from './mentions';
 import {
   renderKudosDm,
@@ -20,6 +22,9 @@ export interface ShellDeps {
   networkSummary: NetworkSummaryUseCase;
   setDepartment: SetDepartment;
   setParticipation: SetParticipation;
+  rounds: RoundMembership;
+  /** Runs the demo's intro round now; returns what the bot sends, place by place. */
+  runRoundNow: () => Promise<Array<{ place: string; body: string }>>;
   settings: () => Promise<WorkspaceSettings>;
   /** Everyone in the demo directory, to resolve `/as` and list people. */
   people: () => Promise<Member[]>;
@@ -110,6 +115,29 @@ export function createShellSession(deps: ShellDeps, me: Member) {
         );
         return renderMessage('only visible to you', result.message);
       }
+      case 'join':
+      case 'leave':
+      case 'skip': {
+        const what = sub.toLowerCase() as 'join' | 'leave' | 'skip';
+        const channel = /#([\w-]+)/.exec(rest)?.[1] ?? null;
+        const result = await deps.rounds[what](deps.workspaceId, current.userId, channel);
+        return renderMessage(
+          'only visible to you',
+          membershipReply(what, result, (id) => `#${id}`),
+        );
+      }
+      case 'pause': {
+        const result = await deps.rounds.pause(deps.workspaceId, current.userId, rest);
+        return renderMessage(
+          'only visible to you',
+          result.ok ? pauseReply(result.until, result.zone) : result.message,
+        );
+      }
+      case 'resume':
+        return renderMessage(
+          'only visible to you',
+          (await deps.rounds.resume(deps.workspaceId, current.userId)).message,
+        );
       case 'help':
       case '':
         return SHELL_HELP;
@@ -156,6 +184,10 @@ export function createShellSession(deps: ShellDeps, me: Member) {
         return { output: await people() };
       case '/as':
         return { output: await switchTo(rest) };
+      case '/round': {
+        const sent = await deps.runRoundNow();
+        return { output: sent.map((m) => renderMessage(m.place, m.body)).join('\n') };
+      }
       case '/quit':
       case '/exit':
       case 'quit':

@@ -1,6 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { DateTime } from 'luxon';
-import type { MembershipResult } from '../../core/use-cases/round-membership';
+import { membershipReply, pauseReply } from '../../core/domain/round-messages';
 import type { SlackDeps } from './deps';
 import { ensureMembers } from './directory';
 import { channelLink, fromSlackText } from './text';
@@ -12,37 +11,6 @@ export const ROUND_SUBCOMMANDS = ['join', 'leave', 'skip', 'pause', 'resume', 'r
 /** The channel named in a command's text, as Slack escapes it: <#C123|name>. */
 export function channelIn(text: string): string | null {
   return /<#([CG][A-Z0-9]+)(?:\|[^>]*)?>/.exec(text)?.[1] ?? null;
-}
-
-function listOf(ids: string[]): string {
-  return ids.map(channelLink).join(', ');
-}
-
-/** What a member hears after join, leave or skip. */
-export function membershipReply(what: 'join' | 'leave' | 'skip', r: MembershipResult): string {
-  if (!r.ok) {
-    switch (r.code) {
-      case 'unknown_member':
-        return r.message;
-      case 'no_rounds':
-        return 'There are no intro rounds here yet. An admin can start one with `/rapport rounds`.';
-      case 'which_channel':
-        return `Which round? Name its channel, for example \`/rapport ${what} ${channelLink(r.channelIds[0]!)}\`. Rounds: ${listOf(r.channelIds)}.`;
-      case 'not_a_round_channel':
-        return `${channelLink(r.channelId)} has no intro round. Rounds: ${listOf(r.channelIds)}.`;
-    }
-  }
-  const where = listOf(r.channelIds);
-  const paused = r.pausedUntil
-    ? ` You're paused until ${DateTime.fromJSDate(r.pausedUntil).toISODate()}, so your first intro comes after that.`
-    : '';
-  if (what === 'join')
-    return `You're in! You'll meet someone from another department in the next round in ${where}.${paused}`;
-  if (what === 'leave')
-    return `You've left the intro round in ${where}. Come back any time with \`/rapport join\`.`;
-  return r.channelIds.length === 0
-    ? "You aren't in any intro round, so there is nothing to skip."
-    : `You'll sit out the next round in ${where}, then you're back in.`;
 }
 
 export interface RoundCommand {
@@ -68,16 +36,15 @@ export async function handleRoundCommand(sub: string, c: RoundCommand): Promise<
     case 'leave':
     case 'skip':
       return c.tell(
-        membershipReply(sub, await deps.useCases.rounds[sub](workspaceId, userId, channel)),
+        membershipReply(
+          sub,
+          await deps.useCases.rounds[sub](workspaceId, userId, channel),
+          channelLink,
+        ),
       );
     case 'pause': {
       const result = await deps.useCases.rounds.pause(workspaceId, userId, fromSlackText(c.rest));
-      if (!result.ok) return c.tell(result.message);
-      const day = DateTime.fromJSDate(result.until, { zone: result.zone });
-      return c.tell(
-        `Paused: no intros, check-ins or reminders until ${day.toFormat('cccc d LLLL yyyy')}. ` +
-          'It ends by itself; `/rapport resume` ends it sooner.',
-      );
+      return c.tell(result.ok ? pauseReply(result.until, result.zone) : result.message);
     }
     case 'resume':
       return c.tell((await deps.useCases.rounds.resume(workspaceId, userId)).message);

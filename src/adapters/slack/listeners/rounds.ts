@@ -4,7 +4,7 @@ import type { CheckinResponse } from '../../../core/ports';
 import type { SlackDeps } from '../deps';
 import { ensureMembers } from '../directory';
 import { sendDm } from '../dm';
-import { membershipReply } from '../round-commands';
+import { membershipReply } from '../../../core/domain/round-messages';
 import { channelLink, mention } from '../text';
 import { ADD_ROUND, roundListMessage } from '../views/round-report';
 import { ON, ROUND_FIELDS, ROUND_MODAL, roundChannelModal } from '../views/round-modal';
@@ -57,9 +57,8 @@ export function registerRounds(app: App, deps: SlackDeps) {
         const workspaceId = await deps.workspaces.forTeam(teamId);
         await ensureMembers(deps.directory, client, workspaceId, teamId, [userId]);
         const channelId = body.channel?.id ?? null;
-        await tell(
-          membershipReply('join', await deps.useCases.rounds.join(workspaceId, userId, channelId)),
-        );
+        const joined = await deps.useCases.rounds.join(workspaceId, userId, channelId);
+        await tell(membershipReply('join', joined, channelLink));
       });
     },
   );
