@@ -178,6 +178,12 @@ export interface RoundRepository {
     userId: string,
     change: Partial<Omit<RoundParticipant, 'userId'>>,
   ): Promise<void>;
+  /** Sets many people's count of silent rounds at once (a big round has thousands). */
+  setQuietRounds(
+    workspaceId: string,
+    roundChannelId: string,
+    counts: Array<{ userId: string; quietRounds: number }>,
+  ): Promise<void>;
   /** Every group in the workspace's rounds since `since`, any channel. */
   history(workspaceId: string, since: Date): Promise<Array<{ members: string[]; at: Date }>>;
   /** When each person last sat out in this channel. */

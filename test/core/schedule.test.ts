@@ -3,6 +3,7 @@ import {
   latestDailySlot,
   latestWeeklySlot,
   nextWorkingMoment,
+  sharedWorkingMoment,
   type WeeklySchedule,
 } from '../../src/core/domain/schedule';
 
@@ -114,5 +115,42 @@ describe('a message to one person', () => {
       message: { kind: 'text', text: 'hi' },
       availableAt: at('2026-11-27T04:30:00.000Z'),
     });
+  });
+});
+
+describe('a moment the whole group is at work', () => {
+  const hours = (zone: string, start = 9, end = 17) => ({
+    zone,
+    startMinute: start * 60,
+    endMinute: end * 60,
+    days: [1, 2, 3, 4, 5],
+  });
+
+  it('is the first moment everyone is in, across zones and a weekend', () => {
+    // Friday 18:00 in London: nobody in Berlin or London works again until Monday.
+    expect(
+      sharedWorkingMoment(at('2026-11-27T18:00:00Z'), [
+        hours('Europe/London'),
+        hours('Europe/Berlin'),
+      ]).toISOString(),
+    ).toBe('2026-11-30T09:00:00.000Z');
+    // London and New York overlap from 09:00 in New York.
+    expect(
+      sharedWorkingMoment(at('2026-11-25T08:00:00Z'), [
+        hours('Europe/London'),
+        hours('America/New_York'),
+      ]).toISOString(),
+    ).toBe('2026-11-25T14:00:00.000Z');
+  });
+
+  it('is now when everyone is at work, and the first person’s day when hours never meet', () => {
+    const now = at('2026-11-25T10:00:00Z');
+    expect(sharedWorkingMoment(now, [hours('Europe/London'), hours('Europe/Paris')])).toEqual(now);
+    expect(
+      sharedWorkingMoment(at('2026-11-25T20:00:00Z'), [
+        hours('Asia/Tokyo', 9, 12),
+        hours('America/Los_Angeles', 9, 12),
+      ]).toISOString(),
+    ).toBe('2026-11-26T00:00:00.000Z');
   });
 });

@@ -16,6 +16,8 @@ export const WEIGHTS = {
   windowRepeat: 1e10,
   sameDepartmentPair: 1e7,
   decayedRepeat: 1e3,
+  /** Meeting someone from a department one already met lately: better a new one. */
+  familiarDepartment: 10,
   noOverlap: 1,
 };
 
@@ -26,22 +28,41 @@ export interface PairHistory {
   decayed: number;
 }
 
-/** Who has met whom, by position in the participant list, for quick lookups. */
+/**
+ * Who has met whom, and which departments each person has met lately, by position in the
+ * participant list and department number: plain numbers, because the search asks millions
+ * of times.
+ */
 export class MeetingIndex {
   private readonly pairs = new Map<number, PairHistory>();
+  /** familiar[person * departments + department]: decayed meetings with that department. */
+  private readonly familiar: Float32Array;
 
   constructor(
     private readonly size: number,
+    private readonly departments: number,
     index: Map<string, number>,
     history: Array<{ members: string[]; at: Date }>,
     now: Date,
     windowDays: number,
+    /** A person's department number, for anyone in the history (present or not). */
+    departmentOf: (id: string) => number | undefined,
   ) {
+    this.familiar = new Float32Array(size * departments);
     for (const group of history) {
       const ageDays = (now.getTime() - group.at.getTime()) / DAY_MS;
       if (ageDays < 0) continue;
       const weight = 2 ** (-ageDays / REPEAT_HALF_LIFE_DAYS);
-      const present = group.members.map((m) => index.get(m)).filter((i) => i !== undefined);
+      const present: number[] = [];
+      for (const a of group.members) {
+        const i = index.get(a);
+        if (i === undefined) continue;
+        present.push(i);
+        for (const b of group.members) {
+          const department = b === a ? undefined : departmentOf(b);
+          if (department !== undefined) this.familiar[i * departments + department]! += weight;
+        }
+      }
       for (let x = 0; x < present.length; x += 1)
         for (let y = x + 1; y < present.length; y += 1) {
           const key = this.key(present[x]!, present[y]!);
@@ -60,10 +81,16 @@ export class MeetingIndex {
   get(a: number, b: number): PairHistory | undefined {
     return this.pairs.get(this.key(a, b));
   }
+
+  /** How much `person` has met `department` lately (0: never). */
+  familiarity(person: number, department: number): number {
+    return this.familiar[person * this.departments + department]!;
+  }
 }
 
 export interface Person {
-  department: string;
+  /** The department's number among the round's departments. */
+  department: number;
   /** The working day as minutes after midnight UTC: [start, end), possibly wrapping. */
   utcStart: number;
   utcEnd: number;
@@ -76,23 +103,24 @@ export function utcWindow(zone: string, startMinute: number, endMinute: number, 
   return { utcStart: wrap(startMinute), utcEnd: wrap(endMinute) };
 }
 
-function segments(start: number, end: number): Array<[number, number]> {
-  if (start === end) return [[0, 1440]];
-  return start < end
-    ? [[start, end]]
-    : [
-        [start, 1440],
-        [0, end],
-      ];
+/** Minutes two ranges on a day overlap; `end` may pass midnight (then it is above 1440). */
+function span(s1: number, e1: number, s2: number, e2: number): number {
+  return Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
 }
 
-/** Minutes a day two people are both at work. */
+/** Minutes a day two people are both at work (no allocation: this runs millions of times). */
 export function overlapMinutes(a: Person, b: Person): number {
+  // Unwrap each window onto [start, start + length), then compare it with the other's window
+  // shifted by a day either way.
+  const la = a.utcStart === a.utcEnd ? 1440 : (a.utcEnd - a.utcStart + 1440) % 1440;
+  const lb = b.utcStart === b.utcEnd ? 1440 : (b.utcEnd - b.utcStart + 1440) % 1440;
+  const ea = a.utcStart + la;
   let total = 0;
-  for (const [s1, e1] of segments(a.utcStart, a.utcEnd))
-    for (const [s2, e2] of segments(b.utcStart, b.utcEnd))
-      total += Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
-  return total;
+  for (const shift of [-1440, 0, 1440]) {
+    const sb = b.utcStart + shift;
+    total += span(a.utcStart, ea, sb, sb + lb);
+  }
+  return Math.min(total, Math.min(la, lb));
 }
 
 /** Four shared hours are plenty for a conversation; less costs in proportion. */
@@ -110,6 +138,9 @@ export function groupCost(members: number[], people: Person[], met: MeetingIndex
       if (people[a]!.department === people[b]!.department) cost += WEIGHTS.sameDepartmentPair;
       const h = met.get(a, b);
       if (h) cost += h.inWindow * WEIGHTS.windowRepeat + h.decayed * WEIGHTS.decayedRepeat;
+      cost +=
+        (met.familiarity(a, people[b]!.department) + met.familiarity(b, people[a]!.department)) *
+        WEIGHTS.familiarDepartment;
       const overlap = Math.min(ENOUGH_OVERLAP, overlapMinutes(people[a]!, people[b]!));
       cost += (1 - overlap / ENOUGH_OVERLAP) * WEIGHTS.noOverlap;
     }

@@ -108,12 +108,30 @@ export function formGroups(candidates: Candidate[], options: MatchOptions): Matc
 
   const n = players.length;
   const groupCount = countGroups(n, size);
+  const departmentNumbers = new Map<string, number>();
+  const numberOf = (c: Candidate) => {
+    const name = c.department ?? UNKNOWN;
+    if (!departmentNumbers.has(name)) departmentNumbers.set(name, departmentNumbers.size);
+    return departmentNumbers.get(name)!;
+  };
   const people: Person[] = players.map((c) => ({
-    department: c.department ?? UNKNOWN,
+    department: numberOf(c),
     ...utcWindow(c.timezone, c.workingHours.startMinute, c.workingHours.endMinute, options.now),
   }));
   const index = new Map(players.map((c, i) => [c.userId, i]));
-  const met = new MeetingIndex(n, index, options.history, options.now, options.repeatWindowDays);
+  // The departments of everyone who took part before, here now or not.
+  const departmentOf = new Map(
+    candidates.map((c) => [c.userId, departmentNumbers.get(c.department ?? UNKNOWN)]),
+  );
+  const met = new MeetingIndex(
+    n,
+    departmentNumbers.size,
+    index,
+    options.history,
+    options.now,
+    options.repeatWindowDays,
+    (id) => departmentOf.get(id),
+  );
 
   const groups = deal(people, groupCount, random);
   improve(groups, people, met, size, random);
@@ -135,7 +153,7 @@ export function formGroups(candidates: Candidate[], options: MatchOptions): Matc
     stats: {
       crossDepartment,
       crossDepartmentBound: crossDepartmentBound(
-        people.map((p) => p.department),
+        people.map((p) => String(p.department)),
         groupCount,
       ),
       windowRepeats,
@@ -160,12 +178,14 @@ function countGroups(n: number, size: number): number {
 
 /** Largest department first (each shuffled), dealt round-robin into `count` groups. */
 function deal(people: Person[], count: number, random: () => number): number[][] {
-  const byDepartment = new Map<string, number[]>();
-  people.forEach((p, i) =>
-    byDepartment.set(p.department, [...(byDepartment.get(p.department) ?? []), i]),
-  );
+  const byDepartment = new Map<number, number[]>();
+  people.forEach((p, i) => {
+    const members = byDepartment.get(p.department) ?? [];
+    members.push(i);
+    byDepartment.set(p.department, members);
+  });
   const order = [...byDepartment.entries()]
-    .sort(([a, x], [b, y]) => y.length - x.length || (a < b ? -1 : 1))
+    .sort(([a, x], [b, y]) => y.length - x.length || a - b)
     .flatMap(([, members]) => shuffle(members, random));
   const groups: number[][] = Array.from({ length: count }, () => []);
   order.forEach((person, i) => groups[i % count]!.push(person));
@@ -193,18 +213,19 @@ function improve(
     const before = costs[a]! + costs[b]!;
     for (let i = 0; i < ga.length; i += 1) {
       for (let j = 0; j < gb.length; j += 1) {
-        const na = [...ga];
-        const nb = [...gb];
-        [na[i], nb[j]] = [gb[j]!, ga[i]!];
-        const ca = cost(na);
-        const cb = cost(nb);
+        // Swapped in place and back, unless it helps: this loop runs millions of times.
+        const x = ga[i]!;
+        ga[i] = gb[j]!;
+        gb[j] = x;
+        const ca = cost(ga);
+        const cb = cost(gb);
         if (ca + cb < before - 1e-6) {
-          groups[a] = na;
-          groups[b] = nb;
           costs[a] = ca;
           costs[b] = cb;
           return true;
         }
+        gb[j] = ga[i]!;
+        ga[i] = x;
       }
       // A leftover seat can move to a group that has none.
       if (ga.length > size && gb.length === size) {

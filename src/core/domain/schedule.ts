@@ -104,17 +104,40 @@ export function nextWorkingMoment(now: Date, hours: WorkingHours): Date {
   return now;
 }
 
+/** A person's working hours over the coming `days`, as [start, end) instants in ms. */
+function workingIntervals(from: Date, hours: WorkingHours, days: number): Array<[number, number]> {
+  const workdays = hours.days.length > 0 ? hours.days : [1, 2, 3, 4, 5, 6, 7];
+  const today = DateTime.fromJSDate(from, { zone: hours.zone }).startOf('day');
+  const out: Array<[number, number]> = [];
+  for (let d = 0; d <= days; d += 1) {
+    const day = today.plus({ days: d });
+    if (!workdays.includes(day.weekday)) continue;
+    const end = atMinute(day, hours.endMinute).toMillis();
+    if (end > from.getTime()) out.push([atMinute(day, hours.startMinute).toMillis(), end]);
+  }
+  return out;
+}
+
 /**
- * The first moment from `from` (on a half-hour) when everyone in the group is at work, within
- * a week; if their hours never meet, the first person's next working moment.
+ * The first moment from `from` when everyone in the group is at work, within a week; if their
+ * hours never meet, the first person's next working moment.
  */
 export function sharedWorkingMoment(from: Date, people: WorkingHours[]): Date {
   if (people.length === 0) return from;
-  const step = 30 * 60 * 1000;
-  const start = Math.ceil(from.getTime() / step) * step;
-  for (let t = start; t < start + 7 * 24 * 60 * 60 * 1000; t += step) {
-    const at = new Date(t);
-    if (people.every((p) => nextWorkingMoment(at, p).getTime() === t)) return at;
+  const intervals = people.map((p) => workingIntervals(from, p, 8));
+  let t = from.getTime();
+  // Move to the latest of everyone's next working moment until all are at work together.
+  for (let round = 0; round < 64; round += 1) {
+    let moved = false;
+    for (const list of intervals) {
+      const current = list.find(([, end]) => end > t);
+      if (!current) return nextWorkingMoment(from, people[0]!);
+      if (current[0] > t) {
+        t = current[0];
+        moved = true;
+      }
+    }
+    if (!moved) return new Date(t);
   }
   return nextWorkingMoment(from, people[0]!);
 }

@@ -58,17 +58,13 @@ async function countQuietRounds(
     (await repos.rounds.participants(channel.id)).map((p) => [p.userId, p]),
   );
   const told: NewDelivery[] = [];
+  const counts: Array<{ userId: string; quietRounds: number }> = [];
   for (const group of previous.groups) {
     for (const { userId, response } of group.members) {
       const before = participants.get(userId)?.quietRounds ?? 0;
-      if (response !== null || group.outcome === 'met') {
-        if (before > 0)
-          await repos.rounds.setParticipant(workspaceId, channel.id, userId, { quietRounds: 0 });
-        continue;
-      }
-      const quietRounds = before + 1;
+      const quietRounds = response !== null || group.outcome === 'met' ? 0 : before + 1;
       if (quietRounds < QUIET_ROUNDS_BEFORE_PAUSE) {
-        await repos.rounds.setParticipant(workspaceId, channel.id, userId, { quietRounds });
+        if (quietRounds !== before) counts.push({ userId, quietRounds });
         continue;
       }
       await repos.rounds.setParticipant(workspaceId, channel.id, userId, {
@@ -88,6 +84,7 @@ async function countQuietRounds(
         );
     }
   }
+  await repos.rounds.setQuietRounds(workspaceId, channel.id, counts);
   return told;
 }
 

@@ -8,27 +8,31 @@ import type { Database } from '../schema';
 export function deliveryQueue(db: Kysely<Database>, clock: Clock): DeliveryQueue {
   return {
     async enqueue(workspaceId, deliveries) {
-      if (deliveries.length === 0) return 0;
       const now = clock.now();
-      const rows = await db
-        .insertInto('deliveries')
-        .values(
-          deliveries.map((d) => ({
-            workspace_id: workspaceId,
-            dedupe_key: d.dedupeKey,
-            target: JSON.stringify(d.target),
-            member_ids: recipientsOf(d.target),
-            message: JSON.stringify(d.message),
-            status: 'pending' as const,
-            available_at: d.availableAt,
-            next_attempt_at: d.availableAt,
-            created_at: now,
-          })),
-        )
-        .onConflict((oc) => oc.columns(['workspace_id', 'dedupe_key']).doNothing())
-        .returning('id')
-        .execute();
-      return rows.length;
+      let added = 0;
+      // Postgres takes at most 65,535 parameters a statement: a big round goes in batches.
+      for (let start = 0; start < deliveries.length; start += 1000) {
+        const rows = await db
+          .insertInto('deliveries')
+          .values(
+            deliveries.slice(start, start + 1000).map((d) => ({
+              workspace_id: workspaceId,
+              dedupe_key: d.dedupeKey,
+              target: JSON.stringify(d.target),
+              member_ids: recipientsOf(d.target),
+              message: JSON.stringify(d.message),
+              status: 'pending' as const,
+              available_at: d.availableAt,
+              next_attempt_at: d.availableAt,
+              created_at: now,
+            })),
+          )
+          .onConflict((oc) => oc.columns(['workspace_id', 'dedupe_key']).doNothing())
+          .returning('id')
+          .execute();
+        added += rows.length;
+      }
+      return added;
     },
   };
 }

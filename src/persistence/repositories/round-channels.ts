@@ -33,7 +33,13 @@ export function roundChannelRepository(
   db: Kysely<Database>,
 ): Pick<
   RoundRepository,
-  'channels' | 'channel' | 'channelById' | 'saveChannel' | 'participants' | 'setParticipant'
+  | 'channels'
+  | 'channel'
+  | 'channelById'
+  | 'saveChannel'
+  | 'participants'
+  | 'setParticipant'
+  | 'setQuietRounds'
 > {
   return {
     async channels(workspaceId) {
@@ -85,6 +91,28 @@ export function roundChannelRepository(
         skipNext: r.skip_next,
         quietRounds: r.quiet_rounds,
       }));
+    },
+    async setQuietRounds(workspaceId, roundChannelId, counts) {
+      for (let start = 0; start < counts.length; start += 1000) {
+        await db
+          .insertInto('round_participants')
+          .values(
+            counts.slice(start, start + 1000).map((c) => ({
+              round_channel_id: roundChannelId,
+              workspace_id: workspaceId,
+              user_id: c.userId,
+              status: 'in' as const,
+              quiet_rounds: c.quietRounds,
+            })),
+          )
+          .onConflict((oc) =>
+            oc.columns(['round_channel_id', 'user_id']).doUpdateSet((eb) => ({
+              quiet_rounds: eb.ref('excluded.quiet_rounds'),
+              updated_at: sql`now()`,
+            })),
+          )
+          .execute();
+      }
     },
     async setParticipant(workspaceId, roundChannelId, userId, change) {
       const values = {

@@ -30,7 +30,13 @@ export function roundRecordRepository(
   db: Kysely<Database>,
 ): Omit<
   RoundRepository,
-  'channels' | 'channel' | 'channelById' | 'saveChannel' | 'participants' | 'setParticipant'
+  | 'channels'
+  | 'channel'
+  | 'channelById'
+  | 'saveChannel'
+  | 'participants'
+  | 'setParticipant'
+  | 'setQuietRounds'
 > {
   return {
     async history(workspaceId, since) {
@@ -77,22 +83,34 @@ export function roundRecordRepository(
         .returning('id')
         .executeTakeFirst();
       if (!created) return null;
+      // In batches: a round of 10,000 people is 5,000 groups.
       const groupIds: string[] = [];
-      for (const [position, members] of round.groups.entries()) {
-        const group = await db
+      for (let start = 0; start < round.groups.length; start += 1000) {
+        const batch = round.groups.slice(start, start + 1000);
+        const rows = await db
           .insertInto('round_groups')
-          .values({ round_id: created.id, workspace_id: workspaceId, position })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        groupIds.push(group.id);
+          .values(
+            batch.map((_m, i) => ({
+              round_id: created.id,
+              workspace_id: workspaceId,
+              position: start + i,
+            })),
+          )
+          .returning(['id', 'position'])
+          .execute();
+        const byPosition = new Map(rows.map((r) => [r.position, r.id]));
+        const ids = batch.map((_m, i) => byPosition.get(start + i)!);
+        groupIds.push(...ids);
         await db
           .insertInto('round_group_members')
           .values(
-            members.map((userId) => ({
-              group_id: group.id,
-              workspace_id: workspaceId,
-              user_id: userId,
-            })),
+            batch.flatMap((members, i) =>
+              members.map((userId) => ({
+                group_id: ids[i]!,
+                workspace_id: workspaceId,
+                user_id: userId,
+              })),
+            ),
           )
           .execute();
       }
