@@ -108,6 +108,38 @@ describe(`the weekly intro round on Slack (${databaseLabel})`, () => {
     expect((await reply('/rapport', 'join', 'UHELPER')).text).toContain("couldn't find you");
   });
 
+  it('shows the rounds in /rapport admin, whose Change button opens the round form on top', async () => {
+    await app.quiet();
+    await app.command('/rapport', 'admin', { user: 'UANA' });
+    const settings = await app.fake.waitFor(() => app.fake.callsTo('views.open')[0]);
+    const blocks = JSON.stringify(settings.args.view.blocks);
+    expect(blocks).toContain(
+      '<#CCOFFEE>: Every week, Monday 10:00 Europe/London, groups of 2, people who join',
+    );
+    expect(blocks).toContain('"action_id":"round_edit"');
+    await app.interaction({
+      type: 'block_actions',
+      team: { id: 'T0ACME' },
+      user: { id: 'UANA', team_id: 'T0ACME' },
+      api_app_id: 'A0RAPPORT',
+      trigger_id: 'trigger.edit',
+      view: { id: 'VSETTINGS', type: 'modal', callback_id: 'settings_modal' },
+      actions: [
+        {
+          type: 'button',
+          action_id: 'round_edit',
+          block_id: 'b',
+          value: 'CCOFFEE',
+          action_ts: '1',
+        },
+      ],
+    });
+    const pushed = await app.fake.waitFor(() => app.fake.callsTo('views.push')[0]);
+    expect(pushed.args.trigger_id).toBe('trigger.edit');
+    expect(pushed.args.view.callback_id).toBe('round_channel_modal');
+    expect(JSON.stringify(pushed.args.view.blocks)).toContain('"initial_conversation":"CCOFFEE"');
+  });
+
   it('posts the round, opens a group DM per group, checks in three days later, and records "we met"', async () => {
     await app.quiet();
     clock.set('2026-11-30T10:00:30Z');

@@ -347,6 +347,7 @@ export class FakeSlack {
       case 'views.open':
       case 'views.publish':
       case 'views.update':
+      case 'views.push':
         return { ok: true, view: { id: `V${++this.sequence}`, ...(args.view ?? {}) } };
       default:
         return { ok: false, error: 'unknown_method' };

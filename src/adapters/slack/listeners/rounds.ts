@@ -6,7 +6,7 @@ import { ensureMembers } from '../directory';
 import { sendDm } from '../dm';
 import { membershipReply } from '../../../core/domain/round-messages';
 import { channelLink, mention } from '../text';
-import { ADD_ROUND, roundListMessage } from '../views/round-report';
+import { ADD_ROUND, EDIT_ROUND, roundListMessage } from '../views/round-report';
 import { ON, ROUND_FIELDS, ROUND_MODAL, roundChannelModal } from '../views/round-modal';
 import { CHECKIN, ROUND_JOIN } from '../views/rounds';
 import { safely } from './safely';
@@ -97,21 +97,26 @@ export function registerRounds(app: App, deps: SlackDeps) {
     );
   }
 
-  app.action<BlockAction<ButtonAction>>(ADD_ROUND, async ({ ack, body, client, context }) => {
-    await ack();
-    const teamId = context.teamId ?? body.team?.id ?? '';
-    const userId = body.user.id;
-    const tell = (text: string) => sendDm(client, userId, text);
-    await safely(deps, { action: ADD_ROUND, teamId, userId }, tell, async () => {
-      const workspaceId = await deps.workspaces.forTeam(teamId);
-      const found = await deps.useCases.roundAdmin.settingsFor(workspaceId, userId, null);
-      if (!found.ok) return tell(found.message);
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: roundChannelModal(found.settings),
+  // "Add a round" (a new channel) and "Change" (a channel's value), from a message or from
+  // inside the admin's settings form, where the round's form goes on top of it.
+  app.action<BlockAction<ButtonAction>>(
+    new RegExp(`^(${ADD_ROUND}|${EDIT_ROUND})$`),
+    async ({ ack, body, action, client, context }) => {
+      await ack();
+      const teamId = context.teamId ?? body.team?.id ?? '';
+      const userId = body.user.id;
+      const tell = (text: string) => sendDm(client, userId, text);
+      await safely(deps, { action: action.action_id, teamId, userId }, tell, async () => {
+        const workspaceId = await deps.workspaces.forTeam(teamId);
+        const channelId = action.action_id === EDIT_ROUND ? (action.value ?? null) : null;
+        const found = await deps.useCases.roundAdmin.settingsFor(workspaceId, userId, channelId);
+        if (!found.ok) return tell(found.message);
+        const view = roundChannelModal(found.settings);
+        if (body.view) await client.views.push({ trigger_id: body.trigger_id, view });
+        else await client.views.open({ trigger_id: body.trigger_id, view });
       });
-    });
-  });
+    },
+  );
 
   app.view(ROUND_MODAL, async ({ ack, view, body, client, context }) => {
     const input = readRoundForm(view.state.values as Record<string, Record<string, InputState>>);

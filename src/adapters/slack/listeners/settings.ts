@@ -34,9 +34,10 @@ export async function openSettings(
     return;
   }
   const fields = (await profileFields(deps.directory, client, workspaceId)) ?? [];
+  const rounds = await deps.useCases.roundAdmin.list(workspaceId, who.userId);
   await client.views.open({
     trigger_id: who.triggerId,
-    view: settingsModal(result.settings, fields),
+    view: settingsModal(result.settings, fields, rounds.ok ? rounds.channels : []),
   });
 }
 

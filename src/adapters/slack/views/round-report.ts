@@ -5,18 +5,43 @@ import { channelLink, mention } from '../text';
 import { WEEKDAYS } from './habit-inputs';
 
 export const ADD_ROUND = 'round_add';
+export const EDIT_ROUND = 'round_edit';
 
 const hour = (h: number) => `${String(h).padStart(2, '0')}:00`;
 const every = (weeks: number) => (weeks === 1 ? 'Every week' : `Every ${weeks} weeks`);
 
+/** A round channel's settings in one line. */
+export function roundLine(c: RoundChannel): string {
+  return (
+    `${channelLink(c.channelId)}: ${c.enabled ? '' : '_(off)_ '}${every(c.everyWeeks)}, ` +
+    `${WEEKDAYS[c.weekday - 1]} ${hour(c.hour)}${c.timezone ? ` ${c.timezone}` : ''}, ` +
+    `groups of ${c.groupSize}, ${c.participation === 'channel' ? 'everyone in the channel' : 'people who join'}`
+  );
+}
+
+/** The round channels as blocks for the admin's settings form: one "Change" button each. */
+export function roundSettingsBlocks(channels: RoundChannel[]) {
+  return [
+    Blocks.Divider(),
+    Blocks.Section({
+      text:
+        channels.length > 0
+          ? '*Intro rounds*: each channel’s members meet someone from another department.'
+          : '*Intro rounds*: none yet. Add a channel whose members meet someone from another department.',
+    }).accessory(Elements.Button({ text: 'Add a round', actionId: ADD_ROUND })),
+    ...channels
+      .slice(0, 20)
+      .map((c) =>
+        Blocks.Section({ text: roundLine(c) }).accessory(
+          Elements.Button({ text: 'Change', actionId: EDIT_ROUND, value: c.channelId }),
+        ),
+      ),
+  ];
+}
+
 /** The workspace's round channels, for an admin, with a way to add one. */
 export function roundListMessage(channels: RoundChannel[]) {
-  const lines = channels.map(
-    (c) =>
-      `• ${channelLink(c.channelId)}: ${c.enabled ? '' : '_(off)_ '}${every(c.everyWeeks)}, ` +
-      `${WEEKDAYS[c.weekday - 1]} ${hour(c.hour)}${c.timezone ? ` ${c.timezone}` : ''}, ` +
-      `groups of ${c.groupSize}, ${c.participation === 'channel' ? 'everyone in the channel' : 'people who join'}`,
-  );
+  const lines = channels.map((c) => `• ${roundLine(c)}`);
   return Message({ text: 'Intro rounds' })
     .blocks(
       Blocks.Section({

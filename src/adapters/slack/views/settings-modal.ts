@@ -1,7 +1,9 @@
 import { Bits, Blocks, Elements, Modal } from 'slack-block-builder';
 import type { KudosSettingsField } from '../../../core/domain/settings';
 import type { WorkspaceSettings } from '../../../core/ports';
+import type { RoundChannel } from '../../../core/domain/rounds';
 import { habitInputs } from './habit-inputs';
+import { roundSettingsBlocks } from './round-report';
 
 export const SETTINGS_MODAL = 'settings_modal';
 /** The default: a profile field labelled Department, if there is one. */
@@ -36,7 +38,11 @@ export interface ProfileField {
 }
 
 /** The admin's settings form, filled with what is set now. */
-export function settingsModal(settings: WorkspaceSettings, profileFields: ProfileField[]) {
+export function settingsModal(
+  settings: WorkspaceSettings,
+  profileFields: ProfileField[],
+  rounds: RoundChannel[] = [],
+) {
   const automatic = Bits.Option({
     text: 'Automatic: a field called Department',
     value: AUTOMATIC_FIELD,
@@ -111,6 +117,7 @@ export function settingsModal(settings: WorkspaceSettings, profileFields: Profil
         'Sum up last week’s kudos in the kudos channel',
         settings.kudosDigest,
       ),
+      ...roundSettingsBlocks(rounds),
     )
     .buildToObject();
 }
