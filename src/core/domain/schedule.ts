@@ -118,13 +118,31 @@ function workingIntervals(from: Date, hours: WorkingHours, days: number): Array<
   return out;
 }
 
+/** Working intervals already worked out, by zone, hours and start: a round asks thousands. */
+export type IntervalCache = Map<string, Array<[number, number]>>;
+
+function cachedIntervals(from: Date, hours: WorkingHours, cache?: IntervalCache) {
+  if (!cache) return workingIntervals(from, hours, 8);
+  const key = `${hours.zone}|${hours.startMinute}|${hours.endMinute}|${hours.days.join()}|${from.getTime()}`;
+  let found = cache.get(key);
+  if (!found) {
+    found = workingIntervals(from, hours, 8);
+    cache.set(key, found);
+  }
+  return found;
+}
+
 /**
  * The first moment from `from` when everyone in the group is at work, within a week; if their
  * hours never meet, the first person's next working moment.
  */
-export function sharedWorkingMoment(from: Date, people: WorkingHours[]): Date {
+export function sharedWorkingMoment(
+  from: Date,
+  people: WorkingHours[],
+  cache?: IntervalCache,
+): Date {
   if (people.length === 0) return from;
-  const intervals = people.map((p) => workingIntervals(from, p, 8));
+  const intervals = people.map((p) => cachedIntervals(from, p, cache));
   let t = from.getTime();
   // Move to the latest of everyone's next working moment until all are at work together.
   for (let round = 0; round < 64; round += 1) {

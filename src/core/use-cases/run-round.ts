@@ -3,7 +3,7 @@ import { utcWindow } from '../domain/matching-cost';
 import type { Member } from '../domain/member';
 import { toMember, type NewDelivery } from '../domain/outbound';
 import { CONVERSATION_STARTERS, QUIET_ROUNDS_BEFORE_PAUSE } from '../domain/rounds';
-import { sharedWorkingMoment } from '../domain/schedule';
+import { sharedWorkingMoment, type IntervalCache } from '../domain/schedule';
 import type { Clock, RoundRecord, Repositories, UnitOfWork } from '../ports';
 import type { JobOutcome } from './kudos-prompt';
 
@@ -157,6 +157,7 @@ export function makeRunRound({ transaction, clock }: { transaction: UnitOfWork; 
         await repos.rounds.setParticipant(workspaceId, channel.id, e.userId, { skipNext: false });
 
       const key = (part: string) => `round:${created.id}:${part}`;
+      const intervals: IntervalCache = new Map();
       deliveries.push({
         dedupeKey: key('summary'),
         target: { type: 'channel', channelId: channel.channelId },
@@ -189,7 +190,7 @@ export function makeRunRound({ transaction, clock }: { transaction: UnitOfWork; 
             starter: CONVERSATION_STARTERS[position % CONVERSATION_STARTERS.length]!,
             sharedHoursUtc: sharedHoursUtc(group, slot),
           },
-          availableAt: sharedWorkingMoment(slot, group.map(hoursOf)),
+          availableAt: sharedWorkingMoment(slot, group.map(hoursOf), intervals),
         });
         deliveries.push({
           dedupeKey: key(`checkin:${position}`),
@@ -199,7 +200,7 @@ export function makeRunRound({ transaction, clock }: { transaction: UnitOfWork; 
             groupId: created.groupIds[position]!,
             channelId: channel.channelId,
           },
-          availableAt: sharedWorkingMoment(checkinFrom, group.map(hoursOf)),
+          availableAt: sharedWorkingMoment(checkinFrom, group.map(hoursOf), intervals),
         });
       });
       for (const out of result.satOut) {
