@@ -1,0 +1,37 @@
+import { parsePause } from '../../src/core/domain/pause';
+
+// Monday 23 November 2026, 15:00 in Berlin.
+const NOW = new Date('2026-11-23T14:00:00Z');
+const BERLIN = 'Europe/Berlin';
+
+describe(`pausing (process TZ ${process.env.TZ ?? 'unset'})`, () => {
+  it.each([
+    ['2w', '2026-12-06T23:00:00.000Z'],
+    ['2 weeks', '2026-12-06T23:00:00.000Z'],
+    ['10 days', '2026-12-02T23:00:00.000Z'],
+    ['3d', '2026-11-25T23:00:00.000Z'],
+    ['1 month', '2026-12-22T23:00:00.000Z'],
+    ['until 2027-01-15', '2027-01-15T23:00:00.000Z'],
+    ['2027-01-15', '2027-01-15T23:00:00.000Z'],
+    ['UNTIL 2026-11-23', '2026-11-23T23:00:00.000Z'],
+  ])('"%s" ends at the start of a day in the person’s zone: %s', (text, until) => {
+    expect(parsePause(text, NOW, BERLIN)).toEqual({ ok: true, until: new Date(until) });
+  });
+
+  it.each([
+    ['', 'For how long?'],
+    ['0d', 'For how long?'],
+    ['forever', 'I couldn\'t read "forever"'],
+    ['2 fortnights', 'I couldn\'t read "2 fortnights"'],
+    ['until 2026-11-22', 'That date has passed.'],
+    ['2026-02-30', '2026-02-30 is not a date.'],
+    ['400 days', 'A pause can last up to a year.'],
+  ])('"%s" is refused with an example', (text, says) => {
+    const result = parsePause(text, NOW, BERLIN);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.message).toContain(says);
+      expect(result.message).toContain('/rapport pause 2w');
+    }
+  });
+});
