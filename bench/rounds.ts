@@ -269,7 +269,7 @@ function simulate(name: string, strategy: Strategy, people: Candidate[]) {
           reached.get(b)!.add(da);
         }
     }
-    if (week === 4 || week === 13 || week === 26) {
+    if ([1, 2, 3, 4, 13, 26].includes(week)) {
       const counts = [...reached.values()].map((r) => r.size);
       snapshots.push({
         week,

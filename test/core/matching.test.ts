@@ -187,6 +187,29 @@ describe('the matching engine', () => {
     ]);
   });
 
+  it('brings together departments the company’s rounds have not brought together lately', () => {
+    // Last week A met C and B met D (people away this week); now A should meet B or D.
+    const away = { pausedUntil: new Date(NOW.getTime() + DAY) };
+    const candidates = ['A', 'B', 'C', 'D'].flatMap((d) => [
+      person(`${d.toLowerCase()}0`, d, away),
+      person(`${d.toLowerCase()}1`, d),
+    ]);
+    const history = asHistory(
+      [
+        ['a0', 'c0'],
+        ['b0', 'd0'],
+      ],
+      new Date(NOW.getTime() - 7 * DAY),
+    );
+    for (const seed of ['1', '2', '3', '4', '5', '6']) {
+      const { groups } = formGroups(candidates, options({ history, seed }));
+      expect(groups).toHaveLength(2);
+      const pairs = groups.map((g) => g.map((id) => id[0]).join(''));
+      expect(pairs).not.toContain('ac');
+      expect(pairs).not.toContain('bd');
+    }
+  });
+
   it('prefers people whose working hours overlap', () => {
     const tokyo = { timezone: 'Asia/Tokyo' };
     const newYork = { timezone: 'America/New_York' };

@@ -18,6 +18,8 @@ export const WEIGHTS = {
   decayedRepeat: 1e3,
   /** Meeting someone from a department one already met lately: better a new one. */
   familiarDepartment: 10,
+  /** Two departments that the company's rounds have already brought together lately. */
+  coveredDepartmentPair: 10,
   noOverlap: 1,
 };
 
@@ -37,6 +39,8 @@ export class MeetingIndex {
   private readonly pairs = new Map<number, PairHistory>();
   /** familiar[person * departments + department]: decayed meetings with that department. */
   private readonly familiar: Float32Array;
+  /** covered[d1 * departments + d2]: decayed meetings between two departments, company-wide. */
+  private readonly covered: Float32Array;
 
   constructor(
     private readonly size: number,
@@ -49,11 +53,20 @@ export class MeetingIndex {
     departmentOf: (id: string) => number | undefined,
   ) {
     this.familiar = new Float32Array(size * departments);
+    this.covered = new Float32Array(departments * departments);
     for (const group of history) {
       const ageDays = (now.getTime() - group.at.getTime()) / DAY_MS;
       if (ageDays < 0) continue;
       const weight = 2 ** (-ageDays / REPEAT_HALF_LIFE_DAYS);
       const present: number[] = [];
+      const groupDepartments = group.members.map(departmentOf);
+      for (let x = 0; x < groupDepartments.length; x += 1)
+        for (let y = 0; y < groupDepartments.length; y += 1) {
+          const dx = groupDepartments[x];
+          const dy = groupDepartments[y];
+          if (dx !== undefined && dy !== undefined && dx !== dy)
+            this.covered[dx * departments + dy]! += weight;
+        }
       for (const a of group.members) {
         const i = index.get(a);
         if (i === undefined) continue;
@@ -80,6 +93,11 @@ export class MeetingIndex {
 
   get(a: number, b: number): PairHistory | undefined {
     return this.pairs.get(this.key(a, b));
+  }
+
+  /** How much two departments have met lately, company-wide, up to 1 (0: never). */
+  coverage(a: number, b: number): number {
+    return Math.min(1, this.covered[a * this.departments + b]!);
   }
 
   /** How much `person` has met `department` lately (0: never). */
@@ -141,6 +159,8 @@ export function groupCost(members: number[], people: Person[], met: MeetingIndex
       cost +=
         (met.familiarity(a, people[b]!.department) + met.familiarity(b, people[a]!.department)) *
         WEIGHTS.familiarDepartment;
+      cost +=
+        met.coverage(people[a]!.department, people[b]!.department) * WEIGHTS.coveredDepartmentPair;
       const overlap = Math.min(ENOUGH_OVERLAP, overlapMinutes(people[a]!, people[b]!));
       cost += (1 - overlap / ENOUGH_OVERLAP) * WEIGHTS.noOverlap;
     }
