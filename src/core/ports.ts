@@ -120,13 +120,19 @@ export interface DeliveryReport {
   }>;
 }
 
+/** Where one delivery stands, and who it is (or was) for. */
+export interface DeliveryRecord {
+  status: DeliveryState;
+  /** Why it was not sent (skipped, failed); null once sent. */
+  reason: string | null;
+  /** Its recipients now: fewer than queued when some of a group could no longer be reached. */
+  recipients: string[];
+}
+
 export interface DeliveryLog {
   report(workspaceId: string, since: Date, limit: number): Promise<DeliveryReport>;
   /** Where each of these deliveries stands, by dedupe key; missing keys were never queued. */
-  byKeys(
-    workspaceId: string,
-    keys: string[],
-  ): Promise<Map<string, { status: DeliveryState; reason: string | null }>>;
+  byKeys(workspaceId: string, keys: string[]): Promise<Map<string, DeliveryRecord>>;
 }
 
 export type CheckinResponse = 'met' | 'not_yet' | 'skip';

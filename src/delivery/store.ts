@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Platform } from '../core/domain/member';
-import type { DeliveryTarget, OutboundMessage } from '../core/domain/outbound';
+import { recipientsOf, type DeliveryTarget, type OutboundMessage } from '../core/domain/outbound';
 import type { Database } from '../persistence/schema';
 import type { ClaimedDelivery, PacingBucket } from './types';
 
@@ -201,13 +201,15 @@ export async function reserve(
 }
 
 /** Why any of these members must not be messaged now; null when all may be. */
-export async function recipientProblem(
+/** Who among a delivery's recipients can no longer be sent to, and why. */
+export async function recipientProblems(
   db: Db,
   workspaceId: string,
   memberIds: string[],
   now: Date,
-): Promise<string | null> {
-  if (memberIds.length === 0) return null;
+): Promise<Map<string, string>> {
+  const problems = new Map<string, string>();
+  if (memberIds.length === 0) return problems;
   const rows = await db
     .selectFrom('members')
     .select(['user_id', 'is_bot', 'is_deactivated', 'opted_out', 'paused_until'])
@@ -216,13 +218,41 @@ export async function recipientProblem(
     .execute();
   for (const id of memberIds) {
     const m = rows.find((r) => r.user_id === id);
-    if (!m) return `${id} is no longer in the directory`;
-    if (m.is_deactivated) return `${id} is deactivated`;
-    if (m.is_bot) return `${id} is a bot`;
-    if (m.opted_out) return `${id} opted out`;
-    if (m.paused_until && m.paused_until > now) return `${id} is paused`;
+    const problem = !m
+      ? `${id} is no longer in the directory`
+      : m.is_deactivated
+        ? `${id} is deactivated`
+        : m.is_bot
+          ? `${id} is a bot`
+          : m.opted_out
+            ? `${id} opted out`
+            : m.paused_until && m.paused_until > now
+              ? `${id} is paused`
+              : null;
+    if (problem) problems.set(id, problem);
   }
-  return null;
+  return problems;
+}
+
+/**
+ * Sends a group delivery to fewer people from now on: its target, message and recipients
+ * change, and the conversation (another group DM) is found again at the next send.
+ */
+export async function narrow(
+  db: Db,
+  id: string,
+  worker: string,
+  change: { target: DeliveryTarget; message: OutboundMessage; note: string },
+): Promise<void> {
+  await mine(db, id, worker)
+    .set({
+      target: JSON.stringify(change.target),
+      member_ids: recipientsOf(change.target),
+      message: JSON.stringify(change.message),
+      conversation_id: null,
+      last_error: change.note.slice(0, 500),
+    })
+    .execute();
 }
 
 export async function workspaceStopped(db: Db, workspaceId: string): Promise<boolean> {

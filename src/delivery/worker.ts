@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { narrowGroup, recipientsOf } from '../core/domain/outbound';
 import type { Clock } from '../core/ports';
 import type { Logger } from '../logger';
 import type { Database } from '../persistence/schema';
@@ -50,8 +51,19 @@ export function deliveryWorker(options: WorkerOptions) {
         'skipped',
         'the workspace uninstalled Rapport',
       );
-    const problem = await store.recipientProblem(db, d.workspaceId, d.memberIds, now());
-    if (problem) return store.finish(db, d.id, workerId, now(), 'skipped', problem);
+    const problems = await store.recipientProblems(db, d.workspaceId, d.memberIds, now());
+    if (problems.size > 0) {
+      const note = [...problems.values()].join('; ');
+      const narrowed = narrowGroup(d.target, d.message, new Set(problems.keys()));
+      if (!narrowed) return store.finish(db, d.id, workerId, now(), 'skipped', note);
+      // The rest of a group still meet. (An uncertain earlier send went to the larger group's
+      // conversation, which the check below no longer looks in: a rare second message.)
+      await store.narrow(db, d.id, workerId, { ...narrowed, note: `without ${note}` });
+      Object.assign(d, narrowed, {
+        memberIds: recipientsOf(narrowed.target),
+        conversationId: null,
+      });
+    }
 
     const paused = await store.pausedUntil(db, d.workspaceId, now());
     const at = await store.reserve(db, d.workspaceId, sender.pacing(d), paused ?? now());

@@ -1,4 +1,5 @@
 import { parsePause } from '../../src/core/domain/pause';
+import { membershipReply, pauseReply } from '../../src/core/domain/round-messages';
 
 // Monday 23 November 2026, 15:00 in Berlin.
 const NOW = new Date('2026-11-23T14:00:00Z');
@@ -33,5 +34,25 @@ describe(`pausing (process TZ ${process.env.TZ ?? 'unset'})`, () => {
       expect(result.message).toContain(says);
       expect(result.message).toContain('/rapport pause 2w');
     }
+  });
+});
+
+describe('what a paused member is told', () => {
+  // Auckland's midnight on 17 December is still the 16th in UTC.
+  const until = new Date('2026-12-16T11:00:00Z');
+  const auckland = 'Pacific/Auckland';
+
+  it('names the day the pause ends in the member’s own calendar', () => {
+    expect(pauseReply(until, auckland)).toBe(
+      'Paused: no intros, check-ins or reminders until Thursday 17 December 2026. It ends by itself; /rapport resume ends it sooner.',
+    );
+    const joined = membershipReply(
+      'join',
+      { ok: true, channelIds: ['coffee'], pausedUntil: until, zone: auckland },
+      (c) => `#${c}`,
+    );
+    expect(joined).toBe(
+      "You're in! You'll meet someone from another department in the next round in #coffee. You're paused until Thursday 17 December 2026, so your first intro comes after that.",
+    );
   });
 });

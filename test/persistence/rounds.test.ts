@@ -5,6 +5,7 @@ import { useCasesFor } from '../../src/services';
 import { fixedClock } from '../support/clock';
 import { databaseLabel, openTestDatabase, type TestDatabase } from '../support/database';
 import { seedSmallOrganisation } from '../support/organisation';
+import { recordingPlatform } from '../support/recording-sender';
 
 const WEEK = 7 * 86_400_000;
 
@@ -48,6 +49,11 @@ describe(`intro rounds on ${databaseLabel}`, () => {
       slot: slot(week),
       ...(channelMembers && { channelMembers }),
     });
+  /** Sends what a round queued, check-ins included: the clock moves on six days. */
+  const sendRound = async (week: number) => {
+    clock.set(new Date(slot(week).getTime() + 6 * 86_400_000).toISOString());
+    await recordingPlatform(database.db, clock).drain();
+  };
   const deliveries = (prefix: string) =>
     database.db
       .selectFrom('deliveries')
@@ -97,7 +103,9 @@ describe(`intro rounds on ${databaseLabel}`, () => {
     const channel = await roundChannel();
     await join(channel.channelId, ['ana', 'sam', 'li', 'pat']);
     await run(channel.id, 0);
+    await sendRound(0);
     await run(channel.id, 1);
+    await sendRound(1);
     // Ana answers in the second round: her count starts again.
     const second = (await repos().rounds.latestRound(channel.id))!;
     const anasGroup = second.groups.find((g) => g.members.some((m) => m.userId === 'ana'))!;
@@ -105,6 +113,7 @@ describe(`intro rounds on ${databaseLabel}`, () => {
       (await useCases().respondToCheckin(workspaceId, anasGroup.id, 'ana', 'not_yet')).ok,
     ).toBe(true);
     await run(channel.id, 2);
+    await sendRound(2);
     await run(channel.id, 3);
     const participants = await repos().rounds.participants(channel.id);
     expect(participants.map((p) => [p.userId, p.status, p.outReason, p.quietRounds])).toEqual([
@@ -133,6 +142,63 @@ describe(`intro rounds on ${databaseLabel}`, () => {
     await join(channel.channelId, ['li']);
     const li = (await repos().rounds.participants(channel.id)).find((p) => p.userId === 'li')!;
     expect([li.status, li.outReason, li.quietRounds]).toEqual(['in', null, 0]);
+  });
+
+  it('counts only check-ins that reached someone: a member paused mid-round is not silent', async () => {
+    await upsertMember(database.db, workspaceId, {
+      userId: 'max',
+      name: 'Max',
+      department: 'Finance',
+    });
+    const channel = await roundChannel({ groupSize: 3 });
+    await join(channel.channelId, ['ana', 'sam', 'max']);
+    await run(channel.id, 0);
+    // Max pauses before the check-in: it goes to Ana and Sam only, and so does the intro.
+    expect((await useCases().rounds.pause(workspaceId, 'max', '1w')).ok).toBe(true);
+    const platform = recordingPlatform(database.db, clock);
+    clock.set(new Date(slot(0).getTime() + 6 * 86_400_000).toISOString());
+    await platform.drain();
+    const groupMessages = platform.sent.filter((m) => m.target.type === 'group');
+    expect(groupMessages.map((m) => m.message.kind).sort()).toEqual([
+      'round_checkin',
+      'round_intro',
+    ]);
+    for (const m of groupMessages)
+      expect(m.target).toEqual({ type: 'group', userIds: ['ana', 'sam'] });
+    const intro = groupMessages.find((m) => m.message.kind === 'round_intro')!.message;
+    expect(intro.kind === 'round_intro' && intro.members.map((p) => p.userId)).toEqual([
+      'ana',
+      'sam',
+    ]);
+    await run(channel.id, 1);
+    const quiet = new Map(
+      (await repos().rounds.participants(channel.id)).map((p) => [p.userId, p.quietRounds]),
+    );
+    expect(Object.fromEntries(quiet)).toEqual({ ana: 1, max: 0, sam: 1 });
+  });
+
+  it('does not count a pair as silent when their check-in could not be sent', async () => {
+    const channel = await roundChannel();
+    await join(channel.channelId, ['ana', 'sam']);
+    await run(channel.id, 0);
+    expect((await useCases().rounds.pause(workspaceId, 'sam', '1w')).ok).toBe(true);
+    const platform = recordingPlatform(database.db, clock);
+    clock.set(new Date(slot(0).getTime() + 6 * 86_400_000).toISOString());
+    await platform.drain();
+    expect(platform.sent.filter((m) => m.target.type === 'group')).toEqual([]);
+    const round = (await repos().rounds.latestRound(channel.id))!;
+    const checkin = (
+      await database.db
+        .selectFrom('deliveries')
+        .select(['status', 'last_error'])
+        .where('dedupe_key', '=', `round:${round.id}:checkin:0`)
+        .execute()
+    )[0]!;
+    expect(checkin).toEqual({ status: 'skipped', last_error: 'sam is paused' });
+    await run(channel.id, 1);
+    expect((await repos().rounds.participants(channel.id)).map((p) => p.quietRounds)).toEqual([
+      0, 0,
+    ]);
   });
 
   it('leaves out a paused member until the pause ends by itself', async () => {

@@ -62,6 +62,28 @@ export function recipientsOf(target: DeliveryTarget): string[] {
 }
 
 /**
+ * A group message for fewer people: some of the group can no longer be reached (paused,
+ * deactivated, opted out) by the time it is sent. The rest still get it, as long as at least
+ * two are left to talk to each other; null when they are not.
+ */
+export function narrowGroup(
+  target: DeliveryTarget,
+  message: OutboundMessage,
+  unreachable: ReadonlySet<string>,
+): { target: DeliveryTarget; message: OutboundMessage } | null {
+  if (target.type !== 'group') return null;
+  const userIds = target.userIds.filter((id) => !unreachable.has(id));
+  if (userIds.length < 2) return null;
+  return {
+    target: { type: 'group', userIds },
+    message:
+      message.kind === 'round_intro'
+        ? { ...message, members: message.members.filter((m) => !unreachable.has(m.userId)) }
+        : message,
+  };
+}
+
+/**
  * A message to one person, held until their working hours: a reminder queued at 22:00 their
  * time goes out at the start of their next working day.
  */

@@ -4,6 +4,10 @@ import type { MembershipResult } from '../use-cases/round-membership';
 /** How each platform writes a channel: <#C123> on Slack, #coffee in the terminal. */
 export type ChannelFormat = (channelId: string) => string;
 
+/** A day in a person's own calendar: a pause ends at the start of it, where they are. */
+const day = (at: Date, zone: string) =>
+  DateTime.fromJSDate(at, { zone }).toFormat('cccc d LLLL yyyy');
+
 /** What a member hears after join, leave or skip, on any platform. */
 export function membershipReply(
   what: 'join' | 'leave' | 'skip',
@@ -25,7 +29,7 @@ export function membershipReply(
   }
   const where = list(r.channelIds);
   const paused = r.pausedUntil
-    ? ` You're paused until ${DateTime.fromJSDate(r.pausedUntil, { zone: 'utc' }).toISODate()}, so your first intro comes after that.`
+    ? ` You're paused until ${day(r.pausedUntil, r.zone)}, so your first intro comes after that.`
     : '';
   if (what === 'join')
     return `You're in! You'll meet someone from another department in the next round in ${where}.${paused}`;
@@ -38,6 +42,5 @@ export function membershipReply(
 
 /** The confirmation of a pause, in the member's own calendar. */
 export function pauseReply(until: Date, zone: string): string {
-  const day = DateTime.fromJSDate(until, { zone }).toFormat('cccc d LLLL yyyy');
-  return `Paused: no intros, check-ins or reminders until ${day}. It ends by itself; /rapport resume ends it sooner.`;
+  return `Paused: no intros, check-ins or reminders until ${day(until, zone)}. It ends by itself; /rapport resume ends it sooner.`;
 }

@@ -86,8 +86,11 @@ export function checkRoundChannel(input: RoundChannelInput): RoundChannelCheck {
   if (groupSize === null) errors.groupSize = 'Groups of 2 to 8 people.';
   const repeatWindowDays = whole(input.repeatWindowDays, 0, 730);
   if (repeatWindowDays === null) errors.repeatWindowDays = 'A number of days from 0 to 730.';
-  const checkinAfterDays = whole(input.checkinAfterDays, 1, 14);
-  if (checkinAfterDays === null) errors.checkinAfterDays = 'A number of days from 1 to 14.';
+  // The check-in comes before the next round, which counts who answered it.
+  const latestCheckin = everyWeeks ? Math.min(14, everyWeeks * 7 - 1) : 14;
+  const checkinAfterDays = whole(input.checkinAfterDays, 1, latestCheckin);
+  if (checkinAfterDays === null)
+    errors.checkinAfterDays = `A number of days from 1 to ${latestCheckin}, so that it comes before the next round.`;
   if (input.participation !== 'opt_in' && input.participation !== 'channel')
     errors.participation = 'Choose who takes part.';
   if (input.leftover !== 'join' && input.leftover !== 'sit_out')

@@ -5,7 +5,7 @@ import { UNKNOWN_MEMBER_MESSAGE } from './network-summary';
 
 /** Which round channel a member means, when they did not say and there are several. */
 export type MembershipResult =
-  | { ok: true; channelIds: string[]; pausedUntil: Date | null }
+  | { ok: true; channelIds: string[]; pausedUntil: Date | null; zone: string }
   | { ok: false; code: 'unknown_member'; message: string }
   | { ok: false; code: 'no_rounds' }
   | { ok: false; code: 'which_channel'; channelIds: string[] }
@@ -75,6 +75,7 @@ export function makeRoundMembership({
         ok: true,
         channelIds: found.channels.map((c) => c.channelId),
         pausedUntil: paused ? member.pausedUntil : null,
+        zone: member.timezone,
       };
     });
 

@@ -42,9 +42,10 @@ function sharedHoursUtc(members: Member[], at: Date): { start: number; end: numb
 }
 
 /**
- * Counts a member's silence in the previous round: whoever did not answer its check-in (and
- * whose group did not say it met) is one round quieter; three in a row pauses them in this
- * channel, and they are told how to rejoin.
+ * Counts a member's silence in the previous round: whoever was asked "did you meet?" and did
+ * not answer (and whose group did not say it met) is one round quieter; three in a row pauses
+ * them in this channel, and they are told how to rejoin. Someone whose check-in never reached
+ * them (paused, or it was not sent) was not silent.
  */
 async function countQuietRounds(
   repos: Repositories,
@@ -57,12 +58,21 @@ async function countQuietRounds(
   const participants = new Map(
     (await repos.rounds.participants(channel.id)).map((p) => [p.userId, p]),
   );
+  const checkinKey = (position: number) => `round:${previous.id}:checkin:${position}`;
+  const checkins = await repos.deliveryLog.byKeys(
+    workspaceId,
+    previous.groups.map((g) => checkinKey(g.position)),
+  );
   const told: NewDelivery[] = [];
   const counts: Array<{ userId: string; quietRounds: number }> = [];
   for (const group of previous.groups) {
+    const checkin = checkins.get(checkinKey(group.position));
+    const asked = new Set(checkin?.status === 'sent' ? checkin.recipients : []);
     for (const { userId, response } of group.members) {
       const before = participants.get(userId)?.quietRounds ?? 0;
-      const quietRounds = response !== null || group.outcome === 'met' ? 0 : before + 1;
+      const answered = response !== null || group.outcome === 'met';
+      if (!answered && !asked.has(userId)) continue;
+      const quietRounds = answered ? 0 : before + 1;
       if (quietRounds < QUIET_ROUNDS_BEFORE_PAUSE) {
         if (quietRounds !== before) counts.push({ userId, quietRounds });
         continue;

@@ -43,14 +43,18 @@ export function deliveryLog(db: Kysely<Database>): DeliveryLog {
       if (keys.length === 0) return new Map();
       const rows = await db
         .selectFrom('deliveries')
-        .select(['dedupe_key', 'status', 'last_error'])
+        .select(['dedupe_key', 'status', 'last_error', 'member_ids'])
         .where('workspace_id', '=', workspaceId)
         .where('dedupe_key', 'in', keys)
         .execute();
       return new Map(
         rows.map((r) => [
           r.dedupe_key,
-          { status: r.status, reason: r.status === 'sent' ? null : r.last_error },
+          {
+            status: r.status,
+            reason: r.status === 'sent' ? null : r.last_error,
+            recipients: r.member_ids,
+          },
         ]),
       );
     },
