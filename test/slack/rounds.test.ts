@@ -170,6 +170,11 @@ describe(`the weekly intro round on Slack (${databaseLabel})`, () => {
       .callsTo('chat.postMessage')
       .find((c) => c.args.text === 'Meet each other!')!;
     expect(JSON.stringify(introCall.args.blocks)).toMatch(/<@U[A-Z]+> — /);
+    // Everyone works all day here: the shared hours are the round's whole (UTC) day, which
+    // Slack shows in each reader's own zone.
+    expect(JSON.stringify(introCall.args.blocks)).toContain(
+      'You are all at work between <!date^1795996800^{time}|00:00 UTC> and <!date^1796083200^{time}|00:00 UTC> (your time).',
+    );
 
     // Nothing more until three days later.
     expect(

@@ -1,8 +1,7 @@
 import type { Member } from '../../core/domain/member';
 import type { OutboundMessage } from '../../core/domain/outbound';
 
-const clock = (minutes: number) =>
-  `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+const clock = (iso: string) => iso.slice(11, 16);
 
 /** A queued message as the terminal shows it; `name` turns a user id into a name. */
 export function renderOutbound(message: OutboundMessage, name: (id: string) => string): string {
@@ -18,8 +17,8 @@ export function renderOutbound(message: OutboundMessage, name: (id: string) => s
         (m) =>
           `• ${m.name}${[m.title, m.department].filter(Boolean).length ? ` — ${[m.title, m.department].filter(Boolean).join(', ')}` : ''}`,
       );
-      const hours = message.sharedHoursUtc
-        ? `You all work between ${clock(message.sharedHoursUtc.start)} and ${clock(message.sharedHoursUtc.end)} UTC.`
+      const hours = message.sharedHours
+        ? `You all work between ${clock(message.sharedHours.start)} and ${clock(message.sharedHours.end)} UTC.`
         : 'Your working hours do not overlap much: an async voice note works too.';
       return [
         `👋 Meet each other! You're this round's group from #${message.channelId}:`,

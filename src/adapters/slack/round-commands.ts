@@ -64,7 +64,9 @@ export async function handleRoundCommand(sub: string, c: RoundCommand): Promise<
     default: {
       const found = await deps.useCases.roundAdmin.report(workspaceId, userId, channel);
       if (!found.ok) return c.tell(found.message);
-      return c.show(roundReportMessage(found.report));
+      // "/rapport round #coffee 3": the third page of a big round.
+      const page = Number(/\s(\d{1,4})\s*$/.exec(` ${c.rest}`)?.[1] ?? 1);
+      return c.show(roundReportMessage(found.report, page));
     }
   }
 }

@@ -31,8 +31,8 @@ export type OutboundMessage =
       channelId: string;
       members: IntroMember[];
       starter: string;
-      /** Hours every member works, in UTC minutes after midnight; null if there are none. */
-      sharedHoursUtc: { start: number; end: number } | null;
+      /** When every member is at work on the round's day (ISO instants); null if never. */
+      sharedHours: { start: string; end: string } | null;
     }
   | { kind: 'round_checkin'; groupId: string; channelId: string }
   | { kind: 'round_sat_out'; channelId: string; reason: 'odd_one_out' | 'alone' }

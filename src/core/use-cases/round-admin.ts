@@ -6,18 +6,89 @@ import {
   type RoundChannelInput,
   type RoundChannelSettings,
 } from '../domain/rounds';
-import type { DeliveryState, Repositories, RoundRecord, UnitOfWork } from '../ports';
+import type {
+  CheckinResponse,
+  DeliveryRecord,
+  DeliveryState,
+  Repositories,
+  RoundRecord,
+  UnitOfWork,
+} from '../ports';
 import { ADMINS_ONLY } from './admin-settings';
 
 type Refused = { ok: false; message: string };
 const refused: Refused = { ok: false, message: ADMINS_ONLY };
 
+/** One group as an admin reads it. */
+export interface GroupReport {
+  position: number;
+  members: string[];
+  /** The intro's delivery; null if it was never queued. */
+  intro: DeliveryState | null;
+  /** Why the intro was not sent, when it was not. */
+  reason: string | null;
+  /** Members the intro left out because they could no longer be reached. */
+  leftOut: string[];
+  checkin: DeliveryState | null;
+  outcome: CheckinResponse | null;
+  answers: number;
+}
+
 /** A round as an admin reads it: every group, who was told, who met, who sat out and why. */
 export interface RoundReport {
   channel: RoundChannel;
-  round: RoundRecord | null;
-  /** Per group position: the intro's and the check-in's delivery. */
-  told: Map<number, { intro?: DeliveryState; checkin?: DeliveryState; reason: string | null }>;
+  round: Pick<RoundRecord, 'id' | 'slot' | 'absences'> | null;
+  groups: GroupReport[];
+  totals: {
+    people: number;
+    groups: number;
+    /** Groups whose intro was sent. */
+    told: number;
+    /** Groups whose intro was skipped or given up on. */
+    notTold: number;
+    met: number;
+    notYet: number;
+    skipped: number;
+    noAnswer: number;
+  };
+}
+
+/** Puts a round's groups beside what happened to their messages. */
+export function roundReport(
+  channel: RoundChannel,
+  round: RoundRecord | null,
+  deliveries: Map<string, DeliveryRecord>,
+): RoundReport {
+  const groups: GroupReport[] = (round?.groups ?? []).map((g) => {
+    const intro = deliveries.get(`round:${round!.id}:intro:${g.position}`);
+    const members = g.members.map((m) => m.userId);
+    return {
+      position: g.position,
+      members,
+      intro: intro?.status ?? null,
+      reason: intro?.reason ?? null,
+      leftOut: intro?.status === 'sent' ? members.filter((m) => !intro.recipients.includes(m)) : [],
+      checkin: deliveries.get(`round:${round!.id}:checkin:${g.position}`)?.status ?? null,
+      outcome: g.outcome,
+      answers: g.members.filter((m) => m.response !== null).length,
+    };
+  });
+  const count = (test: (g: GroupReport) => boolean) => groups.filter(test).length;
+  return {
+    channel,
+    round: round && { id: round.id, slot: round.slot, absences: round.absences },
+    groups,
+    totals: {
+      people: groups.reduce((n, g) => n + g.members.length, 0),
+      groups: groups.length,
+      told: count((g) => g.intro === 'sent'),
+      notTold: count((g) => g.intro === 'skipped' || g.intro === 'dead'),
+      met: count((g) => g.outcome === 'met'),
+      notYet: count((g) => g.outcome === 'not_yet'),
+      skipped: count((g) => g.outcome === 'skip'),
+      noAnswer: count((g) => g.checkin === 'sent' && g.answers === 0),
+    },
+  };
 }
 
 /** Round channels for admins: list, add or change, and read the latest round. */
@@ -82,24 +153,12 @@ export function makeRoundAdmin({ transaction }: { transaction: UnitOfWork }) {
                 : 'Which round? Name its channel, for example: /rapport round #coffee',
           };
         const round = await repos.rounds.latestRound(channel.id);
-        const told: RoundReport['told'] = new Map();
-        if (round) {
-          const keys = round.groups.flatMap((g) => [
-            `round:${round.id}:intro:${g.position}`,
-            `round:${round.id}:checkin:${g.position}`,
-          ]);
-          const states = await repos.deliveryLog.byKeys(workspaceId, keys);
-          for (const g of round.groups) {
-            const intro = states.get(`round:${round.id}:intro:${g.position}`);
-            const checkin = states.get(`round:${round.id}:checkin:${g.position}`);
-            told.set(g.position, {
-              ...(intro && { intro: intro.status }),
-              ...(checkin && { checkin: checkin.status }),
-              reason: intro?.reason ?? null,
-            });
-          }
-        }
-        return { ok: true as const, report: { channel, round, told } satisfies RoundReport };
+        const keys = (round?.groups ?? []).flatMap((g) => [
+          `round:${round!.id}:intro:${g.position}`,
+          `round:${round!.id}:checkin:${g.position}`,
+        ]);
+        const deliveries = await repos.deliveryLog.byKeys(workspaceId, keys);
+        return { ok: true as const, report: roundReport(channel, round, deliveries) };
       }),
   };
 }

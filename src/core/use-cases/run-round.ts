@@ -21,8 +21,8 @@ export interface RunRoundRequest {
 
 const hoursOf = (m: Member) => ({ zone: m.timezone, ...m.workingHours });
 
-/** The longest stretch of a day (UTC, in half hours) when every member is at work. */
-function sharedHoursUtc(members: Member[], at: Date): { start: number; end: number } | null {
+/** The longest stretch of the round's (UTC) day, in half hours, when every member is at work. */
+function sharedHours(members: Member[], at: Date): { start: string; end: string } | null {
   const windows = members.map((m) =>
     utcWindow(m.timezone, m.workingHours.startMinute, m.workingHours.endMinute, at),
   );
@@ -38,7 +38,10 @@ function sharedHoursUtc(members: Member[], at: Date): { start: number; end: numb
       runStart = null;
     }
   }
-  return best;
+  if (!best) return null;
+  const midnight = Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate());
+  const instant = (minute: number) => new Date(midnight + minute * 60_000).toISOString();
+  return { start: instant(best.start), end: instant(best.end) };
 }
 
 /**
@@ -198,7 +201,7 @@ export function makeRunRound({ transaction, clock }: { transaction: UnitOfWork; 
               title: m.title,
             })),
             starter: CONVERSATION_STARTERS[position % CONVERSATION_STARTERS.length]!,
-            sharedHoursUtc: sharedHoursUtc(group, slot),
+            sharedHours: sharedHours(group, slot),
           },
           availableAt: sharedWorkingMoment(slot, group.map(hoursOf), intervals),
         });

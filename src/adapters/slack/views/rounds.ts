@@ -8,8 +8,9 @@ export const CHECKIN = { met: 'checkin_met', not_yet: 'checkin_not_yet', skip: '
 type Of<K extends OutboundMessage['kind']> = Extract<OutboundMessage, { kind: K }>;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const clock = (minutes: number) =>
-  `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+/** A time Slack shows in each reader's own timezone, with UTC for clients that cannot. */
+const localTime = (iso: string) =>
+  `<!date^${Math.floor(Date.parse(iso) / 1000)}^{time}|${iso.slice(11, 16)} UTC>`;
 
 export function roundSummary(m: Of<'round_summary'>) {
   const headline =
@@ -47,8 +48,8 @@ export function roundIntro(m: Of<'round_intro'>) {
       return `• ${mention(p.userId)}${about.length ? ` — ${about.join(', ')}` : ''}`;
     })
     .join('\n');
-  const hours = m.sharedHoursUtc
-    ? `You all work between ${clock(m.sharedHoursUtc.start)} and ${clock(m.sharedHoursUtc.end)} UTC.`
+  const hours = m.sharedHours
+    ? `You are all at work between ${localTime(m.sharedHours.start)} and ${localTime(m.sharedHours.end)} (your time).`
     : 'Your working hours do not overlap much: an async voice note works too.';
   return Message({ text: 'Meet each other!' })
     .blocks(
