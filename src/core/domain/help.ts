@@ -72,8 +72,8 @@ export const COMMANDS: CommandHelp[] = [
     platformOnly: true,
   },
   {
-    usage: '/rapport round [#channel]',
-    does: 'admins: the latest round: who was matched, told, met, and who sat out and why',
+    usage: '/rapport round [#channel] [page]',
+    does: 'admins: the latest round: who was matched, told, met, and who sat out and why; a big round has pages',
     example: '/rapport round #coffee',
     platformOnly: true,
   },
