@@ -3,6 +3,7 @@ import * as foundation from './2026-11-22T00-00-00_foundation';
 import * as slack from './2026-11-23T00-00-00_slack';
 import * as scheduling from './2026-11-23T12-00-00_scheduling';
 import * as rounds from './2026-11-23T18-00-00_rounds';
+import * as relationships from './2026-11-24T00-00-00_relationships';
 
 /**
  * Every migration, by name. Listed statically (not read from disk at run time) so the same
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T00-00-00_slack': slack,
   '2026-11-23T12-00-00_scheduling': scheduling,
   '2026-11-23T18-00-00_rounds': rounds,
+  '2026-11-24T00-00-00_relationships': relationships,
 };

@@ -7,7 +7,10 @@ import { makeGiveKudos } from './core/use-cases/give-kudos';
 import { makeKudosDigest } from './core/use-cases/kudos-digest';
 import { makeKudosPrompt } from './core/use-cases/kudos-prompt';
 import { makeHome } from './core/use-cases/home';
+import { makeMentorship } from './core/use-cases/mentorship';
 import { makeNetworkSummary } from './core/use-cases/network-summary';
+import { makeNudgePreferences } from './core/use-cases/nudge-preferences';
+import { makeRecordMeeting } from './core/use-cases/record-meeting';
 import { makeRoundAdmin } from './core/use-cases/round-admin';
 import { makeRoundMembership } from './core/use-cases/round-membership';
 import { makeRunRound } from './core/use-cases/run-round';
@@ -23,7 +26,7 @@ import { unitOfWork } from './persistence/repositories';
 export function createUseCases(transaction: UnitOfWork, clock: Clock = systemClock) {
   return {
     giveKudos: makeGiveKudos({ transaction, clock }),
-    networkSummary: makeNetworkSummary({ transaction }),
+    networkSummary: makeNetworkSummary({ transaction, clock }),
     home: makeHome({ transaction, clock }),
     setDepartment: makeSetDepartment({ transaction }),
     setParticipation: makeSetParticipation({ transaction }),
@@ -36,6 +39,9 @@ export function createUseCases(transaction: UnitOfWork, clock: Clock = systemClo
     respondToCheckin: makeRespondToCheckin({ transaction, clock }),
     rounds: makeRoundMembership({ transaction, clock }),
     roundAdmin: makeRoundAdmin({ transaction }),
+    recordMeeting: makeRecordMeeting({ transaction, clock }),
+    mentorship: makeMentorship({ transaction, clock }),
+    setNudges: makeNudgePreferences({ transaction }),
     workspaceSettings: (workspaceId: string) =>
       transaction((repos) => repos.settings.get(workspaceId)),
   };

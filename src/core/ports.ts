@@ -1,5 +1,6 @@
 import type { Member } from './domain/member';
 import type { RelationshipKind } from './domain/relationship-kind';
+import type { InteractionEvent } from './domain/relationships';
 import type { DeliveryTarget, NewDelivery, OutboundMessage } from './domain/outbound';
 import type { RoundChannel, RoundChannelSettings } from './domain/rounds';
 import type { KudosSettings, WeeklyHabit } from './domain/settings';
@@ -45,15 +46,6 @@ export interface NewInteraction {
   occurredAt: Date;
 }
 
-/** One person someone has interacted with, and how they relate now. */
-export interface Counterpart {
-  userId: string;
-  kind: RelationshipKind;
-  departmentName: string | null;
-  interactions: number;
-  lastInteractionAt: Date;
-}
-
 export interface MemberRepository {
   find(workspaceId: string, userId: string): Promise<Member | null>;
   findMany(workspaceId: string, userIds: string[]): Promise<Member[]>;
@@ -64,6 +56,7 @@ export interface MemberRepository {
   setOptedOut(workspaceId: string, userId: string, optedOut: boolean): Promise<void>;
   /** Pauses everything Rapport sends a member until `until` (null: resume now). */
   setPausedUntil(workspaceId: string, userId: string, until: Date | null): Promise<void>;
+  setNudges(workspaceId: string, userId: string, nudges: Member['nudges']): Promise<void>;
 }
 
 export interface SettingsRepository {
@@ -96,7 +89,22 @@ export interface KudosWithDepartments extends KudosRecord {
 
 export interface InteractionRepository {
   insertMany(workspaceId: string, interactions: NewInteraction[]): Promise<void>;
-  counterparts(workspaceId: string, userId: string): Promise<Counterpart[]>;
+  /** Every interaction a member took part in, either way, as they see it. */
+  eventsOf(workspaceId: string, userId: string): Promise<InteractionEvent[]>;
+  /** When a member last interacted with each of these people (either way); absent: never. */
+  lastWith(workspaceId: string, userId: string, otherIds: string[]): Promise<Map<string, Date>>;
+}
+
+export interface MentorshipRepository {
+  /** Records that `mentorId` mentors `menteeId`; false if it was already so. */
+  declare(
+    workspaceId: string,
+    mentorship: { mentorId: string; menteeId: string; declaredBy: string; at: Date },
+  ): Promise<boolean>;
+  /** Ends a mentorship between two people, whichever way round; false if there was none. */
+  remove(workspaceId: string, a: string, b: string): Promise<boolean>;
+  /** Everyone in a mentorship with this member, either way. */
+  partnersOf(workspaceId: string, userId: string): Promise<Set<string>>;
 }
 
 /** The outbound queue: what is enqueued here is sent later, once, paced, by the workers. */
@@ -224,6 +232,7 @@ export interface Repositories {
   deliveries: DeliveryQueue;
   deliveryLog: DeliveryLog;
   rounds: RoundRepository;
+  mentorships: MentorshipRepository;
 }
 
 /** Runs `work` in one transaction: everything it writes lands together or not at all. */

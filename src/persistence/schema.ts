@@ -25,6 +25,9 @@ export interface WorkspaceSettingsTable {
   kudos_digest_enabled: Generated<boolean>;
   kudos_digest_day: Generated<number>;
   kudos_digest_hour: Generated<number>;
+  followup_after_met_days: Generated<number>;
+  welcome_enabled: Generated<boolean>;
+  welcome_delay_days: Generated<number>;
 }
 
 export interface DepartmentsTable {
@@ -54,6 +57,8 @@ export interface MembersTable {
   work_start_minute: Generated<number>;
   work_end_minute: Generated<number>;
   work_days: Generated<number[]>;
+  nudges_enabled: Generated<boolean>;
+  nudge_cadence_days: Generated<number>;
 }
 
 export interface KudosTable {
@@ -219,6 +224,63 @@ export interface RoundAbsencesTable {
   reason: string;
 }
 
+export interface MentorshipsTable {
+  workspace_id: string;
+  mentor_id: string;
+  mentee_id: string;
+  declared_by: string;
+  created_at: Timestamp;
+}
+
+export interface RemindersTable {
+  id: Generated<string>;
+  workspace_id: string;
+  member_id: string;
+  other_member_id: string;
+  about: string | null;
+  due_at: Timestamp;
+  status: 'pending' | 'done' | 'cancelled';
+  origin: 'manual' | 'round';
+  source_ref: string;
+  version: Generated<number>;
+  queued_at: NullableTimestamp;
+  done_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export type IntroductionStatus = 'asked' | 'asking_mutual' | 'opened' | 'declined' | 'withdrawn';
+
+export interface IntroductionsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  requester_id: string;
+  target_id: string;
+  pair_key: string;
+  mutual_id: string | null;
+  status: IntroductionStatus;
+  origin: 'suggestion' | 'welcome';
+  source_ref: string;
+  mutual_joins: boolean | null;
+  created_at: Timestamp;
+  answered_at: NullableTimestamp;
+  opened_at: NullableTimestamp;
+}
+
+export interface SuggestionSnoozesTable {
+  workspace_id: string;
+  member_id: string;
+  other_member_id: string;
+  until: Timestamp;
+}
+
+export interface WelcomesTable {
+  workspace_id: string;
+  user_id: string;
+  joined_at: Timestamp;
+  due_at: Timestamp;
+  queued_at: NullableTimestamp;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   workspace_settings: WorkspaceSettingsTable;
@@ -238,4 +300,9 @@ export interface Database {
   round_groups: RoundGroupsTable;
   round_group_members: RoundGroupMembersTable;
   round_absences: RoundAbsencesTable;
+  mentorships: MentorshipsTable;
+  reminders: RemindersTable;
+  introductions: IntroductionsTable;
+  suggestion_snoozes: SuggestionSnoozesTable;
+  welcomes: WelcomesTable;
 }

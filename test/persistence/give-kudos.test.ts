@@ -242,7 +242,16 @@ describe(`give kudos on ${databaseLabel}`, () => {
       kudosGiven: 3,
       kudosReceived: 2,
       connections: 4,
-      relationships: { cross_department: 2, peer: 0, manager_report: 1, external: 1 },
+      relationships: {
+        mentor_mentee: 0,
+        cross_department: 2,
+        peer: 0,
+        manager_report: 1,
+        external: 1,
+      },
+      meaningful: 0,
+      target: { min: 15, max: 20 },
+      goingCold: [],
       departmentsReached: ['Engineering', 'Finance'],
     });
     expect(await networkSummary(workspaceId, 'stranger')).toMatchObject({ ok: false });

@@ -91,13 +91,17 @@ describe('npm run demo with piped stdin', () => {
     expect(stdout).toContain(
       [
         '  Your network, Priya Sharma (Finance)',
-        '  Kudos: 2 given, 0 received',
-        "  People you've connected with: 2 (2 cross-department, 0 peer, 0 manager/report, 0 external)",
+        '  Meaningful relationships: 0 (a healthy network has 15–20)',
+        "  People you've connected with: 2 (2 cross-department)",
         '  Other departments reached (1): Engineering',
+        '  Kudos: 2 given, 0 received',
       ].join('\n'),
     );
     expect(stdout).toContain('You are now Li Wei');
-    expect(stdout).toContain('  Your network, Li Wei (Engineering)\n  Kudos: 0 given, 1 received');
+    expect(stdout).toContain(
+      '  Your network, Li Wei (Engineering)\n  Meaningful relationships: 0 (a healthy network has 15–20)',
+    );
+    expect(stdout).toContain('  Kudos: 0 given, 1 received');
     expect(stdout).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 

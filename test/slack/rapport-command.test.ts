@@ -131,16 +131,16 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
     expect(reply.response_type).toBe('ephemeral');
     expect(texts(reply.blocks)).toEqual([
       '*Your network* · Product',
-      // Counted per person thanked, as the daily allowance is.
-      '*Kudos given*\n2',
-      '*Kudos received*\n1',
-      "*People you've connected with*\n3",
+      '*Meaningful relationships*\n0 of the 15–20 a healthy network has',
       '*Other departments reached*\n2',
-      expect.stringContaining('3 cross-department'),
+      "*People you've connected with*\n3",
+      // Counted per person thanked, as the daily allowance is.
+      '*Kudos given · received*\n2 · 1',
+      '3 cross-department',
       'Departments: Engineering, Finance',
     ]);
     const fresh = texts((await rapport('me', 'UEVE')).blocks);
-    expect(fresh).toContain('*Kudos given*\n0');
+    expect(fresh).toContain('*Kudos given · received*\n0 · 0');
     expect(fresh).toContain('Departments: none yet');
   });
 
@@ -398,8 +398,7 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
       expect(shown).toEqual(
         expect.arrayContaining([
           '*Your network* · Product',
-          '*Kudos given*\n1',
-          '*Kudos received*\n1',
+          '*Kudos given · received*\n1 · 1',
           'Departments: Engineering, Finance',
           '*Kudos you received*\n• from <@UPRIYA>: thanks for the *roadmap* &lt;b&gt;',
           '*Kudos you gave*\n• to <@ULI>: thanks for the review',

@@ -1,7 +1,6 @@
 import { COMMANDS } from '../../core/domain/help';
 import type { Member } from '../../core/domain/member';
-import { RELATIONSHIP_KINDS, RELATIONSHIP_KIND_LABELS } from '../../core/domain/relationship-kind';
-import type { NetworkSummary } from '../../core/use-cases/network-summary';
+import { describeKinds, type NetworkSummary } from '../../core/use-cases/network-summary';
 
 const indent = (text: string) =>
   text
@@ -41,15 +40,15 @@ export function renderKudosDm(giver: Member, message: string, channel: string | 
 }
 
 export function renderNetworkSummary(s: NetworkSummary): string {
-  const kinds = RELATIONSHIP_KINDS.map(
-    (k) => `${s.relationships[k]} ${RELATIONSHIP_KIND_LABELS[k]}`,
-  ).join(', ');
   const reached = s.departmentsReached.length > 0 ? s.departmentsReached.join(', ') : 'none yet';
+  const cold = s.goingCold.map((c) => c.name).join(', ');
   return [
     `Your network, ${who(s.member)}`,
-    `Kudos: ${s.kudosGiven} given, ${s.kudosReceived} received`,
-    `People you've connected with: ${s.connections} (${kinds})`,
+    `Meaningful relationships: ${s.meaningful} (a healthy network has ${s.target.min}–${s.target.max})`,
+    `People you've connected with: ${s.connections} (${describeKinds(s)})`,
     `Other departments reached (${s.departmentsReached.length}): ${reached}`,
+    ...(cold ? [`Going cold: ${cold}`] : []),
+    `Kudos: ${s.kudosGiven} given, ${s.kudosReceived} received`,
   ].join('\n');
 }
 

@@ -26,6 +26,8 @@ export interface Member {
   joinedAt: Date;
   /** When messages may reach them, in their own timezone (default Monday–Friday, 09:00–17:00). */
   workingHours: { startMinute: number; endMinute: number; days: number[] };
+  /** Keep-in-touch nudges: on or off, and how long a relationship may be quiet first. */
+  nudges: { enabled: boolean; cadenceDays: number };
 }
 
 const DEPARTMENT_MAX = 60;

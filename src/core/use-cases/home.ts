@@ -19,7 +19,7 @@ export type HomeResult = { ok: true; home: Home } | { ok: false; message: string
 export function makeHome({ transaction, clock }: { transaction: UnitOfWork; clock: Clock }) {
   return function home(workspaceId: string, userId: string): Promise<HomeResult> {
     return transaction(async (repos) => {
-      const summary = await summariseNetwork(repos, workspaceId, userId);
+      const summary = await summariseNetwork(repos, workspaceId, userId, clock.now());
       if (!summary) return { ok: false, message: UNKNOWN_MEMBER_MESSAGE };
       const recent = await repos.kudos.recent(workspaceId, userId, RECENT_KUDOS_SHOWN);
       const since = new Date(clock.now().getTime() - WEEK_MS);

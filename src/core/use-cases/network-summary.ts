@@ -1,59 +1,125 @@
 import type { Member } from '../domain/member';
-import { RELATIONSHIP_KINDS, type RelationshipKind } from '../domain/relationship-kind';
-import type { Repositories, UnitOfWork } from '../ports';
+import {
+  coldest,
+  FULL_KIND_LABELS,
+  MEANINGFUL_TARGET,
+  relationshipsOf,
+  type FullRelationshipKind,
+  type Relationship,
+} from '../domain/relationships';
+import type { Clock, Repositories, UnitOfWork } from '../ports';
+
+/** Names a summary shows of those going cold. */
+export const GOING_COLD_SHOWN = 5;
 
 export interface NetworkSummary {
   member: Member;
   kudosGiven: number;
   kudosReceived: number;
-  /** People this member has interacted with, by how they relate. */
-  relationships: Record<RelationshipKind, number>;
+  /** People this member has interacted with, by how they relate now. */
+  relationships: Record<FullRelationshipKind, number>;
   connections: number;
+  /** Relationships strong enough to count, against the 15–20 a healthy network holds. */
+  meaningful: number;
+  target: typeof MEANINGFUL_TARGET;
   /** Other departments this member has interacted with, alphabetically. */
   departmentsReached: string[];
+  /** Meaningful relationships that have gone quiet, the strongest first. */
+  goingCold: Array<{ userId: string; name: string; lastAt: Date }>;
 }
 
 export type NetworkSummaryResult =
   { ok: true; summary: NetworkSummary } | { ok: false; message: string };
+
+/** A member's relationships, inside a caller's transaction, with the people in them. */
+export async function loadRelationships(
+  repos: Repositories,
+  workspaceId: string,
+  member: Member,
+  now: Date,
+): Promise<{ relationships: Relationship[]; people: Map<string, Member> }> {
+  const events = await repos.interactions.eventsOf(workspaceId, member.userId);
+  const ids = [...new Set(events.map((e) => e.otherId))];
+  const people = new Map(
+    (await repos.members.findMany(workspaceId, ids)).map((m) => [m.userId, m]),
+  );
+  const mentorships = await repos.mentorships.partnersOf(workspaceId, member.userId);
+  return {
+    relationships: relationshipsOf(
+      member,
+      events,
+      people,
+      mentorships,
+      now,
+      member.nudges.cadenceDays,
+    ),
+    people,
+  };
+}
 
 /** The summary for one member, inside a caller's transaction; null when they are unknown. */
 export async function summariseNetwork(
   repos: Repositories,
   workspaceId: string,
   userId: string,
+  now: Date,
 ): Promise<NetworkSummary | null> {
   const member = await repos.members.find(workspaceId, userId);
   if (!member) return null;
-  const counterparts = await repos.interactions.counterparts(workspaceId, userId);
-  const relationships = Object.fromEntries(RELATIONSHIP_KINDS.map((k) => [k, 0])) as Record<
-    RelationshipKind,
+  const { relationships, people } = await loadRelationships(repos, workspaceId, member, now);
+  const kinds = Object.fromEntries(Object.keys(FULL_KIND_LABELS).map((k) => [k, 0])) as Record<
+    FullRelationshipKind,
     number
   >;
   const departments = new Set<string>();
-  for (const c of counterparts) {
-    relationships[c.kind] += 1;
-    if (c.departmentName && c.departmentName !== member.departmentName)
-      departments.add(c.departmentName);
+  for (const r of relationships) {
+    kinds[r.kind] += 1;
+    const department = people.get(r.otherId)?.departmentName;
+    if (department && department !== member.departmentName) departments.add(department);
   }
+  const cold = coldest(relationships, GOING_COLD_SHOWN);
   return {
     member,
     kudosGiven: await repos.kudos.countGiven(workspaceId, userId),
     kudosReceived: await repos.kudos.countReceived(workspaceId, userId),
-    relationships,
-    connections: counterparts.length,
+    relationships: kinds,
+    connections: relationships.length,
+    meaningful: relationships.filter((r) => r.meaningful).length,
+    target: MEANINGFUL_TARGET,
     departmentsReached: [...departments].sort((a, b) => a.localeCompare(b)),
+    goingCold: cold.map((r) => ({
+      userId: r.otherId,
+      name: people.get(r.otherId)!.name,
+      lastAt: r.lastAt,
+    })),
   };
+}
+
+/** "2 cross-department, 1 manager/report": the kinds a member has, for any platform. */
+export function describeKinds(s: NetworkSummary): string {
+  const present = (Object.keys(FULL_KIND_LABELS) as FullRelationshipKind[]).filter(
+    (k) => s.relationships[k] > 0,
+  );
+  return present.length > 0
+    ? present.map((k) => `${s.relationships[k]} ${FULL_KIND_LABELS[k]}`).join(', ')
+    : 'none yet';
 }
 
 export const UNKNOWN_MEMBER_MESSAGE = "I couldn't find you in this workspace's directory yet.";
 
-export function makeNetworkSummary({ transaction }: { transaction: UnitOfWork }) {
+export function makeNetworkSummary({
+  transaction,
+  clock,
+}: {
+  transaction: UnitOfWork;
+  clock: Clock;
+}) {
   return function networkSummary(
     workspaceId: string,
     userId: string,
   ): Promise<NetworkSummaryResult> {
     return transaction(async (repos) => {
-      const summary = await summariseNetwork(repos, workspaceId, userId);
+      const summary = await summariseNetwork(repos, workspaceId, userId, clock.now());
       return summary ? { ok: true, summary } : { ok: false, message: UNKNOWN_MEMBER_MESSAGE };
     });
   };

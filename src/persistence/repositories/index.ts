@@ -6,6 +6,7 @@ import { deliveryLog, deliveryQueue } from './deliveries';
 import { interactionRepository } from './interactions';
 import { kudosRepository } from './kudos';
 import { memberRepository } from './members';
+import { mentorshipRepository } from './mentorships';
 import { roundChannelRepository } from './round-channels';
 import { roundRecordRepository } from './round-records';
 import { settingsRepository } from './settings';
@@ -19,6 +20,7 @@ export function createRepositories(db: Kysely<Database>, clock: Clock = systemCl
     deliveries: deliveryQueue(db, clock),
     deliveryLog: deliveryLog(db),
     rounds: { ...roundChannelRepository(db), ...roundRecordRepository(db) },
+    mentorships: mentorshipRepository(db),
   };
 }
 

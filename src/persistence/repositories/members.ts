@@ -29,6 +29,8 @@ function selectMembers(db: Kysely<Database>, workspaceId: string) {
       'm.work_start_minute',
       'm.work_end_minute',
       'm.work_days',
+      'm.nudges_enabled',
+      'm.nudge_cadence_days',
     ]);
 }
 
@@ -55,6 +57,7 @@ function toMember(row: MemberRow): Member {
       endMinute: row.work_end_minute,
       days: row.work_days,
     },
+    nudges: { enabled: row.nudges_enabled, cadenceDays: row.nudge_cadence_days },
   };
 }
 
@@ -83,6 +86,18 @@ export function memberRepository(db: Kysely<Database>): MemberRepository {
       await db
         .updateTable('members')
         .set({ paused_until: until, updated_at: sql`now()` })
+        .where('workspace_id', '=', workspaceId)
+        .where('user_id', '=', userId)
+        .execute();
+    },
+    async setNudges(workspaceId, userId, nudges) {
+      await db
+        .updateTable('members')
+        .set({
+          nudges_enabled: nudges.enabled,
+          nudge_cadence_days: nudges.cadenceDays,
+          updated_at: sql`now()`,
+        })
         .where('workspace_id', '=', workspaceId)
         .where('user_id', '=', userId)
         .execute();

@@ -1,26 +1,24 @@
 import { Blocks } from 'slack-block-builder';
-import {
-  RELATIONSHIP_KINDS,
-  RELATIONSHIP_KIND_LABELS,
-} from '../../../core/domain/relationship-kind';
-import type { NetworkSummary } from '../../../core/use-cases/network-summary';
+import { describeKinds, type NetworkSummary } from '../../../core/use-cases/network-summary';
+import { mention } from '../text';
 
 /** The network summary as blocks, for /rapport me and the home tab. */
 export function summaryBlocks(s: NetworkSummary) {
-  const kinds = RELATIONSHIP_KINDS.map(
-    (k) => `${s.relationships[k]} ${RELATIONSHIP_KIND_LABELS[k]}`,
-  ).join(' · ');
   const reached = s.departmentsReached.length > 0 ? s.departmentsReached.join(', ') : 'none yet';
+  const cold = s.goingCold.map((c) => mention(c.userId)).join(', ');
   return [
     Blocks.Section({
       text: `*Your network*${s.member.departmentName ? ` · ${s.member.departmentName}` : ''}`,
     }),
     Blocks.Section().fields(
-      `*Kudos given*\n${s.kudosGiven}`,
-      `*Kudos received*\n${s.kudosReceived}`,
-      `*People you've connected with*\n${s.connections}`,
+      `*Meaningful relationships*\n${s.meaningful} of the ${s.target.min}–${s.target.max} a healthy network has`,
       `*Other departments reached*\n${s.departmentsReached.length}`,
+      `*People you've connected with*\n${s.connections}`,
+      `*Kudos given · received*\n${s.kudosGiven} · ${s.kudosReceived}`,
     ),
-    Blocks.Context().elements(`${kinds}`, `Departments: ${reached}`),
+    ...(cold
+      ? [Blocks.Section({ text: `*Going cold:* ${cold}. A quick hello keeps them warm.` })]
+      : []),
+    Blocks.Context().elements(describeKinds(s), `Departments: ${reached}`),
   ];
 }
