@@ -10,6 +10,7 @@ import type { DatabaseHandle } from './persistence/database';
 import type { JobContext, JobDefinition } from './scheduler/job';
 import { kudosDigestJob, kudosPromptJob } from './scheduler/jobs/kudos';
 import { retentionJob } from './scheduler/jobs/retention';
+import { remindersJob } from './scheduler/jobs/reminders';
 import { meetRoundJob } from './scheduler/jobs/rounds';
 import { startScheduler } from './scheduler/scheduler';
 import { useCasesFor } from './services';
@@ -20,6 +21,7 @@ export const CORE_JOBS: JobDefinition[] = [
   kudosPromptJob,
   kudosDigestJob,
   retentionJob,
+  remindersJob,
 ];
 
 export const workerName = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;

@@ -7,6 +7,7 @@ import { makeGiveKudos } from './core/use-cases/give-kudos';
 import { makeKudosDigest } from './core/use-cases/kudos-digest';
 import { makeKudosPrompt } from './core/use-cases/kudos-prompt';
 import { makeHome } from './core/use-cases/home';
+import { makeFollowups } from './core/use-cases/followups';
 import { makeMentorship } from './core/use-cases/mentorship';
 import { makeNetworkSummary } from './core/use-cases/network-summary';
 import { makeNudgePreferences } from './core/use-cases/nudge-preferences';
@@ -14,6 +15,7 @@ import { makeRecordMeeting } from './core/use-cases/record-meeting';
 import { makeRoundAdmin } from './core/use-cases/round-admin';
 import { makeRoundMembership } from './core/use-cases/round-membership';
 import { makeRunRound } from './core/use-cases/run-round';
+import { makeSendReminders } from './core/use-cases/send-reminders';
 import { makeSetDepartment } from './core/use-cases/set-department';
 import { makeSetParticipation } from './core/use-cases/set-participation';
 import { makeUpdateKudosSettings } from './core/use-cases/update-kudos-settings';
@@ -42,6 +44,8 @@ export function createUseCases(transaction: UnitOfWork, clock: Clock = systemClo
     recordMeeting: makeRecordMeeting({ transaction, clock }),
     mentorship: makeMentorship({ transaction, clock }),
     setNudges: makeNudgePreferences({ transaction }),
+    followups: makeFollowups({ transaction, clock }),
+    sendReminders: makeSendReminders({ transaction, clock }),
     workspaceSettings: (workspaceId: string) =>
       transaction((repos) => repos.settings.get(workspaceId)),
   };

@@ -1,6 +1,9 @@
 import type { Member } from './domain/member';
 import type { RelationshipKind } from './domain/relationship-kind';
 import type { InteractionEvent } from './domain/relationships';
+import type { ReminderRepository } from './relationship-ports';
+
+export type * from './relationship-ports';
 import type { DeliveryTarget, NewDelivery, OutboundMessage } from './domain/outbound';
 import type { RoundChannel, RoundChannelSettings } from './domain/rounds';
 import type { KudosSettings, WeeklyHabit } from './domain/settings';
@@ -233,6 +236,7 @@ export interface Repositories {
   deliveryLog: DeliveryLog;
   rounds: RoundRepository;
   mentorships: MentorshipRepository;
+  reminders: ReminderRepository;
 }
 
 /** Runs `work` in one transaction: everything it writes lands together or not at all. */

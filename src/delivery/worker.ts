@@ -4,6 +4,7 @@ import type { Clock } from '../core/ports';
 import type { Logger } from '../logger';
 import type { Database } from '../persistence/schema';
 import { RETRY_BASE_MS, retryDelayMs } from './backoff';
+import { freshen } from './freshness';
 import * as store from './store';
 import type { ClaimedDelivery, PlatformSender, Senders } from './types';
 
@@ -64,6 +65,11 @@ export function deliveryWorker(options: WorkerOptions) {
         conversationId: null,
       });
     }
+
+    const fresh = await freshen(db, d.workspaceId, d.message);
+    if (fresh && 'skip' in fresh)
+      return store.finish(db, d.id, workerId, now(), 'skipped', fresh.skip);
+    if (fresh) d.message = fresh.message;
 
     const paused = await store.pausedUntil(db, d.workspaceId, now());
     const at = await store.reserve(db, d.workspaceId, sender.pacing(d), paused ?? now());

@@ -39,6 +39,11 @@ export function renderOutbound(message: OutboundMessage, name: (id: string) => s
       return 'Who helped you this week? Thank them with /kudos @name thanks for … #value';
     case 'kudos_digest':
       return `This week in kudos: ${message.digest.kudosCount} kudos, celebrating ${message.digest.celebrated.map((c) => name(c.userId)).join(', ')}`;
+    case 'followup_reminder':
+      return (
+        `⏰ Time to follow up with ${name(message.otherId)}${message.about ? ` about ${message.about}` : ''}.` +
+        '  [ Done ] [ Snooze 1 day ] [ Snooze 1 week ] [ Cancel ]'
+      );
     case 'text':
       return message.text;
   }

@@ -37,6 +37,17 @@ export type OutboundMessage =
   | { kind: 'round_checkin'; groupId: string; channelId: string }
   | { kind: 'round_sat_out'; channelId: string; reason: 'odd_one_out' | 'alone' }
   | { kind: 'round_paused'; channelId: string; quietRounds: number }
+  | {
+      kind: 'followup_reminder';
+      reminderId: string;
+      /** The reminder's version when queued: a snooze since makes this message stale. */
+      version: number;
+      otherId: string;
+      about: string | null;
+      origin: 'manual' | 'round';
+      /** When the reminder was set (or the group met). */
+      since: string;
+    }
   | { kind: 'text'; text: string };
 
 /** Where a delivery goes: a person's DM with Rapport, a channel, or a group DM. */

@@ -7,6 +7,7 @@ import { interactionRepository } from './interactions';
 import { kudosRepository } from './kudos';
 import { memberRepository } from './members';
 import { mentorshipRepository } from './mentorships';
+import { reminderRepository } from './reminders';
 import { roundChannelRepository } from './round-channels';
 import { roundRecordRepository } from './round-records';
 import { settingsRepository } from './settings';
@@ -21,6 +22,7 @@ export function createRepositories(db: Kysely<Database>, clock: Clock = systemCl
     deliveryLog: deliveryLog(db),
     rounds: { ...roundChannelRepository(db), ...roundRecordRepository(db) },
     mentorships: mentorshipRepository(db),
+    reminders: reminderRepository(db),
   };
 }
 

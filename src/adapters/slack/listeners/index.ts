@@ -4,6 +4,7 @@ import type { PostgresInstallationStore } from '../installation-store';
 import { registerAppHome } from './app-home';
 import { registerEventDedupe } from './dedupe';
 import { registerDirectoryEvents } from './directory-events';
+import { registerFollowups } from './followups';
 import { registerKudosCommand } from './kudos-command';
 import { registerKudosModal } from './kudos-modal';
 import { registerRapportCommand } from './rapport-command';
@@ -24,6 +25,7 @@ export function registerListeners(
   registerAppHome(app, deps);
   registerSettings(app, deps);
   registerRounds(app, deps);
+  registerFollowups(app, deps);
   registerDirectoryEvents(app, deps);
   registerUninstall(app, deps, store);
 }

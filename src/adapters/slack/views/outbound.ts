@@ -2,6 +2,7 @@ import { Blocks, Message, setIfTruthy } from 'slack-block-builder';
 import type { KudosDigest } from '../../../core/domain/digest';
 import type { OutboundMessage } from '../../../core/domain/outbound';
 import { mention, toMrkdwn } from '../text';
+import { followupReminder } from './followups';
 import { roundCheckin, roundIntro, roundPaused, roundSatOut, roundSummary } from './rounds';
 
 const CELEBRATED_SHOWN = 10;
@@ -61,6 +62,8 @@ export function renderOutbound(message: OutboundMessage): { text: string; blocks
       return roundSatOut(message);
     case 'round_paused':
       return roundPaused(message);
+    case 'followup_reminder':
+      return followupReminder(message);
     case 'text':
       return { text: toMrkdwn(message.text) };
   }

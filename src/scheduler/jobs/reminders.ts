@@ -1,0 +1,37 @@
+import { GLOBAL, type JobDefinition } from '../job';
+
+/** How often due follow-up reminders are looked for. */
+export const REMINDER_INTERVAL_MS = 5 * 60 * 1000;
+
+/** Every five minutes: queues the follow-up reminders that have come due, in every workspace. */
+export const remindersJob: JobDefinition = {
+  name: 'reminders',
+  description: 'queues follow-up reminders that have come due',
+  // Each run sends everything due so far: a missed run is made up by the next.
+  catchUpMs: REMINDER_INTERVAL_MS,
+  async firings(now) {
+    const slot = new Date(Math.floor(now.getTime() / REMINDER_INTERVAL_MS) * REMINDER_INTERVAL_MS);
+    return [{ scope: GLOBAL, slot }];
+  },
+  async run(_firing, ctx) {
+    const due = await ctx.db
+      .selectFrom('reminders as r')
+      .innerJoin('workspaces as w', 'w.id', 'r.workspace_id')
+      .select('r.workspace_id')
+      .distinct()
+      .where('r.status', '=', 'pending')
+      .where('r.queued_at', 'is', null)
+      .where('r.due_at', '<=', ctx.clock.now())
+      .where('w.uninstalled_at', 'is', null)
+      .where('w.platform', 'in', [...ctx.platforms])
+      .execute();
+    let queued = 0;
+    const notes: string[] = [];
+    for (const { workspace_id } of due) {
+      const outcome = await ctx.useCases.sendReminders(workspace_id);
+      queued += outcome.queued;
+      if (outcome.note) notes.push(outcome.note);
+    }
+    return { queued, note: notes.length > 0 ? notes.join('; ') : 'nothing due' };
+  },
+};
