@@ -25,6 +25,10 @@ export interface WorkspaceSettings {
   departmentField: string | null;
   kudosPrompt: WeeklyHabit;
   kudosDigest: WeeklyHabit;
+  /** Days after a round's "we met" for an automatic follow-up; 0: none. */
+  followupAfterMetDays: number;
+  /** New members' welcome with introductions, and how many days after they join. */
+  welcome: { enabled: boolean; delayDays: number };
 }
 
 export interface KudosRecord {

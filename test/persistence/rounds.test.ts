@@ -26,6 +26,7 @@ describe(`intro rounds on ${databaseLabel}`, () => {
     await database.db.deleteFrom('round_channels').execute();
     await database.db.deleteFrom('deliveries').execute();
     await database.db.deleteFrom('interactions').execute();
+    await database.db.deleteFrom('reminders').execute();
     await database.db.updateTable('members').set({ paused_until: null }).execute();
     clock.set('2026-11-23T10:00:00Z');
   });
@@ -319,6 +320,33 @@ describe(`intro rounds on ${databaseLabel}`, () => {
     expect(
       await useCases().respondToCheckin(workspaceId, group.id, 'max', 'not_yet'),
     ).toMatchObject({ outcome: 'met' });
+
+    // Three weeks on, at the start of each one's working day, a reminder to check in again.
+    const reminders = await database.db
+      .selectFrom('reminders')
+      .select(['member_id', 'other_member_id', 'origin', 'source_ref', 'due_at'])
+      .orderBy('member_id')
+      .orderBy('other_member_id')
+      .execute();
+    expect(reminders.map((r) => [r.member_id, r.other_member_id, r.origin, r.source_ref])).toEqual([
+      ['ana', 'max', 'round', group.id],
+      ['ana', 'sam', 'round', group.id],
+      ['max', 'ana', 'round', group.id],
+      ['max', 'sam', 'round', group.id],
+      ['sam', 'ana', 'round', group.id],
+      ['sam', 'max', 'round', group.id],
+    ]);
+    // Ana is in Singapore: Monday 14 December, 09:00 there.
+    expect(reminders[0]!.due_at).toEqual(new Date('2026-12-14T01:00:00Z'));
+    // Sam is in London.
+    expect(reminders[4]!.due_at).toEqual(new Date('2026-12-14T09:00:00Z'));
+    clock.set('2026-12-14T09:00:30Z');
+    expect((await useCases().sendReminders(workspaceId)).queued).toBe(6);
+    const platform = recordingPlatform(database.db, clock);
+    await platform.drain();
+    const sent = platform.sent.filter((m) => m.message.kind === 'followup_reminder');
+    expect(sent).toHaveLength(6);
+    expect(sent[0]!.message).toMatchObject({ origin: 'round', since: '2026-11-23T10:00:00.000Z' });
   });
 
   it('does not repeat last round’s pairs when another choice exists', async () => {

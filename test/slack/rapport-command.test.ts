@@ -74,6 +74,9 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
         'kudos_prompt_day',
         'kudos_prompt_hour',
         'kudos_digest_enabled',
+        'followup_after_met_days',
+        'welcome_enabled',
+        'welcome_delay_days',
       ])
       .where('workspace_id', '=', workspaceId)
       .executeTakeFirstOrThrow();
@@ -226,7 +229,13 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
     const choice = (value: string) => ({ type: 'static_select', selected_option: { value } });
     const submission = (
       user: string,
-      form: { limit: string; values: string; timezone?: string; promptOn?: boolean },
+      form: {
+        limit: string;
+        values: string;
+        timezone?: string;
+        promptOn?: boolean;
+        followup?: string;
+      },
     ) => ({
       type: 'view_submission',
       team: { id: 'T0ACME', domain: 'acme' },
@@ -259,6 +268,11 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
             digest_on: { digest_on: { type: 'checkboxes', selected_options: [] } },
             digest_day: { digest_day: choice('1') },
             digest_hour: { digest_hour: choice('9') },
+            followup_after_met: {
+              followup_after_met: { type: 'number_input', value: form.followup ?? '14' },
+            },
+            welcome_on: { welcome_on: { type: 'checkboxes', selected_options: [] } },
+            welcome_days: { welcome_days: { type: 'number_input', value: '5' } },
           },
         },
       },
@@ -305,6 +319,19 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
       expect(await settings()).toEqual(before);
     });
 
+    it('keeps the form open on follow-up days out of range', async () => {
+      const before = await settings();
+      const response = await app.interaction(
+        submission('UANA', { limit: '5', values: '#craft', followup: '200' }),
+      );
+      expect(JSON.parse(response.text)).toEqual({
+        response_action: 'errors',
+        errors: { followup_after_met: 'A number of days from 0 (never) to 180.' },
+      });
+      await app.settle();
+      expect(await settings()).toEqual(before);
+    });
+
     it('stores a chosen timezone and says so', async () => {
       await app.interaction(
         submission('UANA', { limit: '5', values: '#craft', timezone: ' Asia/Kolkata ' }),
@@ -323,7 +350,8 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
       expect(app.fake.callsTo('conversations.open').map((c) => c.args.users)).toEqual(['UANA']);
       expect(dm.args.text).toBe(
         'Saved. Kudos are celebrated in <#CCELEBRATE>; each person may thank 3 people a day; values: #craft #care.\n' +
-          'Weekly prompt: Thursdays at 16:00; weekly digest: off (America/New_York, where most members are).',
+          'Weekly prompt: Thursdays at 16:00; weekly digest: off (America/New_York, where most members are).\n' +
+          'Follow-ups after a round: 14 days after “we met”; welcome for new members: off.',
       );
       expect(await settings()).toEqual({
         kudos_channel_id: 'CCELEBRATE',
@@ -335,6 +363,9 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
         kudos_prompt_day: 4,
         kudos_prompt_hour: 16,
         kudos_digest_enabled: false,
+        followup_after_met_days: 14,
+        welcome_enabled: false,
+        welcome_delay_days: 5,
       });
 
       await app.command('/kudos', '<@UBEN> thanks for the roadmap #care', {

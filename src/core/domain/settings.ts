@@ -11,6 +11,10 @@ export interface WeeklyHabit {
 
 export const DEFAULT_KUDOS_PROMPT: WeeklyHabit = { enabled: true, weekday: 5, hour: 15 };
 export const DEFAULT_KUDOS_DIGEST: WeeklyHabit = { enabled: true, weekday: 1, hour: 9 };
+/** Days after a round's "we met" when each person is reminded to check in again; 0: never. */
+export const DEFAULT_FOLLOWUP_AFTER_MET_DAYS = 21;
+/** A new member's welcome, with introductions, some days after they join. */
+export const DEFAULT_WELCOME = { enabled: true, delayDays: 3 };
 
 /** What an admin submitted, as typed: numbers arrive as text. */
 export interface KudosSettingsInput {
@@ -23,6 +27,8 @@ export interface KudosSettingsInput {
   timezone: string;
   kudosPrompt: { enabled: boolean; weekday: string; hour: string };
   kudosDigest: { enabled: boolean; weekday: string; hour: string };
+  followupAfterMetDays: string;
+  welcome: { enabled: boolean; delayDays: string };
 }
 
 export interface KudosSettings {
@@ -34,6 +40,8 @@ export interface KudosSettings {
   timezone: string | null;
   kudosPrompt: WeeklyHabit;
   kudosDigest: WeeklyHabit;
+  followupAfterMetDays: number;
+  welcome: { enabled: boolean; delayDays: number };
 }
 
 export type KudosSettingsField =
@@ -43,7 +51,9 @@ export type KudosSettingsField =
   | 'kudosPromptWeekday'
   | 'kudosPromptHour'
   | 'kudosDigestWeekday'
-  | 'kudosDigestHour';
+  | 'kudosDigestHour'
+  | 'followupAfterMetDays'
+  | 'welcomeDelayDays';
 
 export type KudosSettingsCheck =
   | { ok: true; settings: KudosSettings }
@@ -102,6 +112,12 @@ export function checkKudosSettings(input: KudosSettingsInput): KudosSettingsChec
   const kudosPrompt = habit(input.kudosPrompt, 'kudosPromptWeekday', 'kudosPromptHour');
   const kudosDigest = habit(input.kudosDigest, 'kudosDigestWeekday', 'kudosDigestHour');
 
+  const followupAfterMetDays = wholeNumber(input.followupAfterMetDays, 0, 180);
+  if (followupAfterMetDays === null)
+    errors.followupAfterMetDays = 'A number of days from 0 (never) to 180.';
+  const welcomeDelayDays = wholeNumber(input.welcome.delayDays, 0, 60);
+  if (welcomeDelayDays === null) errors.welcomeDelayDays = 'A number of days from 0 to 60.';
+
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -113,6 +129,8 @@ export function checkKudosSettings(input: KudosSettingsInput): KudosSettingsChec
       timezone: zone || null,
       kudosPrompt,
       kudosDigest,
+      followupAfterMetDays: followupAfterMetDays!,
+      welcome: { enabled: input.welcome.enabled, delayDays: welcomeDelayDays! },
     },
   };
 }

@@ -1,5 +1,41 @@
 import { classifyRelationship } from '../domain/relationship-kind';
-import type { CheckinResponse, Clock, UnitOfWork } from '../ports';
+import type { Member } from '../domain/member';
+import type { CheckinResponse, Clock, Repositories, UnitOfWork } from '../ports';
+import { daysLater } from './followups';
+
+/** Bigger groups than this get no automatic follow-ups: seven reminders each would be noise. */
+export const FOLLOWUP_GROUP_MAX = 3;
+
+/**
+ * Some weeks after a group met, each of them is reminded to check in again with the others
+ * (the workspace's setting; 0 turns it off).
+ */
+async function followUpLater(
+  repos: Repositories,
+  workspaceId: string,
+  groupId: string,
+  members: Member[],
+  now: Date,
+) {
+  const { followupAfterMetDays } = await repos.settings.get(workspaceId);
+  if (followupAfterMetDays === 0 || members.length > FOLLOWUP_GROUP_MAX) return;
+  await repos.reminders.createMany(
+    workspaceId,
+    members.flatMap((me) =>
+      members
+        .filter((other) => other.userId !== me.userId)
+        .map((other) => ({
+          memberId: me.userId,
+          otherId: other.userId,
+          about: null,
+          dueAt: daysLater(me, now, followupAfterMetDays),
+          origin: 'round' as const,
+          sourceRef: groupId,
+          createdAt: now,
+        })),
+    ),
+  );
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -62,6 +98,7 @@ export function makeRespondToCheckin({
               occurredAt: now,
             });
         await repos.interactions.insertMany(workspaceId, interactions);
+        await followUpLater(repos, workspaceId, groupId, members, now);
       }
       return { ok: true, response, outcome, members: ids };
     });

@@ -29,8 +29,8 @@ export type ReminderAnswer =
 
 export const hoursOf = (m: Member) => ({ zone: m.timezone, ...m.workingHours });
 
-/** The start of the member's working day `days` from today (a snooze). */
-function daysLater(member: Member, now: Date, days: number): Date {
+/** The start of the member's working day `days` from today (a snooze, a later check-in). */
+export function daysLater(member: Member, now: Date, days: number): Date {
   const day = DateTime.fromJSDate(now, { zone: member.timezone }).startOf('day').plus({ days });
   return nextWorkingMoment(day.toJSDate(), hoursOf(member));
 }

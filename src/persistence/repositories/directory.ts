@@ -33,6 +33,8 @@ export interface SettingsInput {
   departmentFieldId?: string | null;
   kudosPrompt?: WeeklyHabit;
   kudosDigest?: WeeklyHabit;
+  followupAfterMetDays?: number;
+  welcome?: { enabled: boolean; delayDays: number };
 }
 
 /** Returns the workspace's id, creating the workspace on first sight. */
@@ -69,6 +71,13 @@ export async function saveSettings(
       kudos_digest_enabled: input.kudosDigest.enabled,
       kudos_digest_day: input.kudosDigest.weekday,
       kudos_digest_hour: input.kudosDigest.hour,
+    }),
+    ...(input.followupAfterMetDays !== undefined && {
+      followup_after_met_days: input.followupAfterMetDays,
+    }),
+    ...(input.welcome && {
+      welcome_enabled: input.welcome.enabled,
+      welcome_delay_days: input.welcome.delayDays,
     }),
   };
   await db

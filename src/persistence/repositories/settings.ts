@@ -1,6 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import { DEFAULT_DAILY_KUDOS_LIMIT, DEFAULT_KUDOS_VALUES } from '../../core/domain/kudos';
-import { DEFAULT_KUDOS_DIGEST, DEFAULT_KUDOS_PROMPT } from '../../core/domain/settings';
+import {
+  DEFAULT_FOLLOWUP_AFTER_MET_DAYS,
+  DEFAULT_KUDOS_DIGEST,
+  DEFAULT_KUDOS_PROMPT,
+  DEFAULT_WELCOME,
+} from '../../core/domain/settings';
 import type { SettingsRepository, WorkspaceSettings } from '../../core/ports';
 import type { Database } from '../schema';
 import { saveSettings } from './directory';
@@ -35,6 +40,8 @@ export function settingsRepository(db: Kysely<Database>): SettingsRepository {
         timezone: settings.timezone,
         kudosPrompt: settings.kudosPrompt,
         kudosDigest: settings.kudosDigest,
+        followupAfterMetDays: settings.followupAfterMetDays,
+        welcome: settings.welcome,
       });
     },
     async get(workspaceId): Promise<WorkspaceSettings> {
@@ -55,6 +62,8 @@ export function settingsRepository(db: Kysely<Database>): SettingsRepository {
           departmentField: null,
           kudosPrompt: { ...DEFAULT_KUDOS_PROMPT },
           kudosDigest: { ...DEFAULT_KUDOS_DIGEST },
+          followupAfterMetDays: DEFAULT_FOLLOWUP_AFTER_MET_DAYS,
+          welcome: { ...DEFAULT_WELCOME },
         };
       }
       return {
@@ -75,6 +84,8 @@ export function settingsRepository(db: Kysely<Database>): SettingsRepository {
           weekday: row.kudos_digest_day,
           hour: row.kudos_digest_hour,
         },
+        followupAfterMetDays: row.followup_after_met_days,
+        welcome: { enabled: row.welcome_enabled, delayDays: row.welcome_delay_days },
       };
     },
   };

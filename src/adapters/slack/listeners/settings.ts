@@ -69,6 +69,13 @@ function readForm(values: StateValues): KudosSettingsInput {
     timezone: String(field(SETTINGS_FIELDS.timezone).value ?? ''),
     kudosPrompt: habit(PROMPT_IDS),
     kudosDigest: habit(DIGEST_IDS),
+    followupAfterMetDays: String(field(SETTINGS_FIELDS.followupAfterMetDays).value ?? ''),
+    welcome: {
+      enabled: (field(SETTINGS_FIELDS.welcomeEnabled).selected_options ?? []).some(
+        (o) => o.value === ON,
+      ),
+      delayDays: String(field(SETTINGS_FIELDS.welcomeDelayDays).value ?? ''),
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { Bits, Blocks, Elements, Modal } from 'slack-block-builder';
 import type { KudosSettingsField } from '../../../core/domain/settings';
 import type { WorkspaceSettings } from '../../../core/ports';
 import type { RoundChannel } from '../../../core/domain/rounds';
-import { habitInputs } from './habit-inputs';
+import { habitInputs, ON } from './habit-inputs';
 import { roundSettingsBlocks } from './round-report';
 
 export const SETTINGS_MODAL = 'settings_modal';
@@ -15,6 +15,9 @@ export const SETTINGS_FIELDS = {
   kudosValues: { block: 'kudos_values', action: 'kudos_values' },
   departmentField: { block: 'department_field', action: 'department_field' },
   timezone: { block: 'timezone', action: 'timezone' },
+  followupAfterMetDays: { block: 'followup_after_met', action: 'followup_after_met' },
+  welcomeEnabled: { block: 'welcome_on', action: 'welcome_on' },
+  welcomeDelayDays: { block: 'welcome_days', action: 'welcome_days' },
 } as const;
 
 /** Block and action ids are the same for each habit input. */
@@ -30,7 +33,40 @@ export const ERROR_BLOCKS: Record<KudosSettingsField, string> = {
   kudosPromptHour: PROMPT_IDS.hour,
   kudosDigestWeekday: DIGEST_IDS.weekday,
   kudosDigestHour: DIGEST_IDS.hour,
+  followupAfterMetDays: SETTINGS_FIELDS.followupAfterMetDays.block,
+  welcomeDelayDays: SETTINGS_FIELDS.welcomeDelayDays.block,
 };
+
+const days = (actionId: string, value: number, max: number) =>
+  Elements.NumberInput({
+    actionId,
+    initialValue: value,
+    isDecimalAllowed: false,
+    minValue: 0,
+    maxValue: max,
+  });
+
+/** Follow-ups after a round and new members' welcome. */
+function relationshipInputs(settings: WorkspaceSettings) {
+  const { followupAfterMetDays, welcomeEnabled, welcomeDelayDays } = SETTINGS_FIELDS;
+  const on = Bits.Option({ text: 'Welcome new members with a few introductions', value: ON });
+  const box = Elements.Checkboxes({ actionId: welcomeEnabled.action }).options(on);
+  return [
+    Blocks.Input({
+      label: 'Remind people to check in again after a round (days)',
+      blockId: followupAfterMetDays.block,
+    })
+      .hint('Days after a group says “we met”. 0: no automatic follow-ups.')
+      .element(days(followupAfterMetDays.action, settings.followupAfterMetDays, 180)),
+    Blocks.Input({ label: 'New members', blockId: welcomeEnabled.block })
+      .optional(true)
+      .element(settings.welcome.enabled ? box.initialOptions(on) : box),
+    Blocks.Input({
+      label: 'Welcome new members after (days)',
+      blockId: welcomeDelayDays.block,
+    }).element(days(welcomeDelayDays.action, settings.welcome.delayDays, 60)),
+  ];
+}
 
 export interface ProfileField {
   id: string;
@@ -117,6 +153,7 @@ export function settingsModal(
         'Sum up last week’s kudos in the kudos channel',
         settings.kudosDigest,
       ),
+      ...relationshipInputs(settings),
       ...roundSettingsBlocks(rounds),
     )
     .buildToObject();

@@ -15,6 +15,8 @@ export function settingsSummary(s: WorkspaceSettings): string {
   const values = toMrkdwn(s.kudosValues.map((v) => `#${v}`).join(' '));
   return (
     `Kudos are celebrated in ${where}; each person may thank ${s.dailyKudosLimit} people a day; ` +
-    `values: ${values}.\nWeekly prompt: ${when(s.kudosPrompt)}; weekly digest: ${when(s.kudosDigest)} (${zone}).`
+    `values: ${values}.\nWeekly prompt: ${when(s.kudosPrompt)}; weekly digest: ${when(s.kudosDigest)} (${zone}).\n` +
+    `Follow-ups after a round: ${s.followupAfterMetDays > 0 ? `${s.followupAfterMetDays} days after “we met”` : 'off'}; ` +
+    `welcome for new members: ${s.welcome.enabled ? `${s.welcome.delayDays} days after they join` : 'off'}.`
   );
 }
