@@ -12,6 +12,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('members')
     .addColumn('nudges_enabled', 'boolean', (c) => c.notNull().defaultTo(true))
+    .addColumn('suggestions_enabled', 'boolean', (c) => c.notNull().defaultTo(true))
     // How long a meaningful relationship may go quiet before a keep-in-touch nudge.
     .addColumn('nudge_cadence_days', 'integer', (c) =>
       c
@@ -189,6 +190,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('members')
     .dropColumn('nudges_enabled')
+    .dropColumn('suggestions_enabled')
     .dropColumn('nudge_cadence_days')
     .execute();
 }

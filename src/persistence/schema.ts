@@ -58,6 +58,7 @@ export interface MembersTable {
   work_end_minute: Generated<number>;
   work_days: Generated<number[]>;
   nudges_enabled: Generated<boolean>;
+  suggestions_enabled: Generated<boolean>;
   nudge_cadence_days: Generated<number>;
 }
 

@@ -28,6 +28,7 @@ function member(userId: string, extra: Partial<Member> = {}): Member {
     joinedAt: new Date('2026-01-01T00:00:00Z'),
     workingHours: { startMinute: 540, endMinute: 1020, days: [1, 2, 3, 4, 5] },
     nudges: { enabled: true, cadenceDays: 42 },
+    suggestions: true,
     ...extra,
   };
 }

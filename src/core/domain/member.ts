@@ -28,6 +28,8 @@ export interface Member {
   workingHours: { startMinute: number; endMinute: number; days: number[] };
   /** Keep-in-touch nudges: on or off, and how long a relationship may be quiet first. */
   nudges: { enabled: boolean; cadenceDays: number };
+  /** Weekly introduction suggestions (/rapport suggest works either way). */
+  suggestions: boolean;
 }
 
 const DEPARTMENT_MAX = 60;

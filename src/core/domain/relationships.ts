@@ -68,6 +68,25 @@ export function strengthAt(events: Array<{ source: string; at: Date }>, at: Date
   return total;
 }
 
+/**
+ * The strength just after the last interaction. Every interaction came at or before it, so
+ * today's strength is that peak halved for the time since: no need to replay each one.
+ */
+export function peakStrength(strength: number, lastAt: Date, now: Date): number {
+  const quietDays = (now.getTime() - lastAt.getTime()) / DAY_MS;
+  return strength * 2 ** (quietDays / STRENGTH_HALF_LIFE_DAYS);
+}
+
+/** Meaningful once, and quiet for the member's cadence (but not a year): worth a nudge. */
+export function isGoingCold(strength: number, lastAt: Date, now: Date, cadenceDays: number) {
+  const quietDays = (now.getTime() - lastAt.getTime()) / DAY_MS;
+  return (
+    quietDays >= cadenceDays &&
+    quietDays < GONE_AFTER_DAYS &&
+    peakStrength(strength, lastAt, now) >= MEANINGFUL_STRENGTH
+  );
+}
+
 type Person = Pick<Member, 'userId' | 'departmentId' | 'managerId' | 'externalOrg'>;
 
 /**
@@ -107,18 +126,15 @@ export function relationshipsOf(
     let last = list[0]!.at;
     for (const e of list) if (e.at > last) last = e.at;
     const strength = strengthAt(list, now);
-    const peak = strengthAt(list, last);
-    const quietDays = (now.getTime() - last.getTime()) / DAY_MS;
     relationships.push({
       otherId,
       kind: relationshipKind(me, other, mentorships),
       strength,
-      peak,
+      peak: peakStrength(strength, last, now),
       lastAt: last,
       interactions: list.length,
       meaningful: strength >= MEANINGFUL_STRENGTH,
-      goingCold:
-        peak >= MEANINGFUL_STRENGTH && quietDays >= cadenceDays && quietDays < GONE_AFTER_DAYS,
+      goingCold: isGoingCold(strength, last, now, cadenceDays),
     });
   }
   return relationships.sort((a, b) => b.strength - a.strength || (a.otherId < b.otherId ? -1 : 1));

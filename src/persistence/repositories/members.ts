@@ -30,6 +30,7 @@ function selectMembers(db: Kysely<Database>, workspaceId: string) {
       'm.work_end_minute',
       'm.work_days',
       'm.nudges_enabled',
+      'm.suggestions_enabled',
       'm.nudge_cadence_days',
     ]);
 }
@@ -58,6 +59,7 @@ function toMember(row: MemberRow): Member {
       days: row.work_days,
     },
     nudges: { enabled: row.nudges_enabled, cadenceDays: row.nudge_cadence_days },
+    suggestions: row.suggestions_enabled,
   };
 }
 
