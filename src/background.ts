@@ -12,6 +12,7 @@ import { kudosDigestJob, kudosPromptJob } from './scheduler/jobs/kudos';
 import { retentionJob } from './scheduler/jobs/retention';
 import { remindersJob } from './scheduler/jobs/reminders';
 import { meetRoundJob } from './scheduler/jobs/rounds';
+import { weeklyNetworkJob } from './scheduler/jobs/weekly-network';
 import { startScheduler } from './scheduler/scheduler';
 import { useCasesFor } from './services';
 
@@ -22,6 +23,7 @@ export const CORE_JOBS: JobDefinition[] = [
   kudosDigestJob,
   retentionJob,
   remindersJob,
+  weeklyNetworkJob,
 ];
 
 export const workerName = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;

@@ -8,9 +8,10 @@ import { makeKudosDigest } from './core/use-cases/kudos-digest';
 import { makeKudosPrompt } from './core/use-cases/kudos-prompt';
 import { makeHome } from './core/use-cases/home';
 import { makeFollowups } from './core/use-cases/followups';
+import { makeIntroductions } from './core/use-cases/introductions';
 import { makeMentorship } from './core/use-cases/mentorship';
 import { makeNetworkSummary } from './core/use-cases/network-summary';
-import { makeNudgePreferences } from './core/use-cases/nudge-preferences';
+import { makeNudgePreferences, makeSuggestionPreference } from './core/use-cases/nudge-preferences';
 import { makeRecordMeeting } from './core/use-cases/record-meeting';
 import { makeRoundAdmin } from './core/use-cases/round-admin';
 import { makeRoundMembership } from './core/use-cases/round-membership';
@@ -19,6 +20,7 @@ import { makeSendReminders } from './core/use-cases/send-reminders';
 import { makeSetDepartment } from './core/use-cases/set-department';
 import { makeSetParticipation } from './core/use-cases/set-participation';
 import { makeUpdateKudosSettings } from './core/use-cases/update-kudos-settings';
+import { makeWeeklyNetwork } from './core/use-cases/weekly-network';
 import type { Config } from './config';
 import { openDatabase, type DatabaseHandle } from './persistence/database';
 import { migrateToLatest } from './persistence/migrate';
@@ -44,8 +46,11 @@ export function createUseCases(transaction: UnitOfWork, clock: Clock = systemClo
     recordMeeting: makeRecordMeeting({ transaction, clock }),
     mentorship: makeMentorship({ transaction, clock }),
     setNudges: makeNudgePreferences({ transaction }),
+    setSuggestions: makeSuggestionPreference({ transaction }),
     followups: makeFollowups({ transaction, clock }),
     sendReminders: makeSendReminders({ transaction, clock }),
+    weeklyNetwork: makeWeeklyNetwork({ transaction, clock }),
+    introductions: makeIntroductions({ transaction, clock }),
     workspaceSettings: (workspaceId: string) =>
       transaction((repos) => repos.settings.get(workspaceId)),
   };

@@ -1,7 +1,12 @@
 import type { Member } from './domain/member';
 import type { RelationshipKind } from './domain/relationship-kind';
+import type { PairStrength } from './domain/network';
 import type { InteractionEvent } from './domain/relationships';
-import type { ReminderRepository } from './relationship-ports';
+import type {
+  IntroductionRepository,
+  ReminderRepository,
+  SuggestionSnoozeRepository,
+} from './relationship-ports';
 
 export type * from './relationship-ports';
 import type { DeliveryTarget, NewDelivery, OutboundMessage } from './domain/outbound';
@@ -56,6 +61,8 @@ export interface NewInteraction {
 export interface MemberRepository {
   find(workspaceId: string, userId: string): Promise<Member | null>;
   findMany(workspaceId: string, userIds: string[]): Promise<Member[]>;
+  /** Everyone in the workspace's directory, bots and the deactivated included. */
+  all(workspaceId: string): Promise<Member[]>;
   /** Loads the member and holds a row lock until the transaction ends. */
   lockForUpdate(workspaceId: string, userId: string): Promise<Member | null>;
   /** Sets the department a member chose themselves, creating it if new; returns its stored name. */
@@ -64,6 +71,7 @@ export interface MemberRepository {
   /** Pauses everything Rapport sends a member until `until` (null: resume now). */
   setPausedUntil(workspaceId: string, userId: string, until: Date | null): Promise<void>;
   setNudges(workspaceId: string, userId: string, nudges: Member['nudges']): Promise<void>;
+  setSuggestions(workspaceId: string, userId: string, on: boolean): Promise<void>;
 }
 
 export interface SettingsRepository {
@@ -100,6 +108,22 @@ export interface InteractionRepository {
   eventsOf(workspaceId: string, userId: string): Promise<InteractionEvent[]>;
   /** When a member last interacted with each of these people (either way); absent: never. */
   lastWith(workspaceId: string, userId: string, otherIds: string[]): Promise<Map<string, Date>>;
+  /**
+   * Each pair's strength at `now` by the core's rule (weights, half-life) and its last
+   * interaction: for the whole workspace, or only for `around` and the people they know.
+   */
+  pairStrengths(
+    workspaceId: string,
+    now: Date,
+    rule: StrengthRule,
+    around?: string,
+  ): Promise<PairStrength[]>;
+}
+
+/** How interactions add up, as the core defines it. */
+export interface StrengthRule {
+  weights: Record<string, number>;
+  halfLifeDays: number;
 }
 
 export interface MentorshipRepository {
@@ -241,6 +265,8 @@ export interface Repositories {
   rounds: RoundRepository;
   mentorships: MentorshipRepository;
   reminders: ReminderRepository;
+  introductions: IntroductionRepository;
+  suggestionSnoozes: SuggestionSnoozeRepository;
 }
 
 /** Runs `work` in one transaction: everything it writes lands together or not at all. */

@@ -47,3 +47,51 @@ export interface ReminderRepository {
   /** Pending reminders due by `now` and not yet queued, locked (others skip them). */
   claimDue(workspaceId: string, now: Date, limit: number): Promise<Reminder[]>;
 }
+
+export type IntroductionStatus = 'asked' | 'asking_mutual' | 'opened' | 'declined' | 'withdrawn';
+
+export interface Introduction {
+  id: string;
+  requesterId: string;
+  targetId: string;
+  /** Someone both know, who may join the conversation if they agree. */
+  mutualId: string | null;
+  status: IntroductionStatus;
+  origin: 'suggestion' | 'welcome';
+  /** The mutual contact's answer: null until they give one. */
+  mutualJoins: boolean | null;
+  createdAt: Date;
+  answeredAt: Date | null;
+}
+
+export interface IntroductionRepository {
+  /** A new request; null when the pair already has one open (or the source key was used). */
+  create(
+    workspaceId: string,
+    intro: Pick<Introduction, 'requesterId' | 'targetId' | 'mutualId' | 'origin'> & {
+      sourceRef: string;
+      at: Date;
+    },
+  ): Promise<Introduction | null>;
+  lock(workspaceId: string, id: string): Promise<Introduction | null>;
+  update(
+    workspaceId: string,
+    id: string,
+    change: Partial<Pick<Introduction, 'status' | 'mutualJoins' | 'answeredAt'>> & {
+      openedAt?: Date;
+    },
+  ): Promise<void>;
+  /** People a member has an open request with, either way: not to be suggested again. */
+  openWith(workspaceId: string, userId: string): Promise<Set<string>>;
+  /** Every pair with an open request, for the weekly job. */
+  openPairs(workspaceId: string): Promise<Array<[string, string]>>;
+  /** Waiting on a mutual contact since before `before`, oldest first. */
+  waitingOnMutual(workspaceId: string, before: Date): Promise<Introduction[]>;
+}
+
+export interface SuggestionSnoozeRepository {
+  /** "Not now": `otherId` is not suggested to `memberId` until `until`. */
+  snooze(workspaceId: string, memberId: string, otherId: string, until: Date): Promise<void>;
+  /** Whom each member set aside, still in force at `now` (for one member, or everyone). */
+  active(workspaceId: string, now: Date, memberId?: string): Promise<Map<string, Set<string>>>;
+}

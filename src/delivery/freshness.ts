@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { OutboundMessage } from '../core/domain/outbound';
+import { freshWeeklyNetwork } from '../core/domain/weekly-network';
+import { interactionRepository } from '../persistence/repositories/interactions';
+import { introductionRepository } from '../persistence/repositories/introductions';
 import type { Database } from '../persistence/schema';
 
 export type Freshness = { skip: string } | { message: OutboundMessage } | null;
@@ -12,8 +15,20 @@ export type Freshness = { skip: string } | { message: OutboundMessage } | null;
 export async function freshen(
   db: Kysely<Database>,
   workspaceId: string,
+  memberId: string | undefined,
   message: OutboundMessage,
 ): Promise<Freshness> {
+  if (message.kind === 'intro_request' || message.kind === 'intro_mutual_request') {
+    const row = await db
+      .selectFrom('introductions')
+      .select('status')
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', message.introductionId)
+      .executeTakeFirst();
+    const waiting = message.kind === 'intro_request' ? 'asked' : 'asking_mutual';
+    if (row?.status !== waiting) return { skip: 'the introduction was answered' };
+  }
+  if (message.kind === 'weekly_network') return freshWeekly(db, workspaceId, memberId, message);
   if (message.kind === 'followup_reminder') {
     const row = await db
       .selectFrom('reminders')
@@ -25,4 +40,19 @@ export async function freshen(
     if (row.version !== message.version) return { skip: 'the reminder was snoozed' };
   }
   return null;
+}
+
+/** A weekly DM leaves out anyone the member has been in touch with since it was written. */
+async function freshWeekly(
+  db: Kysely<Database>,
+  workspaceId: string,
+  memberId: string | undefined,
+  message: Extract<OutboundMessage, { kind: 'weekly_network' }>,
+): Promise<Freshness> {
+  if (!memberId) return null;
+  const named = [...message.cold.map((c) => c.userId), ...message.suggestions.map((s) => s.userId)];
+  const last = await interactionRepository(db).lastWith(workspaceId, memberId, named);
+  const asked = await introductionRepository(db).openWith(workspaceId, memberId);
+  const fresh = freshWeeklyNetwork(message, last, asked);
+  return fresh ? { message: fresh } : { skip: 'everyone named was in touch since' };
 }

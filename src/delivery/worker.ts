@@ -66,7 +66,12 @@ export function deliveryWorker(options: WorkerOptions) {
       });
     }
 
-    const fresh = await freshen(db, d.workspaceId, d.message);
+    const fresh = await freshen(
+      db,
+      d.workspaceId,
+      d.target.type === 'member' ? d.target.userId : undefined,
+      d.message,
+    );
     if (fresh && 'skip' in fresh)
       return store.finish(db, d.id, workerId, now(), 'skipped', fresh.skip);
     if (fresh) d.message = fresh.message;

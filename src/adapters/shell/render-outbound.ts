@@ -44,6 +44,26 @@ export function renderOutbound(message: OutboundMessage, name: (id: string) => s
         `⏰ Time to follow up with ${name(message.otherId)}${message.about ? ` about ${message.about}` : ''}.` +
         '  [ Done ] [ Snooze 1 day ] [ Snooze 1 week ] [ Cancel ]'
       );
+    case 'weekly_network':
+      return [
+        '🌱 Your week in relationships',
+        ...(message.cold.length > 0
+          ? [
+              `Keep in touch: it has been a while with ${message.cold.map((c) => name(c.userId)).join(', ')}.`,
+            ]
+          : []),
+        ...message.suggestions.map(
+          (s) =>
+            `Meet ${name(s.userId)}${s.department ? ` (${s.department})` : ''}` +
+            `${s.mutualId ? `: you both know ${name(s.mutualId)}` : ''}  [ Introduce us ] [ Not now ]`,
+        ),
+      ].join('\n');
+    case 'intro_request':
+      return `👋 ${message.requester.name} would like to meet you${message.mutualId ? `; you both know ${name(message.mutualId)}` : ''}.  [ Yes, introduce us ] [ Not now ]`;
+    case 'intro_mutual_request':
+      return `🤝 ${name(message.requesterId)} and ${name(message.targetId)} are being introduced. Join their conversation?  [ Join ] [ No thanks ]`;
+    case 'intro_opened':
+      return `🤝 Meet each other! ${message.members.map((m) => m.name).join(' and ')} both said yes.${message.mutualId ? ` ${name(message.mutualId)} joins too.` : ''}`;
     case 'text':
       return message.text;
   }

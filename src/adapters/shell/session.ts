@@ -9,6 +9,12 @@ import type { RoundMembership } from '../../core/use-cases/round-membership';
 import { membershipReply, pauseReply } from '../../core/domain/round-messages';
 import { findShellMentions } from './mentions';
 import {
+  shellFollowup,
+  shellRelationshipCommand,
+  SHELL_RELATIONSHIP_SUBCOMMANDS,
+  type RelationshipDeps,
+} from './relationship-commands';
+import {
   renderKudosDm,
   renderKudosPost,
   renderMessage,
@@ -16,7 +22,7 @@ import {
   SHELL_HELP,
 } from './render';
 
-export interface ShellDeps {
+export interface ShellDeps extends RelationshipDeps {
   workspaceId: string;
   giveKudos: GiveKudos;
   networkSummary: NetworkSummaryUseCase;
@@ -80,9 +86,27 @@ export function createShellSession(deps: ShellDeps, me: Member) {
     return [post, ...dms].join('\n');
   }
 
+  /** A person's name from their id, for the demo's messages. */
+  async function namer(): Promise<(id: string) => string> {
+    const byId = new Map((await deps.people()).map((p) => [p.userId, p.name]));
+    return (id) => byId.get(id) ?? id;
+  }
+
   async function rapport(args: string): Promise<string> {
     const [sub = ''] = args.trim().split(/\s+/);
     const rest = args.trim().slice(sub.length);
+    if (SHELL_RELATIONSHIP_SUBCOMMANDS.includes(sub.toLowerCase())) {
+      counter += 1;
+      const text = await shellRelationshipCommand(
+        deps,
+        current,
+        sub.toLowerCase(),
+        rest,
+        `${deps.sessionKey}:${counter}`,
+        await namer(),
+      );
+      return renderMessage('only visible to you', text);
+    }
     switch (sub.toLowerCase()) {
       case 'department': {
         const result = await deps.setDepartment(deps.workspaceId, current.userId, rest);
@@ -180,6 +204,17 @@ export function createShellSession(deps: ShellDeps, me: Member) {
         return { output: await kudos(rest) };
       case '/rapport':
         return { output: await rapport(rest) };
+      case '/followup': {
+        counter += 1;
+        const text = await shellFollowup(
+          deps,
+          current,
+          rest,
+          `${deps.sessionKey}:${counter}`,
+          await namer(),
+        );
+        return { output: renderMessage('only visible to you', text) };
+      }
       case '/people':
         return { output: await people() };
       case '/as':

@@ -25,6 +25,41 @@ export const COMMANDS: CommandHelp[] = [
     example: '/rapport me',
   },
   {
+    usage: '/followup @name <when> [about …]',
+    does: 'a reminder by DM at the start of your working day: tomorrow, in 3 days, next monday, on 2027-01-15',
+    example: '/followup @carol in 3 weeks about the budget review',
+  },
+  {
+    usage: '/followup list',
+    does: 'the follow-ups coming up, with a way to cancel each',
+    example: '/followup list',
+  },
+  {
+    usage: '/rapport met @name',
+    does: 'record that you met someone; it counts toward your network',
+    example: '/rapport met @priya',
+  },
+  {
+    usage: '/rapport mentor @name (or mentee @name)',
+    does: 'say who mentors you (or whom you mentor); add "off" to undo',
+    example: '/rapport mentor @ana',
+  },
+  {
+    usage: '/rapport suggest',
+    does: 'up to three people you might like to meet; they are asked before anything opens',
+    example: '/rapport suggest',
+  },
+  {
+    usage: '/rapport nudges off | on | every <n> weeks',
+    does: 'weekly keep-in-touch nudges about people you have not been in touch with for a while',
+    example: '/rapport nudges every 4 weeks',
+  },
+  {
+    usage: '/rapport suggestions off | on',
+    does: 'weekly suggestions of people to meet',
+    example: '/rapport suggestions off',
+  },
+  {
     usage: '/rapport join [#channel]',
     does: 'meet someone from another department in each round of that channel',
     example: '/rapport join #coffee',

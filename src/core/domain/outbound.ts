@@ -13,6 +13,14 @@ export interface IntroMember {
   title: string | null;
 }
 
+/** Someone a member could be introduced to, and who they both know. */
+export interface SuggestedPerson {
+  userId: string;
+  department: string | null;
+  mutualId: string | null;
+  mutualCount: number;
+}
+
 export type OutboundMessage =
   | { kind: 'kudos_prompt'; values: string[] }
   | { kind: 'kudos_digest'; digest: KudosDigest }
@@ -48,6 +56,22 @@ export type OutboundMessage =
       /** When the reminder was set (or the group met). */
       since: string;
     }
+  | {
+      kind: 'weekly_network';
+      /** When the names were chosen: anyone interacted with since is left out when sent. */
+      asOf: string;
+      cold: Array<{ userId: string; lastAt: string }>;
+      suggestions: SuggestedPerson[];
+    }
+  | {
+      kind: 'intro_request';
+      introductionId: string;
+      requester: IntroMember;
+      /** Someone both know, whom the requester would like to join. */
+      mutualId: string | null;
+    }
+  | { kind: 'intro_mutual_request'; introductionId: string; requesterId: string; targetId: string }
+  | { kind: 'intro_opened'; members: IntroMember[]; mutualId: string | null }
   | { kind: 'text'; text: string };
 
 /** Where a delivery goes: a person's DM with Rapport, a channel, or a group DM. */

@@ -37,7 +37,11 @@ export async function loadRelationships(
   workspaceId: string,
   member: Member,
   now: Date,
-): Promise<{ relationships: Relationship[]; people: Map<string, Member> }> {
+): Promise<{
+  relationships: Relationship[];
+  people: Map<string, Member>;
+  mentorships: Set<string>;
+}> {
   const events = await repos.interactions.eventsOf(workspaceId, member.userId);
   const ids = [...new Set(events.map((e) => e.otherId))];
   const people = new Map(
@@ -54,6 +58,7 @@ export async function loadRelationships(
       member.nudges.cadenceDays,
     ),
     people,
+    mentorships,
   };
 }
 
@@ -66,7 +71,12 @@ export async function summariseNetwork(
 ): Promise<NetworkSummary | null> {
   const member = await repos.members.find(workspaceId, userId);
   if (!member) return null;
-  const { relationships, people } = await loadRelationships(repos, workspaceId, member, now);
+  const { relationships, people, mentorships } = await loadRelationships(
+    repos,
+    workspaceId,
+    member,
+    now,
+  );
   const kinds = Object.fromEntries(Object.keys(FULL_KIND_LABELS).map((k) => [k, 0])) as Record<
     FullRelationshipKind,
     number
@@ -77,13 +87,16 @@ export async function summariseNetwork(
     const department = people.get(r.otherId)?.departmentName;
     if (department && department !== member.departmentName) departments.add(department);
   }
+  // A declared mentorship is a relationship before the first recorded interaction.
+  const unmet = [...mentorships].filter((id) => !relationships.some((r) => r.otherId === id));
+  kinds.mentor_mentee += unmet.length;
   const cold = coldest(relationships, GOING_COLD_SHOWN);
   return {
     member,
     kudosGiven: await repos.kudos.countGiven(workspaceId, userId),
     kudosReceived: await repos.kudos.countReceived(workspaceId, userId),
     relationships: kinds,
-    connections: relationships.length,
+    connections: relationships.length + unmet.length,
     meaningful: relationships.filter((r) => r.meaningful).length,
     target: MEANINGFUL_TARGET,
     departmentsReached: [...departments].sort((a, b) => a.localeCompare(b)),

@@ -47,3 +47,31 @@ export function makeNudgePreferences({ transaction }: { transaction: UnitOfWork 
 }
 
 export type NudgePreferences = ReturnType<typeof makeNudgePreferences>;
+
+/** Weekly introduction suggestions on or off (/rapport suggest works either way). */
+export function makeSuggestionPreference({ transaction }: { transaction: UnitOfWork }) {
+  return function setSuggestions(
+    workspaceId: string,
+    userId: string,
+    text: string,
+  ): Promise<{ ok: boolean; message: string }> {
+    const t = text.trim().toLowerCase();
+    if (t !== 'on' && t !== 'off')
+      return Promise.resolve({
+        ok: false,
+        message: 'Say `/rapport suggestions off` or `/rapport suggestions on`.',
+      });
+    return transaction(async (repos) => {
+      const member = await repos.members.find(workspaceId, userId);
+      if (!member || member.isDeactivated) return { ok: false, message: UNKNOWN_MEMBER_MESSAGE };
+      await repos.members.setSuggestions(workspaceId, userId, t === 'on');
+      return {
+        ok: true,
+        message:
+          t === 'on'
+            ? 'Weekly suggestions of people to meet are on.'
+            : 'Weekly suggestions are off. `/rapport suggest` still works whenever you like.',
+      };
+    });
+  };
+}

@@ -7,7 +7,9 @@ import { interactionRepository } from './interactions';
 import { kudosRepository } from './kudos';
 import { memberRepository } from './members';
 import { mentorshipRepository } from './mentorships';
+import { introductionRepository } from './introductions';
 import { reminderRepository } from './reminders';
+import { suggestionSnoozeRepository } from './suggestion-snoozes';
 import { roundChannelRepository } from './round-channels';
 import { roundRecordRepository } from './round-records';
 import { settingsRepository } from './settings';
@@ -23,6 +25,8 @@ export function createRepositories(db: Kysely<Database>, clock: Clock = systemCl
     rounds: { ...roundChannelRepository(db), ...roundRecordRepository(db) },
     mentorships: mentorshipRepository(db),
     reminders: reminderRepository(db),
+    introductions: introductionRepository(db),
+    suggestionSnoozes: suggestionSnoozeRepository(db),
   };
 }
 

@@ -42,6 +42,43 @@ export function interactionRepository(db: Kysely<Database>): InteractionReposito
       }));
     },
 
+    async pairStrengths(workspaceId, now, rule, around) {
+      const weights = Object.entries(rule.weights).map(
+        ([source, weight]) => sql`(${source}::text, ${weight}::float8)`,
+      );
+      // Only the member's pairs and those of the people they know, for one member's view.
+      const near = around
+        ? sql`and (i.member_id in (select * from near) or i.other_member_id in (select * from near))`
+        : sql``;
+      const { rows } = await sql<{ a: string; b: string; strength: number; last_at: Date }>`
+        with weights(source, weight) as (values ${sql.join(weights)}),
+        near(id) as (
+          select ${around ?? null}::text
+          union
+          select case when member_id = ${around ?? null} then other_member_id else member_id end
+          from interactions
+          where workspace_id = ${workspaceId}
+            and (member_id = ${around ?? null} or other_member_id = ${around ?? null})
+        )
+        select least(i.member_id, i.other_member_id) as a,
+               greatest(i.member_id, i.other_member_id) as b,
+               sum(coalesce(w.weight, 1) * power(0.5,
+                 extract(epoch from (${now}::timestamptz - i.occurred_at)) / 86400.0
+                   / ${rule.halfLifeDays}::float8))::float8 as strength,
+               max(i.occurred_at) as last_at
+        from interactions i
+        left join weights w on w.source = i.source
+        where i.workspace_id = ${workspaceId} and i.occurred_at <= ${now} ${near}
+        group by 1, 2
+      `.execute(db);
+      return rows.map((r) => ({
+        a: r.a,
+        b: r.b,
+        strength: Number(r.strength),
+        lastAt: new Date(r.last_at),
+      }));
+    },
+
     async lastWith(workspaceId, userId, otherIds) {
       if (otherIds.length === 0) return new Map();
       const { rows } = await sql<{ other_id: string; last_at: Date }>`

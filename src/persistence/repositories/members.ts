@@ -76,6 +76,7 @@ export function memberRepository(db: Kysely<Database>): MemberRepository {
       const rows = await selectMembers(db, workspaceId).where('m.user_id', 'in', userIds).execute();
       return rows.map(toMember);
     },
+    all: (workspaceId) => listMembers(db, workspaceId),
     async lockForUpdate(workspaceId, userId) {
       const row = await selectMembers(db, workspaceId)
         .where('m.user_id', '=', userId)
@@ -100,6 +101,14 @@ export function memberRepository(db: Kysely<Database>): MemberRepository {
           nudge_cadence_days: nudges.cadenceDays,
           updated_at: sql`now()`,
         })
+        .where('workspace_id', '=', workspaceId)
+        .where('user_id', '=', userId)
+        .execute();
+    },
+    async setSuggestions(workspaceId, userId, on) {
+      await db
+        .updateTable('members')
+        .set({ suggestions_enabled: on, updated_at: sql`now()` })
         .where('workspace_id', '=', workspaceId)
         .where('user_id', '=', userId)
         .execute();

@@ -3,10 +3,13 @@ import { GLOBAL, type JobDefinition } from '../job';
 /** How often due follow-up reminders are looked for. */
 export const REMINDER_INTERVAL_MS = 5 * 60 * 1000;
 
-/** Every five minutes: queues the follow-up reminders that have come due, in every workspace. */
+/**
+ * Every five minutes, in every workspace: queues the follow-up reminders that have come due,
+ * and opens introductions whose mutual contact has not answered in time.
+ */
 export const remindersJob: JobDefinition = {
   name: 'reminders',
-  description: 'queues follow-up reminders that have come due',
+  description: 'queues follow-up reminders that have come due; opens overdue introductions',
   // Each run sends everything due so far: a missed run is made up by the next.
   catchUpMs: REMINDER_INTERVAL_MS,
   async firings(now) {
@@ -31,6 +34,16 @@ export const remindersJob: JobDefinition = {
       const outcome = await ctx.useCases.sendReminders(workspace_id);
       queued += outcome.queued;
       if (outcome.note) notes.push(outcome.note);
+    }
+    const waiting = await ctx.db
+      .selectFrom('introductions')
+      .select('workspace_id')
+      .distinct()
+      .where('status', '=', 'asking_mutual')
+      .execute();
+    for (const { workspace_id } of waiting) {
+      const opened = await ctx.useCases.introductions.openOverdue(workspace_id);
+      if (opened > 0) notes.push(`${opened} introductions opened without their mutual contact`);
     }
     return { queued, note: notes.length > 0 ? notes.join('; ') : 'nothing due' };
   },

@@ -5,6 +5,7 @@ import { registerAppHome } from './app-home';
 import { registerEventDedupe } from './dedupe';
 import { registerDirectoryEvents } from './directory-events';
 import { registerFollowups } from './followups';
+import { registerIntroductions } from './introductions';
 import { registerKudosCommand } from './kudos-command';
 import { registerKudosModal } from './kudos-modal';
 import { registerRapportCommand } from './rapport-command';
@@ -26,6 +27,7 @@ export function registerListeners(
   registerSettings(app, deps);
   registerRounds(app, deps);
   registerFollowups(app, deps);
+  registerIntroductions(app, deps);
   registerDirectoryEvents(app, deps);
   registerUninstall(app, deps, store);
 }

@@ -3,6 +3,7 @@ import { Message } from 'slack-block-builder';
 import type { SlackDeps } from '../deps';
 import { ensureMembers } from '../directory';
 import { fromSlackText, toMrkdwn } from '../text';
+import { handleRelationshipCommand, RELATIONSHIP_SUBCOMMANDS } from '../relationship-commands';
 import { handleRoundCommand, ROUND_SUBCOMMANDS } from '../round-commands';
 import { deliveryReportMessage } from '../views/delivery-report';
 import { helpMessage } from '../views/help';
@@ -19,18 +20,22 @@ export function registerRapportCommand(app: App, deps: SlackDeps) {
     await safely(deps, { command: '/rapport', teamId, userId }, tell, async () => {
       const [sub = '', ...rest] = command.text.trim().split(/\s+/);
       const workspaceId = await deps.workspaces.forTeam(teamId);
+      const context = {
+        deps,
+        client,
+        workspaceId,
+        teamId,
+        userId,
+        triggerId: command.trigger_id,
+        rest: rest.join(' '),
+        tell,
+        show: (message: { text: string; blocks?: unknown[] }) =>
+          respond({ response_type: 'ephemeral', ...message }),
+      };
       if (ROUND_SUBCOMMANDS.includes(sub.toLowerCase()))
-        return handleRoundCommand(sub.toLowerCase(), {
-          deps,
-          client,
-          workspaceId,
-          teamId,
-          userId,
-          triggerId: command.trigger_id,
-          rest: rest.join(' '),
-          tell,
-          show: (message) => respond({ response_type: 'ephemeral', ...message }),
-        });
+        return handleRoundCommand(sub.toLowerCase(), context);
+      if (RELATIONSHIP_SUBCOMMANDS.includes(sub.toLowerCase()))
+        return handleRelationshipCommand(sub.toLowerCase(), context);
       switch (sub.toLowerCase()) {
         case '':
         case 'help':

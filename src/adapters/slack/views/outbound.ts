@@ -3,6 +3,7 @@ import type { KudosDigest } from '../../../core/domain/digest';
 import type { OutboundMessage } from '../../../core/domain/outbound';
 import { mention, toMrkdwn } from '../text';
 import { followupReminder } from './followups';
+import { introMutualRequest, introOpened, introRequest, weeklyNetwork } from './network';
 import { roundCheckin, roundIntro, roundPaused, roundSatOut, roundSummary } from './rounds';
 
 const CELEBRATED_SHOWN = 10;
@@ -64,6 +65,14 @@ export function renderOutbound(message: OutboundMessage): { text: string; blocks
       return roundPaused(message);
     case 'followup_reminder':
       return followupReminder(message);
+    case 'weekly_network':
+      return weeklyNetwork(message);
+    case 'intro_request':
+      return introRequest(message);
+    case 'intro_mutual_request':
+      return introMutualRequest(message);
+    case 'intro_opened':
+      return introOpened(message);
     case 'text':
       return { text: toMrkdwn(message.text) };
   }
