@@ -103,12 +103,15 @@ export function relationshipKind(
 
 /**
  * A member's relationships from their interactions, strongest first. People no longer in
- * the directory (or deactivated) are left out: they cannot be kept in touch with.
+ * the directory, deactivated, opted out of Rapport or bots are left out.
  */
 export function relationshipsOf(
   me: Person,
   events: InteractionEvent[],
-  others: ReadonlyMap<string, Person & { isDeactivated: boolean }>,
+  others: ReadonlyMap<
+    string,
+    Person & { isDeactivated: boolean; optedOut?: boolean; isBot?: boolean }
+  >,
   mentorships: ReadonlySet<string>,
   now: Date,
   cadenceDays: number,
@@ -122,7 +125,7 @@ export function relationshipsOf(
   const relationships: Relationship[] = [];
   for (const [otherId, list] of byOther) {
     const other = others.get(otherId);
-    if (!other || other.isDeactivated) continue;
+    if (!other || other.isDeactivated || other.optedOut || other.isBot) continue;
     let last = list[0]!.at;
     for (const e of list) if (e.at > last) last = e.at;
     const strength = strengthAt(list, now);

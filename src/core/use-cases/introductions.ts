@@ -1,6 +1,6 @@
 import { Network, suggestFor } from '../domain/network';
 import { toMember, type IntroMember, type SuggestedPerson } from '../domain/outbound';
-import { isReachable } from '../domain/reachable';
+import { isInNetwork, isReachable } from '../domain/reachable';
 import { classifyRelationship } from '../domain/relationship-kind';
 import type { Member } from '../domain/member';
 import type { Clock, Introduction, Repositories, UnitOfWork } from '../ports';
@@ -92,7 +92,7 @@ export function makeIntroductions({
           userId,
         );
         const network = new Network(
-          members.map((m) => m.userId),
+          members.filter(isInNetwork).map((m) => m.userId),
           pairs,
         );
         const { departments, excludedFor } = await suggestionContext(

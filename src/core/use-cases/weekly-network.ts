@@ -1,7 +1,7 @@
 import type { Member } from '../domain/member';
 import { Network, suggestFor } from '../domain/network';
 import type { NewDelivery, SuggestedPerson } from '../domain/outbound';
-import { isReachable } from '../domain/reachable';
+import { isInNetwork, isReachable } from '../domain/reachable';
 import { INTERACTION_WEIGHTS, STRENGTH_HALF_LIFE_DAYS } from '../domain/relationships';
 import { nextWorkingMoment } from '../domain/schedule';
 import type { Clock, Repositories, StrengthRule, UnitOfWork } from '../ports';
@@ -72,7 +72,7 @@ export function makeWeeklyNetwork({
       const members = await repos.members.all(workspaceId);
       const pairs = await repos.interactions.pairStrengths(workspaceId, now, STRENGTH_RULE);
       const network = new Network(
-        members.map((m) => m.userId),
+        members.filter(isInNetwork).map((m) => m.userId),
         pairs,
       );
       const { departments, excludedFor } = await suggestionContext(

@@ -1,0 +1,303 @@
+import { deliveryWorker, type DeliveryWorker } from '../../src/delivery/worker';
+import { createLogger } from '../../src/logger';
+import { tick } from '../../src/scheduler/coordinator';
+import { weeklyNetworkJob } from '../../src/scheduler/jobs/weekly-network';
+import { movingClock } from '../support/clock';
+import { databaseLabel } from '../support/database';
+import { SlackTestApp } from '../support/slack-app';
+import { until } from '../support/wait';
+
+const DAY = 86_400_000;
+
+describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, () => {
+  // Wednesday 2 December 2026, 15:00 UTC: 10:00 in New York, where most of Acme works.
+  const clock = movingClock('2026-12-02T15:00:00Z');
+  const NOW = Date.parse('2026-12-02T15:00:00Z');
+  let app: SlackTestApp;
+  let worker: DeliveryWorker;
+  let workspaceId: string;
+
+  const startWorker = () => {
+    worker = deliveryWorker({
+      db: app.db,
+      clock,
+      senders: { slack: app.server.slack!.sender },
+      logger: createLogger('silent'),
+      workerId: 'relationships-test',
+      concurrency: 2,
+      pollMs: 20,
+      leaseMs: 10_000,
+      maxAttempts: 3,
+      retryBaseMs: 50,
+    });
+    worker.start();
+  };
+
+  /** A past interaction, as the features that record them would have. */
+  const met = async (a: string, b: string, daysAgo: number, source = 'round') =>
+    app.db
+      .insertInto('interactions')
+      .values({
+        workspace_id: workspaceId,
+        member_id: a,
+        other_member_id: b,
+        kind: 'peer',
+        source,
+        source_ref: `seed:${a}:${b}:${source}:${daysAgo}`,
+        occurred_at: new Date(NOW - daysAgo * DAY),
+      })
+      .execute();
+
+  beforeAll(async () => {
+    app = await SlackTestApp.start({ clock });
+    await app.directorySynced();
+    workspaceId = await app.workspaceId();
+    // Li met Sam and Ben two months ago and followed up; nothing since.
+    for (const other of ['USAM', 'UBEN', 'UQUIET', 'UGONE']) {
+      await met('ULI', other, 60);
+      await met('ULI', other, 59, 'followup');
+    }
+    await met('UPRIYA', 'ULI', 5, 'kudos');
+    // Sam knows Ana: Ana is someone Li might meet, through Sam.
+    await met('USAM', 'UANA', 10);
+    await met('USAM', 'UANA', 9, 'followup');
+    startWorker();
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await app?.close();
+  });
+
+  const rapport = async (text: string, user: string) =>
+    (await (await app.command('/rapport', text, { user })).reply()).body;
+  const settled = () =>
+    until(async () => {
+      const open = await app.db
+        .selectFrom('deliveries')
+        .select('id')
+        .where('status', 'in', ['pending', 'sending'])
+        .where('next_attempt_at', '<=', clock.now())
+        .executeTakeFirst();
+      return !open;
+    });
+  const weeklyDms = () =>
+    app.fake
+      .callsTo('chat.postMessage')
+      .filter((c) => c.args.text === 'Your week in relationships');
+  const press = async (user: string, actionId: string, value: string) => {
+    const responseUrl = app.fake.responseUrl(`${user}-${actionId}-${Math.random()}`);
+    await app.interaction({
+      type: 'block_actions',
+      team: { id: 'T0ACME' },
+      user: { id: user, team_id: 'T0ACME' },
+      api_app_id: 'A0RAPPORT',
+      trigger_id: `trigger.${user}.${Math.random()}`,
+      channel: { id: `D${user}` },
+      container: { type: 'message', message_ts: '1.1' },
+      response_url: responseUrl,
+      actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1' }],
+    });
+    return (
+      await app.fake.waitFor(() =>
+        app.fake.responses.find((r) => r.path === new URL(responseUrl).pathname),
+      )
+    ).body;
+  };
+
+  it('records a meeting and a mentorship, and shows them in the network', async () => {
+    expect((await rapport('met <@UPRIYA|priya>', 'USAM')).text).toBe(
+      'Noted: you met <@UPRIYA>. It counts toward your network.',
+    );
+    expect((await rapport('met', 'USAM')).text).toContain('Who did you meet?');
+    expect((await rapport('met <@USAM|sam>', 'USAM')).text).toBe(
+      "You can't record a meeting with yourself.",
+    );
+    expect((await rapport('met <@UHELPER|bot>', 'USAM')).text).toContain('is a bot');
+    expect((await rapport('mentor <@UANA|ana>', 'USAM')).text).toBe(
+      'Noted: Ana Silva is your mentor. Your network shows it as a mentor/mentee relationship.',
+    );
+    expect((await rapport('mentor <@UANA|ana>', 'USAM')).text).toBe(
+      'Already noted: Ana Silva is your mentor.',
+    );
+    expect((await rapport('mentor', 'USAM')).text).toContain('Who? Mention one person');
+    const me = JSON.stringify((await rapport('me', 'USAM')).blocks);
+    expect(me).toContain('1 mentor/mentee');
+    // Ana (met and followed up last week) is meaningful; Li (two months ago) is going cold.
+    expect(me).toContain('*Meaningful relationships*\\n1 of the 15–20');
+    expect(me).toContain('*Going cold:* <@ULI>');
+    const interactions = await app.db
+      .selectFrom('interactions')
+      .select(['member_id', 'other_member_id', 'source'])
+      .where('source', '=', 'manual')
+      .execute();
+    expect(interactions).toEqual([
+      { member_id: 'USAM', other_member_id: 'UPRIYA', source: 'manual' },
+    ]);
+  });
+
+  it('lets a member turn nudges off or change their cadence, and refuses nonsense', async () => {
+    expect((await rapport('nudges every 4 weeks', 'UPRIYA')).text).toContain(
+      "haven't been in touch with for 4 weeks",
+    );
+    expect((await rapport('nudges sometimes', 'UPRIYA')).text).toContain("I couldn't read");
+    expect((await rapport('nudges off', 'UEVE')).text).toContain('nudges are off');
+    const rows = await app.db
+      .selectFrom('members')
+      .select(['user_id', 'nudges_enabled', 'nudge_cadence_days'])
+      .where('user_id', 'in', ['UPRIYA', 'UEVE'])
+      .orderBy('user_id')
+      .execute();
+    expect(rows).toEqual([
+      { user_id: 'UEVE', nudges_enabled: false, nudge_cadence_days: 42 },
+      { user_id: 'UPRIYA', nudges_enabled: true, nudge_cadence_days: 28 },
+    ]);
+  });
+
+  it('sends the weekly DM to those who take part, never naming someone they were in touch with since', async () => {
+    await rapport('optout', 'UQUIET');
+    await rapport('pause 2w', 'UBEN');
+    await app.quiet();
+    // The DMs are queued; before any goes out, Li thanks Ben.
+    await worker.stop();
+    const [ran] = await tick(app.jobContext(), [weeklyNetworkJob], 'replica');
+    expect(ran!.outcome?.note).toMatch(/weekly DMs/);
+    await (
+      await app.command('/kudos', '<@UBEN|ben> thanks for the handover', { user: 'ULI' })
+    ).reply();
+    startWorker();
+    await settled();
+
+    const li = weeklyDms().find((c) => c.args.channel === 'ULI')!;
+    const text = JSON.stringify(li.args.blocks);
+    expect(text).toContain('*Keep in touch:* it has been a while with <@USAM>');
+    expect(text).not.toContain('<@UBEN>');
+    // Quiet opted out and Gone left: neither is named, nor messaged.
+    expect(text).not.toContain('<@UQUIET>');
+    expect(text).not.toContain('<@UGONE>');
+    // Someone to meet, through someone both know.
+    expect(text).toContain('<@UANA> · Product: you both know <@USAM>');
+    expect(text).toContain('"action_id":"suggestion_introduce"');
+    expect(text).toContain('"action_id":"suggestion_not_now"');
+    const told = weeklyDms().map((c) => c.args.channel);
+    expect(new Set(told).size).toBe(told.length);
+    for (const away of ['UQUIET', 'UBEN', 'UGONE', 'UHELPER', 'UKIM'])
+      expect(told).not.toContain(away);
+    // Running the job again the same week sends nothing twice.
+    await tick(app.jobContext(), [weeklyNetworkJob], 'replica');
+    await settled();
+    expect(weeklyDms().filter((c) => c.args.channel === 'ULI')).toHaveLength(1);
+  });
+
+  it('asks the other person first: Not now opens nothing', async () => {
+    await app.quiet();
+    const asked = await press(
+      'ULI',
+      'suggestion_introduce',
+      JSON.stringify({ u: 'UANA', m: 'USAM' }),
+    );
+    expect(asked.text).toBe(
+      "I've asked Ana Silva. If they say yes, I'll open a conversation for you both (and Sam Okafor, if they'd like to join). Nothing happens without their yes.",
+    );
+    expect(
+      (await press('ULI', 'suggestion_introduce', JSON.stringify({ u: 'UANA', m: 'USAM' }))).text,
+    ).toContain('There is already an introduction waiting between you and Ana Silva.');
+    // Ana is in Singapore: the question waits for her working morning.
+    clock.set('2026-12-03T01:00:30Z');
+    worker.wake();
+    await settled();
+    const question = app.fake
+      .callsTo('chat.postMessage')
+      .find((c) => c.args.text === 'Someone would like to meet you')!;
+    expect(question.args.channel).toBe('UANA');
+    expect(JSON.stringify(question.args.blocks)).toContain('you both know <@USAM>');
+    const introId = question.args.blocks[1].elements[0].value as string;
+    expect((await press('ULI', 'intro_accept', introId)).text).toBe(
+      'This introduction is for someone else.',
+    );
+    expect((await press('UANA', 'intro_decline', introId)).text).toBe(
+      "No problem: I won't open anything.",
+    );
+    expect((await press('UANA', 'intro_accept', introId)).text).toBe(
+      'You already answered this one.',
+    );
+    worker.wake();
+    await settled();
+    expect(app.fake.callsTo('conversations.open')).toHaveLength(0);
+    // Li hears, gently, in his own working hours.
+    const toLi = await app.db
+      .selectFrom('deliveries')
+      .select(['target', 'message', 'available_at'])
+      .where('dedupe_key', '=', `intro:${introId}:declined`)
+      .executeTakeFirstOrThrow();
+    expect(toLi.target).toEqual({ type: 'member', userId: 'ULI' });
+    expect(toLi.message).toEqual({
+      kind: 'text',
+      text: 'That introduction is not possible right now. Maybe another time!',
+    });
+    expect(toLi.available_at).toEqual(new Date('2026-12-03T14:00:00Z'));
+  });
+
+  it('opens a conversation only when both said yes, with the person both know if they join', async () => {
+    await app.quiet();
+    await press('ULI', 'suggestion_introduce', JSON.stringify({ u: 'UANA', m: 'USAM' }));
+    worker.wake();
+    await settled();
+    const question = app.fake
+      .callsTo('chat.postMessage')
+      .find((c) => c.args.text === 'Someone would like to meet you')!;
+    const introId = question.args.blocks[1].elements[0].value as string;
+    expect((await press('UANA', 'intro_accept', introId)).text).toBe(
+      "Great! I've asked Sam Okafor whether they'd like to join you; the conversation opens once they answer.",
+    );
+    clock.set('2026-12-03T09:00:30Z');
+    worker.wake();
+    await settled();
+    // Still nothing opened: Sam has not answered.
+    expect(app.fake.callsTo('conversations.open')).toHaveLength(0);
+    const ask = app.fake
+      .callsTo('chat.postMessage')
+      .find((c) => c.args.text === 'Join an introduction?')!;
+    expect(ask.args.channel).toBe('USAM');
+    expect((await press('UANA', 'intro_mutual_join', introId)).text).toBe(
+      'This question is for someone else.',
+    );
+    expect((await press('USAM', 'intro_mutual_join', introId)).text).toBe(
+      'Thanks! You are in the conversation with them.',
+    );
+    worker.wake();
+    await settled();
+    const opened = app.fake
+      .callsTo('conversations.open')
+      .map((c) => String(c.args.users).split(',').sort());
+    expect(opened).toEqual([['UANA', 'ULI', 'USAM']]);
+    const hello = app.fake
+      .callsTo('chat.postMessage')
+      .find((c) => c.args.text === 'Meet each other!')!;
+    expect(JSON.stringify(hello.args.blocks)).toContain('<@USAM> knows you both and is here too.');
+    const recorded = await app.db
+      .selectFrom('interactions')
+      .select(['member_id', 'other_member_id'])
+      .where('source', '=', 'introduction')
+      .execute();
+    expect(recorded).toEqual([{ member_id: 'ULI', other_member_id: 'UANA' }]);
+  });
+
+  it('/rapport suggest no longer suggests someone met, asked, or set aside with Not now', async () => {
+    const suggestedIn = (reply: {
+      blocks?: Array<{ elements?: Array<{ action_id?: string; value?: string }> }>;
+    }) =>
+      (reply.blocks ?? [])
+        .flatMap((b) => b.elements ?? [])
+        .filter((e) => e.action_id === 'suggestion_introduce')
+        .map((e) => (JSON.parse(e.value!) as { u: string }).u);
+    const suggested = suggestedIn(await rapport('suggest', 'UPRIYA'));
+    expect(suggested.length).toBeGreaterThan(0);
+    expect(suggested).not.toContain('ULI');
+    expect(suggested).not.toContain('UPRIYA');
+    const hidden = suggested[0]!;
+    expect(
+      (await press('UPRIYA', 'suggestion_not_now', JSON.stringify({ u: hidden, m: null }))).text,
+    ).toContain("I won't suggest");
+    expect(suggestedIn(await rapport('suggest', 'UPRIYA'))).not.toContain(hidden);
+  });
+});
