@@ -13,6 +13,7 @@ import { retentionJob } from './scheduler/jobs/retention';
 import { remindersJob } from './scheduler/jobs/reminders';
 import { meetRoundJob } from './scheduler/jobs/rounds';
 import { weeklyNetworkJob } from './scheduler/jobs/weekly-network';
+import { welcomeJob } from './scheduler/jobs/welcomes';
 import { startScheduler } from './scheduler/scheduler';
 import { useCasesFor } from './services';
 
@@ -24,6 +25,7 @@ export const CORE_JOBS: JobDefinition[] = [
   retentionJob,
   remindersJob,
   weeklyNetworkJob,
+  welcomeJob,
 ];
 
 export const workerName = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;

@@ -21,6 +21,7 @@ import { makeSetDepartment } from './core/use-cases/set-department';
 import { makeSetParticipation } from './core/use-cases/set-participation';
 import { makeUpdateKudosSettings } from './core/use-cases/update-kudos-settings';
 import { makeWeeklyNetwork } from './core/use-cases/weekly-network';
+import { makeWelcomes } from './core/use-cases/welcomes';
 import type { Config } from './config';
 import { openDatabase, type DatabaseHandle } from './persistence/database';
 import { migrateToLatest } from './persistence/migrate';
@@ -51,6 +52,7 @@ export function createUseCases(transaction: UnitOfWork, clock: Clock = systemClo
     sendReminders: makeSendReminders({ transaction, clock }),
     weeklyNetwork: makeWeeklyNetwork({ transaction, clock }),
     introductions: makeIntroductions({ transaction, clock }),
+    welcomes: makeWelcomes({ transaction, clock }),
     workspaceSettings: (workspaceId: string) =>
       transaction((repos) => repos.settings.get(workspaceId)),
   };

@@ -6,6 +6,7 @@ import type {
   IntroductionRepository,
   ReminderRepository,
   SuggestionSnoozeRepository,
+  WelcomeRepository,
 } from './relationship-ports';
 
 export type * from './relationship-ports';
@@ -267,6 +268,7 @@ export interface Repositories {
   reminders: ReminderRepository;
   introductions: IntroductionRepository;
   suggestionSnoozes: SuggestionSnoozeRepository;
+  welcomes: WelcomeRepository;
 }
 
 /** Runs `work` in one transaction: everything it writes lands together or not at all. */

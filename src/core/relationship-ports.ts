@@ -95,3 +95,12 @@ export interface SuggestionSnoozeRepository {
   /** Whom each member set aside, still in force at `now` (for one member, or everyone). */
   active(workspaceId: string, now: Date, memberId?: string): Promise<Map<string, Set<string>>>;
 }
+
+export interface WelcomeRepository {
+  /** A new member's welcome, due at `dueAt`; nothing if one exists already. */
+  schedule(workspaceId: string, userId: string, joinedAt: Date, dueAt: Date): Promise<void>;
+  /** Welcomes due by `now` and not sent yet, locked (others skip them). */
+  claimDue(workspaceId: string, now: Date, limit: number): Promise<Array<{ userId: string }>>;
+  markQueued(workspaceId: string, userId: string, at: Date): Promise<void>;
+  postpone(workspaceId: string, userId: string, dueAt: Date): Promise<void>;
+}

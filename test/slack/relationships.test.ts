@@ -2,6 +2,10 @@ import { deliveryWorker, type DeliveryWorker } from '../../src/delivery/worker';
 import { createLogger } from '../../src/logger';
 import { tick } from '../../src/scheduler/coordinator';
 import { weeklyNetworkJob } from '../../src/scheduler/jobs/weekly-network';
+import { welcomeJob } from '../../src/scheduler/jobs/welcomes';
+import type { SlackUser } from '../../src/adapters/slack/directory';
+import { saveSettings } from '../../src/persistence/repositories/directory';
+import { DEPARTMENT_FIELD, TEAM_ID } from '../support/slack-team';
 import { movingClock } from '../support/clock';
 import { databaseLabel } from '../support/database';
 import { SlackTestApp } from '../support/slack-app';
@@ -299,5 +303,91 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
       (await press('UPRIYA', 'suggestion_not_now', JSON.stringify({ u: hidden, m: null }))).text,
     ).toContain("I won't suggest");
     expect(suggestedIn(await rapport('suggest', 'UPRIYA'))).not.toContain(hidden);
+  });
+
+  it('welcomes a new member some days after they join, with people to meet, if the admin wants', async () => {
+    const join = async (id: string, department: string) => {
+      const user: SlackUser = {
+        id,
+        team_id: TEAM_ID,
+        name: id.toLowerCase(),
+        real_name: `New ${id}`,
+        tz: 'Europe/London',
+        profile: {
+          real_name: `New ${id}`,
+          title: 'Analyst',
+          fields: { [DEPARTMENT_FIELD]: { value: department } },
+        },
+      };
+      app.fake.teams.get(TEAM_ID)!.users.push(user);
+      await app.event({ type: 'team_join', user });
+      await until(async () =>
+        Boolean(
+          await app.db
+            .selectFrom('members')
+            .select('user_id')
+            .where('user_id', '=', id)
+            .executeTakeFirst(),
+        ),
+      );
+      await app.settle();
+    };
+    clock.set('2026-12-07T10:00:00Z');
+    await join('UNEWENG', 'Engineering');
+    const welcome = await app.db
+      .selectFrom('welcomes')
+      .select(['user_id', 'due_at', 'queued_at'])
+      .executeTakeFirstOrThrow();
+    // Three days later (the default); the test clock runs on while the event is handled.
+    expect(welcome).toMatchObject({ user_id: 'UNEWENG', queued_at: null });
+    expect(welcome.due_at.getTime() - Date.parse('2026-12-10T10:00:00Z')).toBeLessThan(60_000);
+    expect(welcome.due_at.getTime()).toBeGreaterThanOrEqual(Date.parse('2026-12-10T10:00:00Z'));
+    await app.quiet();
+    clock.set('2026-12-09T10:00:30Z');
+    await tick(app.jobContext(), [welcomeJob], 'replica');
+    worker.wake();
+    await settled();
+    expect(
+      app.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'UNEWENG'),
+    ).toHaveLength(0);
+    clock.set('2026-12-10T10:00:30Z');
+    await tick(app.jobContext(), [welcomeJob], 'replica');
+    worker.wake();
+    await settled();
+    const dm = app.fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'UNEWENG')!;
+    expect(dm.args.text).toBe('Welcome! A few people to meet');
+    const blocks = JSON.stringify(dm.args.blocks);
+    expect(blocks).toContain('*In your department*');
+    expect(blocks).toContain('*Across the company*');
+    // Sam and Li are in Engineering; the opted-out, the paused and those who left are never offered.
+    expect(blocks).toMatch(/<@U(SAM|LI)> · Engineering/);
+    for (const away of ['UQUIET', 'UBEN', 'UGONE', 'UHELPER', 'UKIM', 'UNEWENG>'])
+      expect(blocks).not.toContain(`<@${away}`);
+    const introduce = (
+      dm.args.blocks as Array<{ elements?: Array<{ action_id?: string; value?: string }> }>
+    )
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === 'suggestion_introduce')!;
+    expect(JSON.parse(introduce.value!)).toMatchObject({ w: 1 });
+    expect((await press('UNEWENG', 'suggestion_introduce', introduce.value!)).text).toContain(
+      "I've asked",
+    );
+    const intro = await app.db
+      .selectFrom('introductions')
+      .select(['requester_id', 'origin', 'status'])
+      .where('requester_id', '=', 'UNEWENG')
+      .executeTakeFirstOrThrow();
+    expect(intro).toEqual({ requester_id: 'UNEWENG', origin: 'welcome', status: 'asked' });
+
+    // With welcomes off, a newcomer gets none.
+    await saveSettings(app.db, workspaceId, { welcome: { enabled: false, delayDays: 3 } });
+    await join('UNEWFIN', 'Finance');
+    expect(
+      await app.db
+        .selectFrom('welcomes')
+        .select('user_id')
+        .where('user_id', '=', 'UNEWFIN')
+        .execute(),
+    ).toEqual([]);
   });
 });

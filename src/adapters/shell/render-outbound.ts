@@ -64,6 +64,13 @@ export function renderOutbound(message: OutboundMessage, name: (id: string) => s
       return `🤝 ${name(message.requesterId)} and ${name(message.targetId)} are being introduced. Join their conversation?  [ Join ] [ No thanks ]`;
     case 'intro_opened':
       return `🤝 Meet each other! ${message.members.map((m) => m.name).join(' and ')} both said yes.${message.mutualId ? ` ${name(message.mutualId)} joins too.` : ''}`;
+    case 'welcome':
+      return [
+        '👋 Welcome! A few people who would be good to know:',
+        ...[...message.ownDepartment, ...message.acrossDepartments].map(
+          (s) => `• ${name(s.userId)}${s.department ? ` (${s.department})` : ''}  [ Introduce us ]`,
+        ),
+      ].join('\n');
     case 'text':
       return message.text;
   }

@@ -72,6 +72,12 @@ export type OutboundMessage =
     }
   | { kind: 'intro_mutual_request'; introductionId: string; requesterId: string; targetId: string }
   | { kind: 'intro_opened'; members: IntroMember[]; mutualId: string | null }
+  | {
+      kind: 'welcome';
+      /** People to meet in the new member's own department, then across departments. */
+      ownDepartment: SuggestedPerson[];
+      acrossDepartments: SuggestedPerson[];
+    }
   | { kind: 'text'; text: string };
 
 /** Where a delivery goes: a person's DM with Rapport, a channel, or a group DM. */

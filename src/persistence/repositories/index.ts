@@ -10,6 +10,7 @@ import { mentorshipRepository } from './mentorships';
 import { introductionRepository } from './introductions';
 import { reminderRepository } from './reminders';
 import { suggestionSnoozeRepository } from './suggestion-snoozes';
+import { welcomeRepository } from './welcomes';
 import { roundChannelRepository } from './round-channels';
 import { roundRecordRepository } from './round-records';
 import { settingsRepository } from './settings';
@@ -27,6 +28,7 @@ export function createRepositories(db: Kysely<Database>, clock: Clock = systemCl
     reminders: reminderRepository(db),
     introductions: introductionRepository(db),
     suggestionSnoozes: suggestionSnoozeRepository(db),
+    welcomes: welcomeRepository(db),
   };
 }
 

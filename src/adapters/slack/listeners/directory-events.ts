@@ -16,6 +16,8 @@ export function registerDirectoryEvents(app: App, deps: SlackDeps) {
       event.user as SlackUser,
       fieldId,
     );
+    const user = event.user as SlackUser;
+    if (!user.is_bot && !user.deleted) await deps.useCases.welcomes.joined(workspaceId, user.id);
   });
 
   app.event('user_change', async ({ event, client, context, body }) => {

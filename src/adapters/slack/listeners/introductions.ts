@@ -20,13 +20,13 @@ type Handler = (c: {
 
 const HANDLERS: Record<string, Handler> = {
   [INTRODUCE]: ({ deps, workspaceId, userId, value, triggerId }) => {
-    const { userId: targetId, mutualId } = readSuggestionValue(value);
+    const { userId: targetId, mutualId, welcome } = readSuggestionValue(value);
     return deps.useCases.introductions.request({
       workspaceId,
       requesterId: userId,
       targetId,
       mutualId,
-      origin: 'suggestion',
+      origin: welcome ? 'welcome' : 'suggestion',
       sourceKey: `slack:action:${triggerId}`,
     });
   },

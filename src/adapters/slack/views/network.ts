@@ -9,19 +9,24 @@ export const MUTUAL_ANSWERS = { join: 'intro_mutual_join', decline: 'intro_mutua
 
 type Of<K extends OutboundMessage['kind']> = Extract<OutboundMessage, { kind: K }>;
 
-/** What a suggestion's buttons carry: who, and who both know. */
-export const suggestionValue = (s: Pick<SuggestedPerson, 'userId' | 'mutualId'>) =>
-  JSON.stringify({ u: s.userId, m: s.mutualId });
+/** What a suggestion's buttons carry: who, who both know, and whether it is a welcome's. */
+export const suggestionValue = (s: Pick<SuggestedPerson, 'userId' | 'mutualId'>, welcome = false) =>
+  JSON.stringify({ u: s.userId, m: s.mutualId, ...(welcome && { w: 1 }) });
 
-export function readSuggestionValue(value: string): { userId: string; mutualId: string | null } {
+export function readSuggestionValue(value: string): {
+  userId: string;
+  mutualId: string | null;
+  welcome: boolean;
+} {
   try {
-    const parsed = JSON.parse(value) as { u?: unknown; m?: unknown };
+    const parsed = JSON.parse(value) as { u?: unknown; m?: unknown; w?: unknown };
     return {
       userId: typeof parsed.u === 'string' ? parsed.u : '',
       mutualId: typeof parsed.m === 'string' ? parsed.m : null,
+      welcome: parsed.w === 1,
     };
   } catch {
-    return { userId: '', mutualId: null };
+    return { userId: '', mutualId: null, welcome: false };
   }
 }
 
@@ -29,11 +34,13 @@ const since = (iso: string) =>
   `<!date^${Math.floor(Date.parse(iso) / 1000)}^{date_short}|${iso.slice(0, 10)}>`;
 
 /** Each suggestion with why, and Introduce us / Not now. */
-export function suggestionBlocks(suggestions: SuggestedPerson[]) {
+export function suggestionBlocks(suggestions: SuggestedPerson[], welcome = false) {
   return suggestions.flatMap((s) => {
     const why = s.mutualId
       ? `you both know ${mention(s.mutualId)}${s.mutualCount > 1 ? ` and ${s.mutualCount - 1} more` : ''}`
-      : 'from a department you have not met yet';
+      : welcome
+        ? 'well connected here'
+        : 'from a department you have not met yet';
     return [
       Blocks.Section({
         text: `${mention(s.userId)}${s.department ? ` · ${toMrkdwn(s.department)}` : ''}: ${why}`,
@@ -42,9 +49,9 @@ export function suggestionBlocks(suggestions: SuggestedPerson[]) {
         Elements.Button({
           text: 'Introduce us',
           actionId: INTRODUCE,
-          value: suggestionValue(s),
+          value: suggestionValue(s, welcome),
         }).primary(),
-        Elements.Button({ text: 'Not now', actionId: NOT_NOW, value: suggestionValue(s) }),
+        Elements.Button({ text: 'Not now', actionId: NOT_NOW, value: suggestionValue(s, welcome) }),
       ),
     ];
   });
@@ -131,6 +138,21 @@ export function introOpened(m: Of<'intro_opened'>) {
           `:handshake: *Meet each other!* ${who(a!)} asked to meet ${who(b!)}, and you both said yes.` +
           `${m.mutualId ? ` ${mention(m.mutualId)} knows you both and is here too.` : ''} Say hello!`,
       }),
+    )
+    .buildToObject();
+}
+
+/** A new member's welcome: a few people to meet, each asked before anything opens. */
+export function welcomeMessage(m: Of<'welcome'>) {
+  return Message({ text: 'Welcome! A few people to meet' })
+    .blocks(
+      Blocks.Section({
+        text: ':wave: *Welcome!* Here are a few people who would be good to know. Press *Introduce us* and I’ll ask them; nothing opens without their yes.',
+      }),
+      setIfTruthy(m.ownDepartment.length > 0, Blocks.Section({ text: '*In your department*' })),
+      ...suggestionBlocks(m.ownDepartment, true),
+      setIfTruthy(m.acrossDepartments.length > 0, Blocks.Section({ text: '*Across the company*' })),
+      ...suggestionBlocks(m.acrossDepartments, true),
     )
     .buildToObject();
 }

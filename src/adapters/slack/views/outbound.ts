@@ -3,7 +3,13 @@ import type { KudosDigest } from '../../../core/domain/digest';
 import type { OutboundMessage } from '../../../core/domain/outbound';
 import { mention, toMrkdwn } from '../text';
 import { followupReminder } from './followups';
-import { introMutualRequest, introOpened, introRequest, weeklyNetwork } from './network';
+import {
+  introMutualRequest,
+  introOpened,
+  introRequest,
+  weeklyNetwork,
+  welcomeMessage,
+} from './network';
 import { roundCheckin, roundIntro, roundPaused, roundSatOut, roundSummary } from './rounds';
 
 const CELEBRATED_SHOWN = 10;
@@ -73,6 +79,8 @@ export function renderOutbound(message: OutboundMessage): { text: string; blocks
       return introMutualRequest(message);
     case 'intro_opened':
       return introOpened(message);
+    case 'welcome':
+      return welcomeMessage(message);
     case 'text':
       return { text: toMrkdwn(message.text) };
   }
