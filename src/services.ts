@@ -29,10 +29,11 @@ import { unitOfWork } from './persistence/repositories';
 
 /** The use cases, wired to one database. Every entry point (server, demo, jobs) builds them here. */
 export function createUseCases(transaction: UnitOfWork, clock: Clock = systemClock) {
+  const introductions = makeIntroductions({ transaction, clock });
   return {
     giveKudos: makeGiveKudos({ transaction, clock }),
     networkSummary: makeNetworkSummary({ transaction, clock }),
-    home: makeHome({ transaction, clock }),
+    home: makeHome({ transaction, clock, introductions }),
     setDepartment: makeSetDepartment({ transaction }),
     setParticipation: makeSetParticipation({ transaction }),
     adminSettings: makeAdminSettings({ transaction }),
@@ -51,7 +52,7 @@ export function createUseCases(transaction: UnitOfWork, clock: Clock = systemClo
     followups: makeFollowups({ transaction, clock }),
     sendReminders: makeSendReminders({ transaction, clock }),
     weeklyNetwork: makeWeeklyNetwork({ transaction, clock }),
-    introductions: makeIntroductions({ transaction, clock }),
+    introductions,
     welcomes: makeWelcomes({ transaction, clock }),
     workspaceSettings: (workspaceId: string) =>
       transaction((repos) => repos.settings.get(workspaceId)),

@@ -83,6 +83,8 @@ export interface IntroductionRepository {
   ): Promise<void>;
   /** People a member has an open request with, either way: not to be suggested again. */
   openWith(workspaceId: string, userId: string): Promise<Set<string>>;
+  /** Open introductions a member is part of (asked, asking, or the person both know). */
+  openFor(workspaceId: string, userId: string): Promise<Introduction[]>;
   /** Every pair with an open request, for the weekly job. */
   openPairs(workspaceId: string): Promise<Array<[string, string]>>;
   /** Waiting on a mutual contact since before `before`, oldest first. */

@@ -390,4 +390,69 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
         .execute(),
     ).toEqual([]);
   });
+
+  it('shows it all on the Home tab, current each time, and takes answers there', async () => {
+    await app.quiet();
+    await (
+      await app.command('/followup', '<@USAM|sam> tomorrow about the audit', { user: 'UPRIYA' })
+    ).reply();
+    expect(
+      (await press('UPRIYA', 'suggestion_introduce', JSON.stringify({ u: 'UANA', m: null }))).text,
+    ).toContain("I've asked Ana Silva");
+    const homeOf = async (user: string) => {
+      const before = app.fake.callsTo('views.publish').length;
+      await app.event({ type: 'app_home_opened', user, tab: 'home', channel: `D${user}` });
+      const call = await app.fake.waitFor(() => app.fake.callsTo('views.publish')[before]);
+      return call.args.view as { blocks: unknown[] };
+    };
+    const priya = JSON.stringify((await homeOf('UPRIYA')).blocks);
+    expect(priya).toContain('*Follow-ups coming up*');
+    expect(priya).toContain('<@USAM> — the audit');
+    expect(priya).toContain('Waiting for <@UANA> to answer your introduction.');
+    const ana = JSON.stringify((await homeOf('UANA')).blocks);
+    expect(ana).toContain('<@UPRIYA> would like to meet you.');
+    const introId = (
+      await app.db
+        .selectFrom('introductions')
+        .select('id')
+        .where('requester_id', '=', 'UPRIYA')
+        .where('status', '=', 'asked')
+        .executeTakeFirstOrThrow()
+    ).id;
+    // Ana says yes on the Home tab: no response_url there, so the answer comes by DM and the
+    // tab is published again, without the question.
+    const published = app.fake.callsTo('views.publish').length;
+    await app.interaction({
+      type: 'block_actions',
+      team: { id: 'T0ACME' },
+      user: { id: 'UANA', team_id: 'T0ACME' },
+      api_app_id: 'A0RAPPORT',
+      trigger_id: 'trigger.home',
+      container: { type: 'view', view_id: 'VHOME' },
+      view: { id: 'VHOME', type: 'home' },
+      actions: [
+        {
+          type: 'button',
+          action_id: 'intro_accept',
+          block_id: 'b',
+          value: introId,
+          action_ts: '1',
+        },
+      ],
+    });
+    const republished = await app.fake.waitFor(() => app.fake.callsTo('views.publish')[published]);
+    expect(JSON.stringify(republished.args.view.blocks)).not.toContain('would like to meet you');
+    const dm = await app.fake.waitFor(() =>
+      app.fake.messages.find((m) => m.channel === 'DUANA' && m.text.startsWith('Great!')),
+    );
+    expect(dm.text).toBe('Great! I’ve opened a conversation for you both.');
+    worker.wake();
+    await settled();
+    expect(
+      app.fake
+        .callsTo('conversations.open')
+        .map((c) => String(c.args.users))
+        .filter((u) => u.includes(',')),
+    ).toEqual(['UPRIYA,UANA']);
+  });
 });

@@ -1,12 +1,28 @@
-import type { Clock, DeliveryReport, KudosRecord, UnitOfWork } from '../ports';
+import type { SuggestedPerson } from '../domain/outbound';
+import type {
+  Clock,
+  DeliveryReport,
+  Introduction,
+  KudosRecord,
+  Reminder,
+  UnitOfWork,
+} from '../ports';
+import { LIST_SHOWN } from './followups';
+import type { Introductions } from './introductions';
 import { summariseNetwork, UNKNOWN_MEMBER_MESSAGE, type NetworkSummary } from './network-summary';
 
 export const RECENT_KUDOS_SHOWN = 5;
+export const FOLLOWUPS_SHOWN = 5;
 
 export interface Home {
   summary: NetworkSummary;
   recentGiven: KudosRecord[];
   recentReceived: KudosRecord[];
+  /** Follow-ups coming up, soonest first. */
+  followups: Reminder[];
+  /** Introductions waiting on this member's answer, or on someone else's. */
+  introductions: Introduction[];
+  suggestions: SuggestedPerson[];
   /** For admins: the week's delivery counts. */
   deliveries?: DeliveryReport['counts'];
 }
@@ -15,27 +31,48 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type HomeResult = { ok: true; home: Home } | { ok: false; message: string };
 
-/** What a member sees on their home tab: their network and their latest kudos. */
-export function makeHome({ transaction, clock }: { transaction: UnitOfWork; clock: Clock }) {
-  return function home(workspaceId: string, userId: string): Promise<HomeResult> {
-    return transaction(async (repos) => {
-      const summary = await summariseNetwork(repos, workspaceId, userId, clock.now());
-      if (!summary) return { ok: false, message: UNKNOWN_MEMBER_MESSAGE };
+/**
+ * What a member sees on their home tab, read afresh each time: their network, follow-ups,
+ * introductions waiting, people to meet, their latest kudos.
+ */
+export function makeHome({
+  transaction,
+  clock,
+  introductions,
+}: {
+  transaction: UnitOfWork;
+  clock: Clock;
+  introductions: Introductions;
+}) {
+  return async function home(workspaceId: string, userId: string): Promise<HomeResult> {
+    const read = await transaction(async (repos) => {
+      const now = clock.now();
+      const summary = await summariseNetwork(repos, workspaceId, userId, now);
+      if (!summary) return null;
       const recent = await repos.kudos.recent(workspaceId, userId, RECENT_KUDOS_SHOWN);
-      const since = new Date(clock.now().getTime() - WEEK_MS);
       const deliveries = summary.member.isAdmin
-        ? (await repos.deliveryLog.report(workspaceId, since, 0)).counts
+        ? (await repos.deliveryLog.report(workspaceId, new Date(now.getTime() - WEEK_MS), 0)).counts
         : undefined;
       return {
-        ok: true,
-        home: {
-          summary,
-          recentGiven: recent.given,
-          recentReceived: recent.received,
-          ...(deliveries && { deliveries }),
-        },
+        summary,
+        recentGiven: recent.given,
+        recentReceived: recent.received,
+        followups: (await repos.reminders.pendingOf(workspaceId, userId, LIST_SHOWN)).slice(
+          0,
+          FOLLOWUPS_SHOWN,
+        ),
+        introductions: await repos.introductions.openFor(workspaceId, userId),
+        ...(deliveries && { deliveries }),
       };
     });
+    if (!read) return { ok: false, message: UNKNOWN_MEMBER_MESSAGE };
+    const suggested = read.summary.member.suggestions
+      ? await introductions.suggestNow(workspaceId, userId)
+      : null;
+    return {
+      ok: true,
+      home: { ...read, suggestions: suggested?.ok ? suggested.suggestions : [] },
+    };
   };
 }
 

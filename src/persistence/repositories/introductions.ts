@@ -79,6 +79,23 @@ export function introductionRepository(db: Kysely<Database>): IntroductionReposi
       return new Set(rows.map((r) => (r.requester_id === userId ? r.target_id : r.requester_id)));
     },
 
+    async openFor(workspaceId, userId) {
+      const rows = await db
+        .selectFrom('introductions')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', '=', 'asked'), eb('target_id', '=', userId)]),
+            eb.and([eb('status', '=', 'asking_mutual'), eb('mutual_id', '=', userId)]),
+            eb.and([eb('status', 'in', OPEN), eb('requester_id', '=', userId)]),
+          ]),
+        )
+        .orderBy('created_at')
+        .execute();
+      return rows.map(toIntroduction);
+    },
+
     async openPairs(workspaceId) {
       const rows = await db
         .selectFrom('introductions')

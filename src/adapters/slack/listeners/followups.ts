@@ -8,6 +8,7 @@ import type { SlackDeps } from '../deps';
 import { ensureMembers } from '../directory';
 import { findSlackMentions, mention } from '../text';
 import { followupList, REMINDER_ACTIONS } from '../views/followups';
+import { buttonAnswer } from './answer';
 import { safely } from './safely';
 
 const ACTION_OF = Object.fromEntries(
@@ -50,12 +51,11 @@ export function registerFollowups(app: App, deps: SlackDeps) {
 
   app.action<BlockAction<ButtonAction>>(
     new RegExp(`^(${Object.values(REMINDER_ACTIONS).join('|')})$`),
-    async ({ ack, body, action, context, respond }) => {
+    async ({ ack, body, action, client, context, respond }) => {
       await ack();
       const teamId = context.teamId ?? body.team?.id ?? '';
       const userId = body.user.id;
-      const tell = (text: string) =>
-        respond({ response_type: 'ephemeral', replace_original: false, text });
+      const { tell, refresh, fromHome } = buttonAnswer(deps, body, respond, client, teamId);
       await safely(deps, { action: action.action_id, teamId, userId }, tell, async () => {
         const workspaceId = await deps.workspaces.forTeam(teamId);
         const what = ACTION_OF[action.action_id]!;
@@ -73,10 +73,12 @@ export function registerFollowups(app: App, deps: SlackDeps) {
           answer.zone,
         );
         // In the reminder's DM the buttons give way to the answer; under /followup list
-        // (a private message of several reminders) the answer comes as a note.
-        return (body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral
-          ? tell(text)
-          : respond({ replace_original: true, text });
+        // (a private message of several reminders) or on the Home tab it comes as a note.
+        if (fromHome || (body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral) {
+          await tell(text);
+          return refresh();
+        }
+        return respond({ replace_original: true, text });
       });
     },
   );

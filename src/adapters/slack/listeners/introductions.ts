@@ -8,6 +8,7 @@ import {
   NOT_NOW,
   readSuggestionValue,
 } from '../views/network';
+import { buttonAnswer } from './answer';
 import { safely } from './safely';
 
 type Handler = (c: {
@@ -50,8 +51,7 @@ export function registerIntroductions(app: App, deps: SlackDeps) {
       await ack();
       const teamId = context.teamId ?? body.team?.id ?? '';
       const userId = body.user.id;
-      const tell = (text: string) =>
-        respond({ response_type: 'ephemeral', replace_original: false, text });
+      const { tell, refresh } = buttonAnswer(deps, body, respond, client, teamId);
       await safely(deps, { action: action.action_id, teamId, userId }, tell, async () => {
         const workspaceId = await deps.workspaces.forTeam(teamId);
         await ensureMembers(deps.directory, client, workspaceId, teamId, [userId]);
@@ -63,6 +63,7 @@ export function registerIntroductions(app: App, deps: SlackDeps) {
           triggerId: body.trigger_id,
         });
         await tell(result.message);
+        await refresh();
       });
     },
   );

@@ -3,6 +3,71 @@ import type { KudosRecord } from '../../../core/ports';
 import type { Home } from '../../../core/use-cases/home';
 import { mention, toMrkdwn } from '../text';
 import { summaryBlocks } from './summary';
+import { REMINDER_ACTIONS } from './followups';
+import { INTRO_ANSWERS, MUTUAL_ANSWERS, suggestionBlocks } from './network';
+
+const INTRODUCTIONS_SHOWN = 5;
+
+const when = (at: Date) =>
+  `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|${at.toISOString().slice(0, 16)}>`;
+
+/** Follow-ups coming up, introductions waiting, and people to meet. */
+function relationshipBlocks(home: Home, me: string) {
+  const followups = home.followups.map((r) =>
+    Blocks.Section({
+      text: `${when(r.dueAt)}: ${mention(r.otherId)}${r.about ? ` — ${toMrkdwn(r.about)}` : ''}`,
+    }).accessory(
+      Elements.Button({ text: 'Cancel', actionId: REMINDER_ACTIONS.cancel, value: r.id }),
+    ),
+  );
+  const introductions = home.introductions.slice(0, INTRODUCTIONS_SHOWN).flatMap((i) => {
+    if (i.targetId === me && i.status === 'asked')
+      return [
+        Blocks.Section({ text: `${mention(i.requesterId)} would like to meet you.` }),
+        Blocks.Actions().elements(
+          Elements.Button({
+            text: 'Yes, introduce us',
+            actionId: INTRO_ANSWERS.accept,
+            value: i.id,
+          }).primary(),
+          Elements.Button({ text: 'Not now', actionId: INTRO_ANSWERS.decline, value: i.id }),
+        ),
+      ];
+    if (i.mutualId === me && i.status === 'asking_mutual')
+      return [
+        Blocks.Section({
+          text: `${mention(i.requesterId)} and ${mention(i.targetId)} are being introduced. Join them?`,
+        }),
+        Blocks.Actions().elements(
+          Elements.Button({ text: 'Join', actionId: MUTUAL_ANSWERS.join, value: i.id }).primary(),
+          Elements.Button({ text: 'No thanks', actionId: MUTUAL_ANSWERS.decline, value: i.id }),
+        ),
+      ];
+    return [
+      Blocks.Section({ text: `Waiting for ${mention(i.targetId)} to answer your introduction.` }),
+    ];
+  });
+  return [
+    Blocks.Divider(),
+    Blocks.Section({
+      text:
+        followups.length > 0
+          ? '*Follow-ups coming up*'
+          : '*Follow-ups coming up*\n_None. Set one with `/followup @name in 3 weeks`._',
+    }),
+    ...followups,
+    ...(introductions.length > 0
+      ? [Blocks.Divider(), Blocks.Section({ text: '*Introductions*' }), ...introductions]
+      : []),
+    ...(home.suggestions.length > 0
+      ? [
+          Blocks.Divider(),
+          Blocks.Section({ text: '*People you might like to meet*' }),
+          ...suggestionBlocks(home.suggestions),
+        ]
+      : []),
+  ];
+}
 
 export const OPEN_SETTINGS = 'open_settings';
 
@@ -46,6 +111,7 @@ export function homeView(home: Home) {
     .blocks(
       Blocks.Header({ text: 'Rapport' }),
       ...summaryBlocks(home.summary),
+      ...relationshipBlocks(home, home.summary.member.userId),
       Blocks.Divider(),
       kudosSection('Kudos you received', home.recentReceived, 'received'),
       kudosSection('Kudos you gave', home.recentGiven, 'given'),
