@@ -140,6 +140,31 @@ describe('npm run demo with piped stdin', () => {
     expect(stdout).toContain("You're back: intros and reminders start again.");
   });
 
+  it('sets and lists follow-ups, records a meeting and a mentor, and suggests people to meet', async () => {
+    const { code, stdout, stderr } = await demo(
+      [
+        '/followup @li in 2 weeks about the roadmap',
+        '/followup @li someday',
+        '/followup list',
+        '/rapport met @sam',
+        '/rapport mentor @li',
+        '/rapport suggest',
+        '/rapport nudges every 3 weeks',
+      ].join('\n') + '\n',
+    );
+    expect(ownLines(stderr)).toEqual([]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /Got it: I'll remind you to follow up with Li Wei on \w+ \d+ \w+ at 09:00, about the roadmap\./,
+    );
+    expect(stdout).toContain('I couldn\'t tell when "someday" is.');
+    expect(stdout).toMatch(/• \w+ \d+ \w+ at 09:00: Li Wei — the roadmap/);
+    expect(stdout).toContain('Noted: you met Sam Okafor.');
+    expect(stdout).toContain('Noted: Li Wei is your mentor.');
+    expect(stdout).toContain('People you might like to meet:');
+    expect(stdout).toContain("haven't been in touch with for 3 weeks");
+  });
+
   it('names the people it knows when --as names nobody', async () => {
     const { code, stderr } = await demo('', ['--as', 'nobody']);
     expect(code).toBe(2);

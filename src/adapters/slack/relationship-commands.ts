@@ -1,6 +1,6 @@
 import { Blocks, Message } from 'slack-block-builder';
 import { onePerson } from '../../core/domain/counterpart';
-import type { RoundCommand } from './round-commands';
+import type { SubcommandContext } from './round-commands';
 import { ensureMembers } from './directory';
 import { findSlackMentions } from './text';
 import { suggestionBlocks } from './views/network';
@@ -17,7 +17,7 @@ export const RELATIONSHIP_SUBCOMMANDS = [
 const ENDS = /\b(?:off|end|stop|remove)\b/i;
 
 /** /rapport met @x | mentor @x [off] | mentee @x [off] | nudges … | suggestions on|off | suggest. */
-export async function handleRelationshipCommand(sub: string, c: RoundCommand): Promise<unknown> {
+export async function handleRelationshipCommand(sub: string, c: SubcommandContext): Promise<unknown> {
   const { deps, workspaceId, userId } = c;
   const mentions = findSlackMentions(c.rest).filter((m) => m.kind !== 'group');
   await ensureMembers(deps.directory, c.client, workspaceId, c.teamId, [

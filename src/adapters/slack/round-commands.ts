@@ -13,7 +13,7 @@ export function channelIn(text: string): string | null {
   return /<#([CG][A-Z0-9]+)(?:\|[^>]*)?>/.exec(text)?.[1] ?? null;
 }
 
-export interface RoundCommand {
+export interface SubcommandContext {
   deps: SlackDeps;
   client: WebClient;
   workspaceId: string;
@@ -27,7 +27,7 @@ export interface RoundCommand {
 }
 
 /** /rapport join | leave | skip | pause | resume | rounds | round. */
-export async function handleRoundCommand(sub: string, c: RoundCommand): Promise<unknown> {
+export async function handleRoundCommand(sub: string, c: SubcommandContext): Promise<unknown> {
   const { deps, workspaceId, userId } = c;
   const channel = channelIn(c.rest);
   await ensureMembers(deps.directory, c.client, workspaceId, c.teamId, [userId]);

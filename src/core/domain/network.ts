@@ -51,22 +51,18 @@ export class Network {
     }
   }
 
-  /** Contacts of `i`: [position in the arrays] for each. */
-  *contactsOf(i: number): Generator<number> {
-    for (let at = this.offsets[i]!; at < this.offsets[i + 1]!; at += 1) yield at;
-  }
-
   /** How many meaningful relationships `i` has today. */
   meaningfulCount(i: number): number {
     let n = 0;
-    for (const at of this.contactsOf(i)) if (this.strengths[at]! >= MEANINGFUL_STRENGTH) n += 1;
+    for (let at = this.offsets[i]!; at < this.offsets[i + 1]!; at += 1)
+      if (this.strengths[at]! >= MEANINGFUL_STRENGTH) n += 1;
     return n;
   }
 
   /** `i`'s relationships going cold, the strongest once first, at most `limit`. */
   goingCold(i: number, now: Date, cadenceDays: number, limit: number) {
     const cold: Array<{ userId: string; peak: number; lastAt: Date }> = [];
-    for (const at of this.contactsOf(i)) {
+    for (let at = this.offsets[i]!; at < this.offsets[i + 1]!; at += 1) {
       const lastAt = new Date(this.lastAt[at]!);
       const strength = this.strengths[at]!;
       if (!isGoingCold(strength, lastAt, now, cadenceDays)) continue;
@@ -90,100 +86,134 @@ export interface Suggestion {
   mutualCount: number;
 }
 
-export interface SuggestOptions {
-  /** Each person's department (null: not known); people absent here cannot be suggested. */
-  departments: ReadonlyMap<string, string | null>;
-  /** People not to suggest: snoozed with "Not now", asked already, away. */
-  excluded: ReadonlySet<string>;
-  limit: number;
-  /** A scratch array of the network's size, reused across calls (it is left zeroed). */
-  scratch?: Int32Array;
+/**
+ * Who can be suggested, by department, as numbers over a network's people: worked out once
+ * for a whole workspace's suggestions.
+ */
+export class Candidates {
+  /** Each person's department number; -1: not someone to suggest (or no department known). */
+  readonly department: Int32Array;
+  /** Each department's people, in id order. */
+  readonly people: number[][];
+
+  constructor(
+    readonly network: Network,
+    departments: ReadonlyMap<string, string | null>,
+  ) {
+    const names = [...new Set([...departments.values()].filter((d): d is string => !!d))].sort(
+      (a, b) => a.localeCompare(b),
+    );
+    const number = new Map(names.map((d, k) => [d, k]));
+    this.department = new Int32Array(network.ids.length).fill(-1);
+    this.people = names.map(() => []);
+    const order = [...departments.keys()].sort();
+    for (const id of order) {
+      const i = network.index.get(id);
+      const d = number.get(departments.get(id) ?? '');
+      if (i === undefined || d === undefined) continue;
+      this.department[i] = d;
+      this.people[d]!.push(i);
+    }
+  }
 }
+
+/** Arrays the size of the network, reused across members and left cleared. */
+export class Scratch {
+  readonly counts: Int32Array;
+  readonly marks: Uint8Array;
+  readonly reached: Uint8Array;
+  constructor(candidates: Candidates) {
+    this.counts = new Int32Array(candidates.network.ids.length);
+    this.marks = new Uint8Array(candidates.network.ids.length);
+    this.reached = new Uint8Array(candidates.people.length);
+  }
+}
+
+const KNOWN = 1;
+const SET_ASIDE = 2;
 
 /**
  * Up to `limit` people a member should meet: in another department, no relationship yet,
  * those reachable through more people both know first, then departments the member has not
- * reached, then by id for a stable order.
+ * reached, then by id for a stable order; if that is not enough, someone from each
+ * department not reached yet.
  */
-export function suggestFor(network: Network, userId: string, options: SuggestOptions) {
+export function suggestFor(
+  candidates: Candidates,
+  userId: string,
+  options: { excluded: ReadonlySet<string>; limit: number; scratch?: Scratch },
+): Suggestion[] {
+  const { network } = candidates;
   const me = network.index.get(userId);
-  const myDepartment = options.departments.get(userId) ?? null;
   if (me === undefined) return [];
-  const counts = options.scratch ?? new Int32Array(network.ids.length);
-  const mine = new Set<number>([me]);
-  const reached = new Set<string>();
-  for (const at of network.contactsOf(me)) {
-    const other = network.neighbours[at]!;
-    mine.add(other);
-    const department = options.departments.get(network.ids[other]!);
-    if (department) reached.add(department);
+  const { counts, marks, reached } = options.scratch ?? new Scratch(candidates);
+  const { offsets, neighbours, ids } = network;
+  const myDepartment = candidates.department[me]!;
+  marks[me] = KNOWN;
+  for (let at = offsets[me]!; at < offsets[me + 1]!; at += 1) {
+    const other = neighbours[at]!;
+    marks[other] = KNOWN;
+    const d = candidates.department[other]!;
+    if (d >= 0) reached[d] = 1;
+  }
+  const setAside: number[] = [];
+  for (const id of options.excluded) {
+    const c = network.index.get(id);
+    if (c !== undefined && marks[c] === 0) {
+      marks[c] = SET_ASIDE;
+      setAside.push(c);
+    }
   }
   const touched: number[] = [];
-  for (const at of network.contactsOf(me)) {
-    for (const at2 of network.contactsOf(network.neighbours[at]!)) {
-      const c = network.neighbours[at2]!;
-      if (mine.has(c)) continue;
+  for (let at = offsets[me]!; at < offsets[me + 1]!; at += 1) {
+    const m = neighbours[at]!;
+    for (let at2 = offsets[m]!; at2 < offsets[m + 1]!; at2 += 1) {
+      const c = neighbours[at2]!;
+      if (marks[c] !== 0) continue;
       if (counts[c] === 0) touched.push(c);
       counts[c]! += 1;
     }
   }
-  const eligible = (id: string) => {
-    if (options.excluded.has(id) || !options.departments.has(id)) return false;
-    const department = options.departments.get(id) ?? null;
-    return department !== null && department !== myDepartment;
-  };
-  const pick = (candidates: number[]) =>
-    candidates
-      .filter((c) => eligible(network.ids[c]!))
-      .sort(
-        (x, y) =>
-          counts[y]! - counts[x]! ||
-          Number(reached.has(options.departments.get(network.ids[x]!)!)) -
-            Number(reached.has(options.departments.get(network.ids[y]!)!)) ||
-          (network.ids[x]! < network.ids[y]! ? -1 : 1),
-      );
-  const chosen = pick(touched).slice(0, options.limit);
-  if (chosen.length < options.limit) {
-    // Not enough people in common: someone from each department not reached yet, a
-    // different one for each member (so that not everyone is sent to the same person).
-    const start = hash(userId);
-    for (const [department, people] of byDepartment(options.departments)) {
-      if (chosen.length >= options.limit) break;
-      if (department === myDepartment || reached.has(department)) continue;
-      for (let k = 0; k < people.length; k += 1) {
-        const id = people[(start + k) % people.length]!;
-        const c = network.index.get(id);
-        if (c === undefined || mine.has(c) || chosen.includes(c) || options.excluded.has(id))
-          continue;
-        chosen.push(c);
-        break;
-      }
+  const better = (x: number, y: number) =>
+    counts[x]! !== counts[y]!
+      ? counts[x]! > counts[y]!
+      : reached[candidates.department[x]!] !== reached[candidates.department[y]!]
+        ? reached[candidates.department[x]!] === 0
+        : ids[x]! < ids[y]!;
+  const chosen: number[] = [];
+  for (const c of touched) {
+    const d = candidates.department[c]!;
+    if (d < 0 || d === myDepartment) continue;
+    let k = chosen.length;
+    while (k > 0 && better(c, chosen[k - 1]!)) k -= 1;
+    if (k < options.limit) chosen.splice(k, 0, c);
+    if (chosen.length > options.limit) chosen.pop();
+  }
+  // Not enough people in common: someone from each department not reached yet, a different
+  // one for each member (so that not everyone is sent to the same person).
+  const start = hash(userId);
+  for (let d = 0; d < candidates.people.length && chosen.length < options.limit; d += 1) {
+    const people = candidates.people[d]!;
+    if (d === myDepartment || reached[d] || people.length === 0) continue;
+    for (let k = 0; k < people.length; k += 1) {
+      const c = people[(start + k) % people.length]!;
+      if (marks[c] !== 0 || chosen.includes(c)) continue;
+      chosen.push(c);
+      break;
     }
   }
-  const result: Suggestion[] = chosen.map((c) => ({
-    userId: network.ids[c]!,
+  const result = chosen.map((c) => ({
+    userId: ids[c]!,
     mutualId: counts[c]! > 0 ? closestMutual(network, me, c) : null,
     mutualCount: counts[c]!,
   }));
   for (const c of touched) counts[c] = 0;
-  return result;
-}
-
-const grouped = new WeakMap<ReadonlyMap<string, string | null>, Map<string, string[]>>();
-
-/** People by department, departments and people in a stable order (worked out once per map). */
-function byDepartment(departments: ReadonlyMap<string, string | null>): Map<string, string[]> {
-  let result = grouped.get(departments);
-  if (!result) {
-    result = new Map();
-    for (const [id, department] of [...departments].sort(([a], [b]) => (a < b ? -1 : 1)))
-      if (department) {
-        const list = result.get(department);
-        if (list) list.push(id);
-        else result.set(department, [id]);
-      }
-    result = new Map([...result].sort(([a], [b]) => a.localeCompare(b)));
-    grouped.set(departments, result);
+  for (const c of setAside) marks[c] = 0;
+  marks[me] = 0;
+  for (let at = offsets[me]!; at < offsets[me + 1]!; at += 1) {
+    marks[neighbours[at]!] = 0;
+    const d = candidates.department[neighbours[at]!]!;
+    if (d >= 0) reached[d] = 0;
   }
   return result;
 }
@@ -196,11 +226,13 @@ function hash(text: string): number {
 
 /** The contact of both whose weaker tie to the two is strongest. */
 function closestMutual(network: Network, a: number, b: number): string | null {
+  const { offsets, neighbours, strengths } = network;
   const toB = new Map<number, number>();
-  for (const at of network.contactsOf(b)) toB.set(network.neighbours[at]!, network.strengths[at]!);
+  for (let at = offsets[b]!; at < offsets[b + 1]!; at += 1)
+    toB.set(neighbours[at]!, strengths[at]!);
   let best: number | null = null;
   let bestTie = -1;
-  for (const at of network.contactsOf(a)) {
+  for (let at = offsets[a]!; at < offsets[a + 1]!; at += 1) {
     const m = network.neighbours[at]!;
     const other = toB.get(m);
     if (other === undefined) continue;

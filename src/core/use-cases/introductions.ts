@@ -1,4 +1,4 @@
-import { Network, suggestFor } from '../domain/network';
+import { Candidates, Network, suggestFor } from '../domain/network';
 import { toMember, type IntroMember, type SuggestedPerson } from '../domain/outbound';
 import { isInNetwork, isReachable } from '../domain/reachable';
 import { classifyRelationship } from '../domain/relationship-kind';
@@ -102,8 +102,12 @@ export function makeIntroductions({
           now,
           userId,
         );
-        const found = suggestFor(network, userId, {
-          departments,
+        // The member's own department, even while they are paused, is not suggested.
+        const candidates = new Candidates(
+          network,
+          new Map([...departments, [userId, me.departmentName]]),
+        );
+        const found = suggestFor(candidates, userId, {
           excluded: excludedFor(userId),
           limit: SUGGESTIONS,
         });

@@ -1,5 +1,5 @@
 import type { Member } from '../domain/member';
-import { Network, suggestFor } from '../domain/network';
+import { Candidates, Network, Scratch, suggestFor } from '../domain/network';
 import type { NewDelivery, SuggestedPerson } from '../domain/outbound';
 import { isInNetwork, isReachable } from '../domain/reachable';
 import { INTERACTION_WEIGHTS, STRENGTH_HALF_LIFE_DAYS } from '../domain/relationships';
@@ -81,7 +81,8 @@ export function makeWeeklyNetwork({
         members,
         now,
       );
-      const scratch = new Int32Array(members.length);
+      const candidates = new Candidates(network, departments);
+      const scratch = new Scratch(candidates);
       const deliveries: NewDelivery[] = [];
       let nudges = 0;
       let suggested = 0;
@@ -92,8 +93,7 @@ export function makeWeeklyNetwork({
           ? network.goingCold(i, now, m.nudges.cadenceDays, NUDGE_NAMES)
           : [];
         const suggestions = m.suggestions
-          ? suggestFor(network, m.userId, {
-              departments,
+          ? suggestFor(candidates, m.userId, {
               excluded: excludedFor(m.userId),
               limit: SUGGESTIONS,
               scratch,

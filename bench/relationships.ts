@@ -1,0 +1,198 @@
+/**
+ * Benchmark for relationships (not part of npm test):
+ *
+ *   npm run bench:relationships      one workspace of 10,000 members in 40 departments with
+ *                                    1,000,000 interactions over two years: one member's
+ *                                    network summary, /rapport suggest, and the weekly
+ *                                    keep-in-touch job for the whole workspace
+ *
+ * BENCH_DATABASE_URL runs it on that Postgres (in a schema of its own), else on the embedded
+ * database.
+ */
+import { sql } from 'kysely';
+import { openDatabase } from '../src/persistence/database';
+import { migrateToLatest } from '../src/persistence/migrate';
+import { ensureWorkspace, saveSettings } from '../src/persistence/repositories/directory';
+import { useCasesFor } from '../src/services';
+
+const MEMBERS = 10_000;
+const DEPARTMENTS = 40;
+const INTERACTIONS = 1_000_000;
+const NOW = new Date('2026-11-25T10:00:00Z');
+const ZONES = ['Europe/London', 'America/New_York', 'Asia/Kolkata', 'Europe/Berlin', 'Asia/Tokyo'];
+
+let peakRss = 0;
+const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+const id = (i: number) => `u${String(i).padStart(5, '0')}`;
+
+/** Department sizes falling off as 1/(k+1), like real organisations. */
+function departmentSizes(): number[] {
+  const weights = Array.from({ length: DEPARTMENTS }, (_v, k) => 1 / (k + 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const sizes = weights.map((w) => Math.max(1, Math.floor((w / total) * MEMBERS)));
+  sizes[0]! += MEMBERS - sizes.reduce((a, b) => a + b, 0);
+  return sizes;
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const timer = setInterval(sample, 20);
+  const started = performance.now();
+  try {
+    const result = await work();
+    sample();
+    return { ms: Math.round(performance.now() - started), result };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function main() {
+  const url = process.env.BENCH_DATABASE_URL;
+  const schema = `rapport_bench_relationships_${process.pid}`;
+  const database = await openDatabase(url ? { url, schema } : { dataDir: 'memory://' });
+  await migrateToLatest(database.db);
+  const db = database.db;
+  const workspaceId = await ensureWorkspace(db, {
+    platform: 'slack',
+    externalId: 'T0BENCH',
+    name: 'Bench',
+  });
+  await saveSettings(db, workspaceId, { timezone: 'Europe/London' });
+
+  const setup = performance.now();
+  const sizes = departmentSizes();
+  const departmentIds: string[] = [];
+  for (let d = 0; d < DEPARTMENTS; d += 1) {
+    const row = await db
+      .insertInto('departments')
+      .values({ workspace_id: workspaceId, name: `Department ${d + 1}` })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    departmentIds.push(row.id);
+  }
+  const departmentOf: number[] = sizes.flatMap((size, d) => Array<number>(size).fill(d));
+  for (let start = 0; start < MEMBERS; start += 1000)
+    await db
+      .insertInto('members')
+      .values(
+        Array.from({ length: Math.min(1000, MEMBERS - start) }, (_v, k) => ({
+          workspace_id: workspaceId,
+          user_id: id(start + k),
+          name: `Member ${start + k}`,
+          department_id: departmentIds[departmentOf[start + k]!]!,
+          timezone: ZONES[(start + k) % ZONES.length]!,
+        })),
+      )
+      .execute();
+  // Each department occupies a run of member numbers: [first, first + size).
+  const firsts = sizes.map((_s, d) => sizes.slice(0, d).reduce((a, b) => a + b, 0));
+  await sql`
+    create temporary table bench_departments (d int primary key, first int, size int)
+  `.execute(db);
+  await sql`insert into bench_departments values ${sql.join(
+    sizes.map((size, d) => sql`(${d}, ${firsts[d]!}, ${size})`),
+  )}`.execute(db);
+  await sql`create temporary table bench_member_departments (i int primary key, d int)`.execute(db);
+  for (let start = 0; start < MEMBERS; start += 2000)
+    await sql`insert into bench_member_departments values ${sql.join(
+      departmentOf.slice(start, start + 2000).map((d, k) => sql`(${start + k}, ${d})`),
+    )}`.execute(db);
+  // A million interactions over two years: seven in ten with one of the thirty colleagues
+  // nearest in one's own department (a working circle), the rest with anyone; kudos most
+  // common, then meetings and follow-ups. Made by the database itself, seeded, in batches.
+  await sql`select setseed(0.42)`.execute(db);
+  const batch = 100_000;
+  for (let start = 0; start < INTERACTIONS; start += batch)
+    await sql`
+      insert into interactions
+        (workspace_id, member_id, other_member_id, kind, source, source_ref, occurred_at)
+      select ${workspaceId}::uuid, 'u' || lpad(a::text, 5, '0'), 'u' || lpad(b::text, 5, '0'),
+             'peer', source, 'bench:' || k, ${NOW}::timestamptz - (age_days || ' days')::interval
+      from (
+        select k, a,
+          case when r < 0.7 then dep.first + (a - dep.first + 1
+                 + floor(random() * least(30, greatest(dep.size - 1, 1)))::int) % dep.size
+               else floor(random() * ${MEMBERS})::int end as b,
+          case when s < 0.6 then 'kudos' when s < 0.8 then 'round'
+               when s < 0.95 then 'followup' else 'manual' end as source,
+          floor(random() * 730)::int as age_days
+        from (
+          select k, floor(random() * ${MEMBERS})::int as a, random() as r, random() as s
+          from generate_series(${start}::int, ${start + batch - 1}::int) as k
+        ) pick
+        join bench_member_departments md on md.i = pick.a
+        join bench_departments dep on dep.d = md.d
+      ) chosen
+      where a <> b
+    `.execute(db);
+  await sql`analyze interactions`.execute(db);
+  const counted = await db
+    .selectFrom('interactions')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  console.log(
+    JSON.stringify({
+      part: 'setup',
+      database: database.kind,
+      members: MEMBERS,
+      departments: DEPARTMENTS,
+      interactions: Number(counted.n),
+      seconds: Math.round((performance.now() - setup) / 1000),
+    }),
+  );
+
+  const useCases = useCasesFor(database, { now: () => NOW });
+  const member = id(4242);
+  const oneMember: Array<[string, () => Promise<unknown>]> = [
+    ['network summary (one member)', () => useCases.networkSummary(workspaceId, member)],
+    ['/rapport suggest (one member)', () => useCases.introductions.suggestNow(workspaceId, member)],
+    ['App Home (one member)', () => useCases.home(workspaceId, member)],
+  ];
+  for (const [part, work] of oneMember) {
+    const runs: number[] = [];
+    for (let r = 0; r < 5; r += 1) runs.push((await timed(work)).ms);
+    runs.sort((a, b) => a - b);
+    console.log(
+      JSON.stringify({
+        part,
+        medianMs: runs[2],
+        minMs: runs[0],
+        maxMs: runs[4],
+        peakRssMb: mb(peakRss),
+      }),
+    );
+  }
+  const summary = await useCases.networkSummary(workspaceId, member);
+  if (summary.ok)
+    console.log(
+      JSON.stringify({
+        member,
+        connections: summary.summary.connections,
+        meaningful: summary.summary.meaningful,
+        departmentsReached: summary.summary.departmentsReached.length,
+        goingCold: summary.summary.goingCold.length,
+      }),
+    );
+
+  peakRss = process.memoryUsage().rss;
+  const before = peakRss;
+  const weekly = await timed(() => useCases.weeklyNetwork(workspaceId, NOW));
+  console.log(
+    JSON.stringify({
+      part: 'weekly keep-in-touch job (whole workspace)',
+      ms: weekly.ms,
+      note: weekly.result.note,
+      queued: weekly.result.queued,
+      rssBeforeMb: mb(before),
+      peakRssMb: mb(peakRss),
+    }),
+  );
+  if (database.kind === 'postgres') await sql.raw(`drop schema ${schema} cascade`).execute(db);
+  await database.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
