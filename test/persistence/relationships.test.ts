@@ -1,3 +1,5 @@
+import { strengthAt } from '../../src/core/domain/relationships';
+import { STRENGTH_RULE } from '../../src/core/use-cases/weekly-network';
 import { createRepositories } from '../../src/persistence/repositories';
 import {
   saveSettings,
@@ -200,5 +202,39 @@ describe(`who hears from Rapport about relationships (${databaseLabel})`, () => 
       ['pat', false],
     ]);
     expect(welcomes[2]!.due_at).toEqual(new Date(NOW + 14 * DAY));
+  });
+
+  it('sums pair strengths in the database exactly as the core defines them', async () => {
+    const repos = createRepositories(database.db, clock);
+    const pairs = await repos.interactions.pairStrengths(workspaceId, new Date(NOW), STRENGTH_RULE);
+    const events = await database.db
+      .selectFrom('interactions')
+      .select(['member_id', 'other_member_id', 'source', 'occurred_at'])
+      .execute();
+    expect(pairs.length).toBeGreaterThan(3);
+    for (const p of pairs) {
+      const mine = events.filter(
+        (e) =>
+          (e.member_id === p.a && e.other_member_id === p.b) ||
+          (e.member_id === p.b && e.other_member_id === p.a),
+      );
+      const expected = strengthAt(
+        mine.map((e) => ({ source: e.source, at: e.occurred_at })),
+        new Date(NOW),
+      );
+      expect(p.strength).toBeCloseTo(expected, 9);
+      expect(p.lastAt).toEqual(new Date(Math.max(...mine.map((e) => e.occurred_at.getTime()))));
+    }
+    // Around one member: their pairs and those of the people they know, no others.
+    const around = await repos.interactions.pairStrengths(
+      workspaceId,
+      new Date(NOW),
+      STRENGTH_RULE,
+      'ana',
+    );
+    expect(around.every((p) => [p.a, p.b].some((id) => ['ana', 'sam'].includes(id)))).toBe(true);
+    expect(around.length).toBe(
+      pairs.filter((p) => [p.a, p.b].some((id) => ['ana', 'sam'].includes(id))).length,
+    );
   });
 });
