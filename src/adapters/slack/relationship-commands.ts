@@ -17,7 +17,10 @@ export const RELATIONSHIP_SUBCOMMANDS = [
 const ENDS = /\b(?:off|end|stop|remove)\b/i;
 
 /** /rapport met @x | mentor @x [off] | mentee @x [off] | nudges … | suggestions on|off | suggest. */
-export async function handleRelationshipCommand(sub: string, c: SubcommandContext): Promise<unknown> {
+export async function handleRelationshipCommand(
+  sub: string,
+  c: SubcommandContext,
+): Promise<unknown> {
   const { deps, workspaceId, userId } = c;
   const mentions = findSlackMentions(c.rest).filter((m) => m.kind !== 'group');
   await ensureMembers(deps.directory, c.client, workspaceId, c.teamId, [
