@@ -1,54 +1,32 @@
 import { ADMINS_ONLY } from '../../src/core/use-cases/admin-settings';
-import { deliveryWorker, type DeliveryWorker } from '../../src/delivery/worker';
-import { createLogger } from '../../src/logger';
 import { saveSettings } from '../../src/persistence/repositories/directory';
 import { tick } from '../../src/scheduler/coordinator';
 import { kudosDigestJob, kudosPromptJob } from '../../src/scheduler/jobs/kudos';
 import { movingClock } from '../support/clock';
 import { databaseLabel } from '../support/database';
 import { SlackTestApp } from '../support/slack-app';
-import { until } from '../support/wait';
+import { slackQueue } from '../support/slack-queue';
 
 describe(`the weekly kudos prompt and digest on Slack (${databaseLabel})`, () => {
   // Wednesday 25 November 2026, midday in London.
   const clock = movingClock('2026-11-25T12:00:00Z');
   let app: SlackTestApp;
-  let worker: DeliveryWorker;
+  let queue: ReturnType<typeof slackQueue>;
   let workspaceId: string;
 
   beforeAll(async () => {
     app = await SlackTestApp.start({ clock });
     await app.directorySynced();
     workspaceId = await app.workspaceId();
-    worker = deliveryWorker({
-      db: app.db,
-      clock,
-      senders: { slack: app.server.slack!.sender },
-      logger: createLogger('silent'),
-      workerId: 'kudos-jobs-test',
-      concurrency: 2,
-      pollMs: 20,
-      leaseMs: 10_000,
-      maxAttempts: 3,
-      retryBaseMs: 50,
-    });
-    worker.start();
+    queue = slackQueue(app, clock, 'kudos-jobs-test');
+    queue.start();
   });
   afterAll(async () => {
-    await worker?.stop();
+    await queue?.stop();
     await app?.close();
   });
 
   const sentTo = (channel: string) => app.fake.messages.filter((m) => m.channel === channel);
-  const settled = () =>
-    until(async () => {
-      const open = await app.db
-        .selectFrom('deliveries')
-        .select('id')
-        .where('status', 'in', ['pending', 'sending'])
-        .executeTakeFirst();
-      return !open;
-    });
 
   it('asks "who helped you this week?" in the kudos channel at the set hour, once', async () => {
     await saveSettings(app.db, workspaceId, {
@@ -61,8 +39,7 @@ describe(`the weekly kudos prompt and digest on Slack (${databaseLabel})`, () =>
     clock.set('2026-11-27T15:00:30Z');
     const ran = await tick(app.jobContext(), [kudosPromptJob], 'replica');
     expect(ran.map((r) => r.outcome)).toEqual([{ queued: 1 }]);
-    worker.wake();
-    await settled();
+    await queue.settled();
     expect(await tick(app.jobContext(), [kudosPromptJob], 'replica')).toEqual([]);
     const posted = sentTo('CKUDOS');
     expect(posted).toHaveLength(1);
@@ -88,8 +65,7 @@ describe(`the weekly kudos prompt and digest on Slack (${databaseLabel})`, () =>
     clock.set('2026-11-30T09:00:30Z');
     const ran = await tick(app.jobContext(), [kudosDigestJob], 'replica');
     expect(ran.map((r) => r.outcome)).toEqual([{ queued: 1 }]);
-    worker.wake();
-    await settled();
+    await queue.settled();
     const digest = sentTo('CKUDOS').at(-1)!;
     expect(digest.text).toBe('This week in kudos: 3 kudos');
     const blocks = JSON.stringify(app.fake.callsTo('chat.postMessage').at(-1)!.args.blocks);
@@ -105,8 +81,7 @@ describe(`the weekly kudos prompt and digest on Slack (${databaseLabel})`, () =>
     app.fake.fail('chat.postMessage', { error: 'is_archived' });
     clock.set('2026-12-04T15:00:30Z');
     await tick(app.jobContext(), [kudosPromptJob], 'replica');
-    worker.wake();
-    await settled();
+    await queue.settled();
 
     const report = (await (await app.command('/rapport', 'deliveries', { user: 'UANA' })).reply())
       .body;

@@ -1,37 +1,24 @@
-import { deliveryWorker, type DeliveryWorker } from '../../src/delivery/worker';
-import { createLogger } from '../../src/logger';
 import { tick } from '../../src/scheduler/coordinator';
 import { remindersJob } from '../../src/scheduler/jobs/reminders';
 import { movingClock } from '../support/clock';
 import { databaseLabel } from '../support/database';
 import { SlackTestApp } from '../support/slack-app';
-import { until } from '../support/wait';
+import { slackQueue } from '../support/slack-queue';
 
 describe(`/followup and its reminders on Slack (${databaseLabel})`, () => {
   // Monday 30 November 2026, 15:00 UTC: 10:00 for Li in New York, 23:00 for Ana in Singapore.
   const clock = movingClock('2026-11-30T15:00:00Z');
   let app: SlackTestApp;
-  let worker: DeliveryWorker;
+  let queue: ReturnType<typeof slackQueue>;
 
   beforeAll(async () => {
     app = await SlackTestApp.start({ clock });
     await app.directorySynced();
-    worker = deliveryWorker({
-      db: app.db,
-      clock,
-      senders: { slack: app.server.slack!.sender },
-      logger: createLogger('silent'),
-      workerId: 'followups-test',
-      concurrency: 2,
-      pollMs: 20,
-      leaseMs: 10_000,
-      maxAttempts: 3,
-      retryBaseMs: 50,
-    });
-    worker.start();
+    queue = slackQueue(app, clock, 'followups-test');
+    queue.start();
   });
   afterAll(async () => {
-    await worker?.stop();
+    await queue?.stop();
     await app?.close();
   });
 
@@ -44,44 +31,18 @@ describe(`/followup and its reminders on Slack (${databaseLabel})`, () => {
       .orderBy('created_at')
       .orderBy('member_id')
       .execute();
-  const settled = () =>
-    until(async () => {
-      const open = await app.db
-        .selectFrom('deliveries')
-        .select('id')
-        .where('status', 'in', ['pending', 'sending'])
-        .where('next_attempt_at', '<=', clock.now())
-        .executeTakeFirst();
-      return !open;
-    });
   const runJob = async (at: string) => {
     clock.set(at);
     const [ran] = await tick(app.jobContext(), [remindersJob], 'replica');
-    worker.wake();
-    await settled();
+    await queue.settled();
     return ran?.outcome?.note;
   };
   const reminderDms = () =>
     app.fake.callsTo('chat.postMessage').filter((c) => c.args.text === 'Time to follow up');
-  const press = async (user: string, actionId: string, value: string, ephemeral = false) => {
-    const responseUrl = app.fake.responseUrl(`${user}-${actionId}-${Date.now()}`);
-    await app.interaction({
-      type: 'block_actions',
-      team: { id: 'T0ACME' },
-      user: { id: user, team_id: 'T0ACME' },
-      api_app_id: 'A0RAPPORT',
-      trigger_id: `trigger.${user}.${Date.now()}`,
-      channel: { id: `D${user}` },
+  const press = (user: string, actionId: string, value: string, ephemeral = false) =>
+    app.press(user, actionId, value, {
       container: { type: 'message', message_ts: '1.1', is_ephemeral: ephemeral },
-      response_url: responseUrl,
-      actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1' }],
     });
-    return (
-      await app.fake.waitFor(() =>
-        app.fake.responses.find((r) => r.path === new URL(responseUrl).pathname),
-      )
-    ).body;
-  };
 
   it('sets a follow-up in the member’s own calendar and answers privately', async () => {
     const li = await say('<@USAM|sam> tomorrow about the roadmap', 'ULI');
@@ -184,15 +145,15 @@ describe(`/followup and its reminders on Slack (${databaseLabel})`, () => {
     await press('UANA', 'reminder_snooze_week', ana.id);
     // A week later the reminder is queued, and Ana snoozes it again (from her earlier
     // message, say) before any worker gets to it.
-    await worker.stop();
+    await queue.stop();
     await app.quiet();
     clock.set('2026-12-09T01:00:30Z');
     await tick(app.jobContext(), [remindersJob], 'replica');
     expect((await press('UANA', 'reminder_snooze_day', ana.id)).text).toContain(
       'again on Thursday 10 December at 09:00',
     );
-    worker.start();
-    await settled();
+    queue.start();
+    await queue.settled();
     const stale = await app.db
       .selectFrom('deliveries')
       .select(['status', 'last_error'])

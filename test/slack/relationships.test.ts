@@ -1,5 +1,3 @@
-import { deliveryWorker, type DeliveryWorker } from '../../src/delivery/worker';
-import { createLogger } from '../../src/logger';
 import { tick } from '../../src/scheduler/coordinator';
 import { weeklyNetworkJob } from '../../src/scheduler/jobs/weekly-network';
 import { welcomeJob } from '../../src/scheduler/jobs/welcomes';
@@ -9,6 +7,7 @@ import { DEPARTMENT_FIELD, TEAM_ID } from '../support/slack-team';
 import { movingClock } from '../support/clock';
 import { databaseLabel } from '../support/database';
 import { SlackTestApp } from '../support/slack-app';
+import { slackQueue } from '../support/slack-queue';
 import { until } from '../support/wait';
 
 const DAY = 86_400_000;
@@ -18,24 +17,8 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
   const clock = movingClock('2026-12-02T15:00:00Z');
   const NOW = Date.parse('2026-12-02T15:00:00Z');
   let app: SlackTestApp;
-  let worker: DeliveryWorker;
+  let queue: ReturnType<typeof slackQueue>;
   let workspaceId: string;
-
-  const startWorker = () => {
-    worker = deliveryWorker({
-      db: app.db,
-      clock,
-      senders: { slack: app.server.slack!.sender },
-      logger: createLogger('silent'),
-      workerId: 'relationships-test',
-      concurrency: 2,
-      pollMs: 20,
-      leaseMs: 10_000,
-      maxAttempts: 3,
-      retryBaseMs: 50,
-    });
-    worker.start();
-  };
 
   /** A past interaction, as the features that record them would have. */
   const met = async (a: string, b: string, daysAgo: number, source = 'round') =>
@@ -65,48 +48,21 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
     // Sam knows Ana: Ana is someone Li might meet, through Sam.
     await met('USAM', 'UANA', 10);
     await met('USAM', 'UANA', 9, 'followup');
-    startWorker();
+    queue = slackQueue(app, clock, 'relationships-test');
+    queue.start();
   });
   afterAll(async () => {
-    await worker?.stop();
+    await queue?.stop();
     await app?.close();
   });
 
   const rapport = async (text: string, user: string) =>
     (await (await app.command('/rapport', text, { user })).reply()).body;
-  const settled = () =>
-    until(async () => {
-      const open = await app.db
-        .selectFrom('deliveries')
-        .select('id')
-        .where('status', 'in', ['pending', 'sending'])
-        .where('next_attempt_at', '<=', clock.now())
-        .executeTakeFirst();
-      return !open;
-    });
   const weeklyDms = () =>
     app.fake
       .callsTo('chat.postMessage')
       .filter((c) => c.args.text === 'Your week in relationships');
-  const press = async (user: string, actionId: string, value: string) => {
-    const responseUrl = app.fake.responseUrl(`${user}-${actionId}-${Math.random()}`);
-    await app.interaction({
-      type: 'block_actions',
-      team: { id: 'T0ACME' },
-      user: { id: user, team_id: 'T0ACME' },
-      api_app_id: 'A0RAPPORT',
-      trigger_id: `trigger.${user}.${Math.random()}`,
-      channel: { id: `D${user}` },
-      container: { type: 'message', message_ts: '1.1' },
-      response_url: responseUrl,
-      actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1' }],
-    });
-    return (
-      await app.fake.waitFor(() =>
-        app.fake.responses.find((r) => r.path === new URL(responseUrl).pathname),
-      )
-    ).body;
-  };
+  const press = (user: string, actionId: string, value: string) => app.press(user, actionId, value);
 
   it('records a meeting and a mentorship, and shows them in the network', async () => {
     expect((await rapport('met <@UPRIYA|priya>', 'USAM')).text).toBe(
@@ -162,14 +118,14 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
     await rapport('pause 2w', 'UBEN');
     await app.quiet();
     // The DMs are queued; before any goes out, Li thanks Ben.
-    await worker.stop();
+    await queue.stop();
     const [ran] = await tick(app.jobContext(), [weeklyNetworkJob], 'replica');
     expect(ran!.outcome?.note).toMatch(/weekly DMs/);
     await (
       await app.command('/kudos', '<@UBEN|ben> thanks for the handover', { user: 'ULI' })
     ).reply();
-    startWorker();
-    await settled();
+    queue.start();
+    await queue.settled();
 
     const li = weeklyDms().find((c) => c.args.channel === 'ULI')!;
     const text = JSON.stringify(li.args.blocks);
@@ -188,7 +144,7 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
       expect(told).not.toContain(away);
     // Running the job again the same week sends nothing twice.
     await tick(app.jobContext(), [weeklyNetworkJob], 'replica');
-    await settled();
+    await queue.settled();
     expect(weeklyDms().filter((c) => c.args.channel === 'ULI')).toHaveLength(1);
   });
 
@@ -207,8 +163,7 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
     ).toContain('There is already an introduction waiting between you and Ana Silva.');
     // Ana is in Singapore: the question waits for her working morning.
     clock.set('2026-12-03T01:00:30Z');
-    worker.wake();
-    await settled();
+    await queue.settled();
     const question = app.fake
       .callsTo('chat.postMessage')
       .find((c) => c.args.text === 'Someone would like to meet you')!;
@@ -224,8 +179,7 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
     expect((await press('UANA', 'intro_accept', introId)).text).toBe(
       'You already answered this one.',
     );
-    worker.wake();
-    await settled();
+    await queue.settled();
     expect(app.fake.callsTo('conversations.open')).toHaveLength(0);
     // Li hears, gently, in his own working hours.
     const toLi = await app.db
@@ -244,8 +198,7 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
   it('opens a conversation only when both said yes, with the person both know if they join', async () => {
     await app.quiet();
     await press('ULI', 'suggestion_introduce', JSON.stringify({ u: 'UANA', m: 'USAM' }));
-    worker.wake();
-    await settled();
+    await queue.settled();
     const question = app.fake
       .callsTo('chat.postMessage')
       .find((c) => c.args.text === 'Someone would like to meet you')!;
@@ -254,8 +207,7 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
       "Great! I've asked Sam Okafor whether they'd like to join you; the conversation opens once they answer.",
     );
     clock.set('2026-12-03T09:00:30Z');
-    worker.wake();
-    await settled();
+    await queue.settled();
     // Still nothing opened: Sam has not answered.
     expect(app.fake.callsTo('conversations.open')).toHaveLength(0);
     const ask = app.fake
@@ -268,8 +220,7 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
     expect((await press('USAM', 'intro_mutual_join', introId)).text).toBe(
       'Thanks! You are in the conversation with them.',
     );
-    worker.wake();
-    await settled();
+    await queue.settled();
     const opened = app.fake
       .callsTo('conversations.open')
       .map((c) => String(c.args.users).split(',').sort());
@@ -345,15 +296,13 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
     await app.quiet();
     clock.set('2026-12-09T10:00:30Z');
     await tick(app.jobContext(), [welcomeJob], 'replica');
-    worker.wake();
-    await settled();
+    await queue.settled();
     expect(
       app.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'UNEWENG'),
     ).toHaveLength(0);
     clock.set('2026-12-10T10:00:30Z');
     await tick(app.jobContext(), [welcomeJob], 'replica');
-    worker.wake();
-    await settled();
+    await queue.settled();
     const dm = app.fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'UNEWENG')!;
     expect(dm.args.text).toBe('Welcome! A few people to meet');
     const blocks = JSON.stringify(dm.args.blocks);
@@ -446,8 +395,7 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
       app.fake.messages.find((m) => m.channel === 'DUANA' && m.text.startsWith('Great!')),
     );
     expect(dm.text).toBe('Great! I’ve opened a conversation for you both.');
-    worker.wake();
-    await settled();
+    await queue.settled();
     expect(
       app.fake
         .callsTo('conversations.open')

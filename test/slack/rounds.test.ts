@@ -1,17 +1,15 @@
-import { deliveryWorker, type DeliveryWorker } from '../../src/delivery/worker';
-import { createLogger } from '../../src/logger';
 import { tick } from '../../src/scheduler/coordinator';
 import { meetRoundJob } from '../../src/scheduler/jobs/rounds';
 import { movingClock } from '../support/clock';
 import { databaseLabel } from '../support/database';
 import { SlackTestApp } from '../support/slack-app';
-import { until } from '../support/wait';
+import { slackQueue } from '../support/slack-queue';
 
 describe(`the weekly intro round on Slack (${databaseLabel})`, () => {
   // Monday 30 November 2026, 08:00 in London.
   const clock = movingClock('2026-11-30T08:00:00Z');
   let app: SlackTestApp;
-  let worker: DeliveryWorker;
+  let queue: ReturnType<typeof slackQueue>;
 
   beforeAll(async () => {
     app = await SlackTestApp.start({ clock });
@@ -21,35 +19,14 @@ describe(`the weekly intro round on Slack (${databaseLabel})`, () => {
       .updateTable('members')
       .set({ work_start_minute: 0, work_end_minute: 1440, work_days: [1, 2, 3, 4, 5, 6, 7] })
       .execute();
-    worker = deliveryWorker({
-      db: app.db,
-      clock,
-      senders: { slack: app.server.slack!.sender },
-      logger: createLogger('silent'),
-      workerId: 'rounds-test',
-      concurrency: 4,
-      pollMs: 20,
-      leaseMs: 10_000,
-      maxAttempts: 3,
-      retryBaseMs: 50,
-    });
-    worker.start();
+    queue = slackQueue(app, clock, 'rounds-test');
+    queue.start();
   });
   afterAll(async () => {
-    await worker?.stop();
+    await queue?.stop();
     await app?.close();
   });
 
-  const settled = () =>
-    until(async () => {
-      const open = await app.db
-        .selectFrom('deliveries')
-        .select('id')
-        .where('status', 'in', ['pending', 'sending'])
-        .where('next_attempt_at', '<=', clock.now())
-        .executeTakeFirst();
-      return !open;
-    });
   const reply = async (command: string, text: string, user: string) =>
     (await (await app.command(command, text, { user })).reply()).body;
   const field = (id: string, value: Record<string, unknown>) => ({ [id]: { [id]: value } });
@@ -147,8 +124,7 @@ describe(`the weekly intro round on Slack (${databaseLabel})`, () => {
     expect(ran.map((r) => r.outcome?.note)).toEqual([
       '2 groups (2 across departments, bound 2), 0 sat out, 0 away',
     ]);
-    worker.wake();
-    await settled();
+    await queue.settled();
 
     const summary = app.fake.messages.find((m) => m.channel === 'CCOFFEE')!;
     expect(summary.text).toBe('This round’s intros are out');
@@ -181,8 +157,7 @@ describe(`the weekly intro round on Slack (${databaseLabel})`, () => {
       app.fake.messages.filter((m) => m.text === 'Did you get a chance to meet?'),
     ).toHaveLength(0);
     clock.set('2026-12-03T10:00:30Z');
-    worker.wake();
-    await settled();
+    await queue.settled();
     const checkins = app.fake
       .callsTo('chat.postMessage')
       .filter((c) => c.args.text === 'Did you get a chance to meet?');

@@ -224,6 +224,28 @@ export class SlackTestApp {
     );
   }
 
+  /**
+   * Presses a message's button as `user` and returns what the app answered at the message's
+   * response_url.
+   */
+  async press(user: string, actionId: string, value: string, extra: Record<string, unknown> = {}) {
+    const responseUrl = this.fake.responseUrl(`${user}-${actionId}-${next()}`);
+    await this.interaction({
+      type: 'block_actions',
+      team: { id: TEAM_ID },
+      user: { id: user, team_id: TEAM_ID },
+      api_app_id: 'A0RAPPORT',
+      trigger_id: `trigger.${user}.${next()}`,
+      channel: { id: `D${user}` },
+      container: { type: 'message', message_ts: '1.1' },
+      response_url: responseUrl,
+      actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1' }],
+      ...extra,
+    });
+    const path = new URL(responseUrl).pathname;
+    return (await this.fake.waitFor(() => this.fake.responses.find((r) => r.path === path))).body;
+  }
+
   async close(): Promise<void> {
     await this.server.close();
     await this.fake.close();
