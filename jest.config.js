@@ -7,4 +7,7 @@ module.exports = {
   // PGlite takes seconds and hundreds of MB to start; two workers suit the 2-core machines here.
   maxWorkers: 2,
   testTimeout: 60000,
+  // Test schemas on Postgres are named after the run and dropped at its end.
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };

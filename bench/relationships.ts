@@ -10,7 +10,7 @@
  * database.
  */
 import { sql } from 'kysely';
-import { openDatabase } from '../src/persistence/database';
+import { openDatabase, type DatabaseHandle } from '../src/persistence/database';
 import { migrateToLatest } from '../src/persistence/migrate';
 import { ensureWorkspace, saveSettings } from '../src/persistence/repositories/directory';
 import { useCasesFor } from '../src/services';
@@ -51,6 +51,16 @@ async function main() {
   const url = process.env.BENCH_DATABASE_URL;
   const schema = `rapport_bench_relationships_${process.pid}`;
   const database = await openDatabase(url ? { url, schema } : { dataDir: 'memory://' });
+  try {
+    await run(database);
+  } finally {
+    if (database.kind === 'postgres')
+      await sql.raw(`drop schema ${schema} cascade`).execute(database.db);
+    await database.close();
+  }
+}
+
+async function run(database: DatabaseHandle) {
   await migrateToLatest(database.db);
   const db = database.db;
   const workspaceId = await ensureWorkspace(db, {
@@ -188,8 +198,6 @@ async function main() {
       peakRssMb: mb(peakRss),
     }),
   );
-  if (database.kind === 'postgres') await sql.raw(`drop schema ${schema} cascade`).execute(db);
-  await database.close();
 }
 
 main().catch((error: unknown) => {

@@ -49,7 +49,7 @@ const COUNT = 1000;
 
   afterAll(async () => {
     await Promise.all(replicas.map((r) => r.stop('SIGKILL')));
-    await database?.drop();
+    await database?.close();
     await fake?.close();
   });
 

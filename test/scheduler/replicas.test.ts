@@ -91,7 +91,7 @@ function week(n: number) {
 
   afterAll(async () => {
     await Promise.all(replicas.map((r) => r.stop('SIGKILL')));
-    await database?.drop();
+    await database?.close();
     await fake?.close();
     rmSync(dir, { recursive: true, force: true });
   });

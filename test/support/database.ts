@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/persistence/database';
 import { migrateToLatest } from '../../src/persistence/migrate';
 
@@ -8,9 +7,13 @@ export interface TestDatabase extends DatabaseHandle {
   label: string;
 }
 
+/** The prefix of this run's schemas, which the global teardown drops together. */
+export const testSchemaPrefix = () => `rapport_test_${process.env.RAPPORT_TEST_RUN ?? 'solo'}_`;
+
 /**
  * A database of its own for one test file: an in-memory PGlite by default, or a fresh schema
- * in the Postgres at TEST_DATABASE_URL, dropped again on close, so test files run in parallel.
+ * in the Postgres at TEST_DATABASE_URL (dropped with the run's others once every file is
+ * done), so test files run in parallel.
  */
 export async function openTestDatabase({ migrate = true } = {}): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL;
@@ -19,20 +22,10 @@ export async function openTestDatabase({ migrate = true } = {}): Promise<TestDat
     if (migrate) await migrateToLatest(handle.db);
     return { ...handle, label: 'pglite' };
   }
-  const schema = `rapport_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const schema = `${testSchemaPrefix()}${process.pid}_${randomBytes(4).toString('hex')}`;
   const handle = await openDatabase({ url, schema });
   if (migrate) await migrateToLatest(handle.db);
-  return {
-    ...handle,
-    label: 'postgres',
-    close: async () => {
-      await handle.close();
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
-    },
-  };
+  return { ...handle, label: 'postgres' };
 }
 
 export const databaseLabel = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';

@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../../src/persistence/database';
 import { migrateToLatest } from '../../src/persistence/migrate';
+import { testSchemaPrefix } from './database';
 import { cleanEnv, ROOT } from './processes';
 
 /** The real Postgres the multi-process tests need; they are skipped without one. */
@@ -14,9 +14,10 @@ export const POSTGRES_URL = process.env.TEST_DATABASE_URL;
 export async function sharedDatabase(): Promise<{
   handle: DatabaseHandle;
   url: string;
-  drop(): Promise<void>;
+  /** Closes it; the schema goes with the run's others at the end (global-teardown.ts). */
+  close(): Promise<void>;
 }> {
-  const schema = `rapport_replicas_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const schema = `${testSchemaPrefix()}replicas_${process.pid}_${randomBytes(4).toString('hex')}`;
   const handle = await openDatabase({ url: POSTGRES_URL, schema });
   await migrateToLatest(handle.db);
   const url = new URL(POSTGRES_URL!);
@@ -24,13 +25,7 @@ export async function sharedDatabase(): Promise<{
   return {
     handle,
     url: url.toString(),
-    drop: async () => {
-      await handle.close();
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`drop schema if exists ${schema} cascade`);
-      await client.end();
-    },
+    close: () => handle.close(),
   };
 }
 

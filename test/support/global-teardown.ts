@@ -1,0 +1,19 @@
+import pg from 'pg';
+
+/** Drops every schema this test run made on the real Postgres (see global-setup.ts). */
+export default async function globalTeardown(): Promise<void> {
+  const url = process.env.TEST_DATABASE_URL;
+  const run = process.env.RAPPORT_TEST_RUN;
+  if (!url || !run) return;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      `select nspname as name from pg_namespace where nspname like $1`,
+      [`rapport_test_${run}_%`],
+    );
+    for (const { name } of rows) await client.query(`drop schema if exists ${name} cascade`);
+  } finally {
+    await client.end();
+  }
+}
