@@ -237,4 +237,42 @@ describe(`who hears from Rapport about relationships (${databaseLabel})`, () => 
       pairs.filter((p) => [p.a, p.b].some((id) => ['ana', 'sam'].includes(id))).length,
     );
   });
+
+  it('opens an accepted introduction without the person both know when they do not answer in two days', async () => {
+    const asked = await useCases().introductions.request({
+      workspaceId,
+      requesterId: 'ana',
+      targetId: 'max',
+      mutualId: 'sam',
+      origin: 'suggestion',
+      sourceKey: 'overdue',
+    });
+    expect(asked.ok).toBe(true);
+    const intro = await database.db
+      .selectFrom('introductions')
+      .select('id')
+      .where('source_ref', '=', 'overdue')
+      .executeTakeFirstOrThrow();
+    expect(
+      (await useCases().introductions.answer(workspaceId, 'max', intro.id, true)).message,
+    ).toContain("I've asked Sam Okafor");
+    expect(await useCases().introductions.openOverdue(workspaceId)).toBe(0);
+    clock.set(new Date(NOW + 2 * DAY + 60_000).toISOString());
+    try {
+      expect(await useCases().introductions.openOverdue(workspaceId)).toBe(1);
+      const opened = await database.db
+        .selectFrom('deliveries')
+        .select(['target', 'message'])
+        .where('dedupe_key', '=', `intro:${intro.id}:open`)
+        .executeTakeFirstOrThrow();
+      expect(opened.target).toEqual({ type: 'group', userIds: ['ana', 'max'] });
+      expect(opened.message).toMatchObject({ kind: 'intro_opened', mutualId: null });
+      // Sam's late answer changes nothing.
+      expect(
+        (await useCases().introductions.answerMutual(workspaceId, 'sam', intro.id, true)).message,
+      ).toBe('This introduction has already been made.');
+    } finally {
+      clock.set(new Date(NOW).toISOString());
+    }
+  });
 });
