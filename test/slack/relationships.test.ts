@@ -85,6 +85,12 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
     // Ana (met and followed up last week) is meaningful; Li (two months ago) is going cold.
     expect(me).toContain('*Meaningful relationships*\\n1 of the 15–20');
     expect(me).toContain('*Going cold:* <@ULI>');
+    expect((await rapport('mentor <@UANA|ana> off', 'USAM')).text).toBe(
+      'Done: Ana Silva and you are no longer recorded as mentor and mentee.',
+    );
+    expect((await rapport('mentee <@UANA|ana> off', 'USAM')).text).toBe(
+      'Ana Silva and you are not recorded as mentor and mentee.',
+    );
     const interactions = await app.db
       .selectFrom('interactions')
       .select(['member_id', 'other_member_id', 'source'])

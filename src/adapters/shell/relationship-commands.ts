@@ -2,6 +2,7 @@ import { followupSetReply } from '../../core/domain/followup-messages';
 import { localMoment } from '../../core/domain/followup-messages';
 import { onePerson } from '../../core/domain/counterpart';
 import type { Member } from '../../core/domain/member';
+import { endsMentorship } from '../../core/use-cases/mentorship';
 import type { UseCases } from '../../services';
 import { findShellMentions } from './mentions';
 
@@ -80,7 +81,7 @@ export async function shellRelationshipCommand(
           userId: me.userId,
           otherId: who.userId,
           role: sub,
-          end: /\b(?:off|end|stop|remove)\b/i.test(rest),
+          end: endsMentorship(rest.replace(/@\S+/g, '')),
         })
       ).message;
     }

@@ -1,5 +1,6 @@
 import { Blocks, Message } from 'slack-block-builder';
 import { onePerson } from '../../core/domain/counterpart';
+import { endsMentorship } from '../../core/use-cases/mentorship';
 import type { SubcommandContext } from './round-commands';
 import { ensureMembers } from './directory';
 import { findSlackMentions } from './text';
@@ -13,8 +14,6 @@ export const RELATIONSHIP_SUBCOMMANDS = [
   'suggestions',
   'suggest',
 ];
-
-const ENDS = /\b(?:off|end|stop|remove)\b/i;
 
 /** /rapport met @x | mentor @x [off] | mentee @x [off] | nudges … | suggestions on|off | suggest. */
 export async function handleRelationshipCommand(
@@ -53,7 +52,7 @@ export async function handleRelationshipCommand(
         userId,
         otherId: who.userId,
         role: sub,
-        end: ENDS.test(c.rest.replace(/<[^>]*>/g, '')),
+        end: endsMentorship(c.rest.replace(/<[^>]*>/g, '')),
       });
       return c.tell(result.message);
     }

@@ -2,6 +2,9 @@ import { counterpartMessage, counterpartProblem } from '../domain/counterpart';
 import type { Clock, UnitOfWork } from '../ports';
 import { UNKNOWN_MEMBER_MESSAGE } from './network-summary';
 
+/** "/rapport mentor @x off" (or end, stop, remove) ends a mentorship instead. */
+export const endsMentorship = (text: string) => /\b(?:off|end|stop|remove)\b/i.test(text);
+
 export interface MentorshipRequest {
   workspaceId: string;
   userId: string;
