@@ -1,5 +1,5 @@
 import { strengthAt } from '../../src/core/domain/relationships';
-import { STRENGTH_RULE } from '../../src/core/use-cases/weekly-network';
+import { STRENGTH_RULE } from '../../src/core/use-cases/workspace-network';
 import { createRepositories } from '../../src/persistence/repositories';
 import {
   saveSettings,
@@ -9,7 +9,7 @@ import {
 import { useCasesFor } from '../../src/services';
 import { fixedClock } from '../support/clock';
 import { databaseLabel, openTestDatabase, type TestDatabase } from '../support/database';
-import { seedSmallOrganisation } from '../support/organisation';
+import { seedInteraction, seedSmallOrganisation } from '../support/organisation';
 import { recordingPlatform } from '../support/recording-sender';
 
 const DAY = 86_400_000;
@@ -23,18 +23,7 @@ describe(`who hears from Rapport about relationships (${databaseLabel})`, () => 
   const NOW = Date.parse('2026-12-02T10:00:00Z');
 
   const interaction = (a: string, b: string, daysAgo: number, source: string) =>
-    database.db
-      .insertInto('interactions')
-      .values({
-        workspace_id: workspaceId,
-        member_id: a,
-        other_member_id: b,
-        kind: 'peer',
-        source,
-        source_ref: `seed:${a}:${b}:${source}:${daysAgo}`,
-        occurred_at: new Date(NOW - daysAgo * DAY),
-      })
-      .execute();
+    seedInteraction(database.db, workspaceId, [a, b], new Date(NOW - daysAgo * DAY), source);
 
   beforeAll(async () => {
     database = await openTestDatabase();

@@ -38,6 +38,18 @@ describe(`intro rounds on ${databaseLabel}`, () => {
       ...extra,
     });
   }
+  /** Ana (Product), Sam (Engineering) and Max (Finance) in one group of three, run once. */
+  const trioRound = async () => {
+    await upsertMember(database.db, workspaceId, {
+      userId: 'max',
+      name: 'Max',
+      department: 'Finance',
+    });
+    const channel = await roundChannel({ groupSize: 3 });
+    await join(channel.channelId, ['ana', 'sam', 'max']);
+    await run(channel.id, 0);
+    return channel;
+  };
   const join = async (channelId: string, people: string[]) => {
     for (const p of people)
       expect((await useCases().rounds.join(workspaceId, p, channelId)).ok).toBe(true);
@@ -146,14 +158,7 @@ describe(`intro rounds on ${databaseLabel}`, () => {
   });
 
   it('counts only check-ins that reached someone: a member paused mid-round is not silent', async () => {
-    await upsertMember(database.db, workspaceId, {
-      userId: 'max',
-      name: 'Max',
-      department: 'Finance',
-    });
-    const channel = await roundChannel({ groupSize: 3 });
-    await join(channel.channelId, ['ana', 'sam', 'max']);
-    await run(channel.id, 0);
+    const channel = await trioRound();
     // Max pauses before the check-in: it goes to Ana and Sam only, and so does the intro.
     expect((await useCases().rounds.pause(workspaceId, 'max', '1w')).ok).toBe(true);
     const platform = recordingPlatform(database.db, clock);
@@ -266,14 +271,7 @@ describe(`intro rounds on ${databaseLabel}`, () => {
   });
 
   it('records a meeting for every pair when one member says the group met, once', async () => {
-    await upsertMember(database.db, workspaceId, {
-      userId: 'max',
-      name: 'Max',
-      department: 'Finance',
-    });
-    const channel = await roundChannel({ groupSize: 3 });
-    await join(channel.channelId, ['ana', 'sam', 'max']);
-    await run(channel.id, 0);
+    const channel = await trioRound();
     const group = (await repos().rounds.latestRound(channel.id))!.groups[0]!;
     expect(await useCases().respondToCheckin(workspaceId, group.id, 'li', 'met')).toEqual({
       ok: false,

@@ -6,6 +6,7 @@ import { saveSettings } from '../../src/persistence/repositories/directory';
 import { DEPARTMENT_FIELD, TEAM_ID } from '../support/slack-team';
 import { movingClock } from '../support/clock';
 import { databaseLabel } from '../support/database';
+import { seedInteraction } from '../support/organisation';
 import { SlackTestApp } from '../support/slack-app';
 import { slackQueue } from '../support/slack-queue';
 import { until } from '../support/wait';
@@ -20,20 +21,8 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
   let queue: ReturnType<typeof slackQueue>;
   let workspaceId: string;
 
-  /** A past interaction, as the features that record them would have. */
-  const met = async (a: string, b: string, daysAgo: number, source = 'round') =>
-    app.db
-      .insertInto('interactions')
-      .values({
-        workspace_id: workspaceId,
-        member_id: a,
-        other_member_id: b,
-        kind: 'peer',
-        source,
-        source_ref: `seed:${a}:${b}:${source}:${daysAgo}`,
-        occurred_at: new Date(NOW - daysAgo * DAY),
-      })
-      .execute();
+  const met = (a: string, b: string, daysAgo: number, source = 'round') =>
+    seedInteraction(app.db, workspaceId, [a, b], new Date(NOW - daysAgo * DAY), source);
 
   beforeAll(async () => {
     app = await SlackTestApp.start({ clock });

@@ -51,3 +51,26 @@ export async function seedSmallOrganisation(
   await setOptedOut(db, workspaceId, 'quiet', true);
   return workspaceId;
 }
+
+/** A past interaction between two members, as the features that record them would have. */
+export function seedInteraction(
+  db: Kysely<Database>,
+  workspaceId: string,
+  pair: [string, string],
+  at: Date,
+  source = 'round',
+) {
+  const [a, b] = pair;
+  return db
+    .insertInto('interactions')
+    .values({
+      workspace_id: workspaceId,
+      member_id: a,
+      other_member_id: b,
+      kind: 'peer',
+      source,
+      source_ref: `seed:${a}:${b}:${source}:${at.toISOString()}`,
+      occurred_at: at,
+    })
+    .execute();
+}

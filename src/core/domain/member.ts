@@ -32,6 +32,12 @@ export interface Member {
   suggestions: boolean;
 }
 
+/** A member's working hours in their own zone, as schedules take them. */
+export const workingHoursOf = (m: Pick<Member, 'timezone' | 'workingHours'>) => ({
+  zone: m.timezone,
+  ...m.workingHours,
+});
+
 const DEPARTMENT_MAX = 60;
 
 export type DepartmentName = { ok: true; name: string } | { ok: false; message: string };

@@ -1,5 +1,5 @@
 import type { KudosDigest } from './digest';
-import type { Member } from './member';
+import { workingHoursOf, type Member } from './member';
 import { nextWorkingMoment } from './schedule';
 
 /**
@@ -138,6 +138,6 @@ export function toMember(
     dedupeKey,
     target: { type: 'member', userId: member.userId },
     message,
-    availableAt: nextWorkingMoment(now, { zone: member.timezone, ...member.workingHours }),
+    availableAt: nextWorkingMoment(now, workingHoursOf(member)),
   };
 }

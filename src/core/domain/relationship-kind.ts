@@ -8,13 +8,6 @@ export const RELATIONSHIP_KINDS = [
 ] as const;
 export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];
 
-export const RELATIONSHIP_KIND_LABELS: Record<RelationshipKind, string> = {
-  cross_department: 'cross-department',
-  peer: 'peer',
-  manager_report: 'manager/report',
-  external: 'external',
-};
-
 type Classifiable = Pick<Member, 'userId' | 'departmentId' | 'managerId' | 'externalOrg'>;
 
 /**

@@ -3,7 +3,7 @@ import { counterpartMessage, counterpartProblem, onePerson } from '../domain/cou
 import { FOLLOWUP_EXAMPLES, parseWhen } from '../domain/followup';
 import type { ReminderAction } from '../domain/followup-messages';
 import type { MentionToken } from '../domain/kudos-command';
-import type { Member } from '../domain/member';
+import { workingHoursOf, type Member } from '../domain/member';
 import { classifyRelationship } from '../domain/relationship-kind';
 import { nextWorkingMoment } from '../domain/schedule';
 import type { Clock, Reminder, UnitOfWork } from '../ports';
@@ -27,12 +27,10 @@ export type FollowupSet =
 export type ReminderAnswer =
   { ok: true; action: ReminderAction; other: Member; due: Date; zone: string } | Failure;
 
-export const hoursOf = (m: Member) => ({ zone: m.timezone, ...m.workingHours });
-
 /** The start of the member's working day `days` from today (a snooze, a later check-in). */
 export function daysLater(member: Member, now: Date, days: number): Date {
   const day = DateTime.fromJSDate(now, { zone: member.timezone }).startOf('day').plus({ days });
-  return nextWorkingMoment(day.toJSDate(), hoursOf(member));
+  return nextWorkingMoment(day.toJSDate(), workingHoursOf(member));
 }
 
 /** /followup: set a reminder, list what is pending, and answer a reminder's buttons. */
@@ -78,7 +76,7 @@ export function makeFollowups({ transaction, clock }: { transaction: UnitOfWork;
         if (replay)
           return { ok: true, other: other!, due: replay.dueAt, zone, about: replay.about };
         const now = clock.now();
-        const when = parseWhen(rest, now, hoursOf(me));
+        const when = parseWhen(rest, now, workingHoursOf(me));
         if (!when.ok) return when;
         await repos.reminders.createMany(workspaceId, [
           {

@@ -1,11 +1,17 @@
-import { Candidates, Network, suggestFor } from '../domain/network';
+import { Candidates, suggestFor } from '../domain/network';
 import { toMember, type IntroMember, type SuggestedPerson } from '../domain/outbound';
-import { isInNetwork, isReachable } from '../domain/reachable';
+import { isReachable } from '../domain/reachable';
 import { classifyRelationship } from '../domain/relationship-kind';
 import type { Member } from '../domain/member';
 import type { Clock, Introduction, Repositories, UnitOfWork } from '../ports';
 import { UNKNOWN_MEMBER_MESSAGE } from './network-summary';
-import { STRENGTH_RULE, SUGGESTIONS, suggestionContext, toSuggested } from './weekly-network';
+import {
+  loadWorkspaceNetwork,
+  reachableDepartments,
+  setAside,
+  SUGGESTIONS,
+  toSuggested,
+} from './workspace-network';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** "Not now" hides someone from a member's suggestions this long. */
@@ -84,24 +90,9 @@ export function makeIntroductions({
         const now = clock.now();
         const me = await repos.members.find(workspaceId, userId);
         if (!me || me.isDeactivated) return { ok: false, message: UNKNOWN_MEMBER_MESSAGE };
-        const members = await repos.members.all(workspaceId);
-        const pairs = await repos.interactions.pairStrengths(
-          workspaceId,
-          now,
-          STRENGTH_RULE,
-          userId,
-        );
-        const network = new Network(
-          members.filter(isInNetwork).map((m) => m.userId),
-          pairs,
-        );
-        const { departments, excludedFor } = await suggestionContext(
-          repos,
-          workspaceId,
-          members,
-          now,
-          userId,
-        );
+        const { members, network } = await loadWorkspaceNetwork(repos, workspaceId, now, userId);
+        const departments = reachableDepartments(members, now);
+        const excludedFor = await setAside(repos, workspaceId, now, userId);
         // The member's own department, even while they are paused, is not suggested.
         const candidates = new Candidates(
           network,

@@ -1,6 +1,6 @@
 import { formGroups, type Candidate } from '../domain/matching';
 import { utcWindow } from '../domain/matching-cost';
-import type { Member } from '../domain/member';
+import { workingHoursOf, type Member } from '../domain/member';
 import { toMember, type NewDelivery } from '../domain/outbound';
 import { CONVERSATION_STARTERS, QUIET_ROUNDS_BEFORE_PAUSE } from '../domain/rounds';
 import { sharedWorkingMoment, type IntervalCache } from '../domain/schedule';
@@ -18,8 +18,6 @@ export interface RunRoundRequest {
   /** Everyone in the channel, when the channel's members take part by default. */
   channelMembers?: string[];
 }
-
-const hoursOf = (m: Member) => ({ zone: m.timezone, ...m.workingHours });
 
 /** The longest stretch of the round's (UTC) day, in half hours, when every member is at work. */
 function sharedHours(members: Member[], at: Date): { start: string; end: string } | null {
@@ -203,7 +201,7 @@ export function makeRunRound({ transaction, clock }: { transaction: UnitOfWork; 
             starter: CONVERSATION_STARTERS[position % CONVERSATION_STARTERS.length]!,
             sharedHours: sharedHours(group, slot),
           },
-          availableAt: sharedWorkingMoment(slot, group.map(hoursOf), intervals),
+          availableAt: sharedWorkingMoment(slot, group.map(workingHoursOf), intervals),
         });
         deliveries.push({
           dedupeKey: key(`checkin:${position}`),
@@ -213,7 +211,7 @@ export function makeRunRound({ transaction, clock }: { transaction: UnitOfWork; 
             groupId: created.groupIds[position]!,
             channelId: channel.channelId,
           },
-          availableAt: sharedWorkingMoment(checkinFrom, group.map(hoursOf), intervals),
+          availableAt: sharedWorkingMoment(checkinFrom, group.map(workingHoursOf), intervals),
         });
       });
       for (const out of result.satOut) {

@@ -1,7 +1,7 @@
 import type { NewDelivery } from '../domain/outbound';
 import { nextWorkingMoment } from '../domain/schedule';
 import type { Clock, UnitOfWork } from '../ports';
-import { hoursOf } from './followups';
+import { workingHoursOf } from '../domain/member';
 import type { JobOutcome } from './kudos-prompt';
 
 const BATCH = 500;
@@ -40,7 +40,7 @@ export function makeSendReminders({
             continue;
           }
           if (me.pausedUntil && me.pausedUntil > now) {
-            const after = nextWorkingMoment(me.pausedUntil, hoursOf(me));
+            const after = nextWorkingMoment(me.pausedUntil, workingHoursOf(me));
             await repos.reminders.update(workspaceId, r.id, { dueAt: after });
             postponed += 1;
             continue;

@@ -1,12 +1,11 @@
-import { Network } from '../domain/network';
+import { workingHoursOf } from '../domain/member';
 import type { NewDelivery, SuggestedPerson } from '../domain/outbound';
 import { isInNetwork, isReachable } from '../domain/reachable';
 import { nextWorkingMoment } from '../domain/schedule';
 import { starterIntroductions } from '../domain/starters';
 import type { Clock, UnitOfWork } from '../ports';
-import { hoursOf } from './followups';
 import type { JobOutcome } from './kudos-prompt';
-import { STRENGTH_RULE } from './weekly-network';
+import { loadWorkspaceNetwork, reachableDepartments } from './workspace-network';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** People in the new member's own department, and from other departments. */
@@ -37,15 +36,14 @@ export function makeWelcomes({ transaction, clock }: { transaction: UnitOfWork; 
         const due = await repos.welcomes.claimDue(workspaceId, now, 200);
         if (due.length === 0) return { queued: 0, note: 'no welcomes due' };
         const { welcome } = await repos.settings.get(workspaceId);
-        const members = await repos.members.all(workspaceId);
+        if (!welcome.enabled) {
+          // Turned off since they joined: these welcomes are done with, unsent.
+          for (const { userId } of due) await repos.welcomes.markQueued(workspaceId, userId, now);
+          return { queued: 0, note: 'welcomes are off' };
+        }
+        const { members, network } = await loadWorkspaceNetwork(repos, workspaceId, now);
         const byId = new Map(members.map((m) => [m.userId, m]));
-        const network = new Network(
-          members.filter(isInNetwork).map((m) => m.userId),
-          await repos.interactions.pairStrengths(workspaceId, now, STRENGTH_RULE),
-        );
-        const departments = new Map(
-          members.filter((m) => isReachable(m, now)).map((m) => [m.userId, m.departmentName]),
-        );
+        const departments = reachableDepartments(members, now);
         const deliveries: NewDelivery[] = [];
         for (const { userId } of due) {
           const member = byId.get(userId);
@@ -54,7 +52,7 @@ export function makeWelcomes({ transaction, clock }: { transaction: UnitOfWork; 
             continue;
           }
           await repos.welcomes.markQueued(workspaceId, userId, now);
-          if (!welcome.enabled || !member || !isReachable(member, now)) continue;
+          if (!member || !isReachable(member, now)) continue;
           const starters = starterIntroductions(network, userId, {
             departments: new Map([...departments, [userId, member.departmentName]]),
             ...STARTERS,
@@ -74,7 +72,7 @@ export function makeWelcomes({ transaction, clock }: { transaction: UnitOfWork; 
               ownDepartment: starters.own.map(person),
               acrossDepartments: starters.across.map(person),
             },
-            availableAt: nextWorkingMoment(now, hoursOf(member)),
+            availableAt: nextWorkingMoment(now, workingHoursOf(member)),
           });
         }
         const queued = await repos.deliveries.enqueue(workspaceId, deliveries);

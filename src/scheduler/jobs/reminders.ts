@@ -43,6 +43,8 @@ export const remindersJob: JobDefinition = {
       .execute();
     for (const { workspace_id } of waiting) {
       const opened = await ctx.useCases.introductions.openOverdue(workspace_id);
+      // Each opens one group DM.
+      queued += opened;
       if (opened > 0) notes.push(`${opened} introductions opened without their mutual contact`);
     }
     return { queued, note: notes.length > 0 ? notes.join('; ') : 'nothing due' };
