@@ -20,6 +20,7 @@ import { migrateToLatest } from '../src/persistence/migrate';
 import { deliveryQueue } from '../src/persistence/repositories/deliveries';
 import { ensureWorkspace } from '../src/persistence/repositories/directory';
 import { FakeSlack } from '../test/support/fake-slack';
+import { composerFor } from '../test/support/composer';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -85,6 +86,7 @@ async function main() {
     deliveryWorker({
       db: database.db,
       clock: systemClock,
+      compose: composerFor(database.db, systemClock),
       senders: { slack: sender },
       logger: createLogger('silent'),
       workerId: `bench-${i}`,

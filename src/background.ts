@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Config } from './config';
+import { makeOutboundComposer } from './core/conversation';
 import type { Platform } from './core/domain/member';
 import type { Clock } from './core/ports';
 import { deliveryWorker } from './delivery/worker';
@@ -49,6 +50,7 @@ export function workerFor(
     db: options.database.db,
     clock: options.clock,
     senders: options.senders,
+    compose: makeOutboundComposer(useCasesFor(options.database, options.clock)),
     logger: options.logger.child({ component: 'delivery' }),
     workerId,
     concurrency: config.RAPPORT_DELIVERY_CONCURRENCY,

@@ -64,6 +64,8 @@ export interface MemberRepository {
   findMany(workspaceId: string, userIds: string[]): Promise<Member[]>;
   /** Everyone in the workspace's directory, bots and the deactivated included. */
   all(workspaceId: string): Promise<Member[]>;
+  /** Active colleagues of a member, other departments first: the people examples name. */
+  examples(workspaceId: string, userId: string, limit: number): Promise<Member[]>;
   /** Loads the member and holds a row lock until the transaction ends. */
   lockForUpdate(workspaceId: string, userId: string): Promise<Member | null>;
   /** Sets the department a member chose themselves, creating it if new; returns its stored name. */
@@ -104,7 +106,8 @@ export interface KudosWithDepartments extends KudosRecord {
 }
 
 export interface InteractionRepository {
-  insertMany(workspaceId: string, interactions: NewInteraction[]): Promise<void>;
+  /** Returns how many were new: one with the same source, reference and pair exists once. */
+  insertMany(workspaceId: string, interactions: NewInteraction[]): Promise<number>;
   /** Every interaction a member took part in, either way, as they see it. */
   eventsOf(workspaceId: string, userId: string): Promise<InteractionEvent[]>;
   /** When a member last interacted with each of these people (either way); absent: never. */

@@ -1,4 +1,5 @@
 import type { Platform } from '../core/domain/member';
+import type { Card } from '../core/conversation/card';
 import type { DeliveryTarget, OutboundMessage } from '../core/domain/outbound';
 
 /** A delivery a worker holds: claimed in the database, leased to this process. */
@@ -18,6 +19,11 @@ export interface ClaimedDelivery {
   uncertain: boolean;
   attemptStartedAt: Date | null;
   conversationId: string | null;
+}
+
+/** A delivery with its words: the card the platform draws. */
+export interface ComposedDelivery extends ClaimedDelivery {
+  card: Card;
 }
 
 export type SendOutcome =
@@ -49,7 +55,7 @@ export interface PacingBucket {
 /** How one platform sends: its limits, the send itself, and a check for an uncertain send. */
 export interface PlatformSender {
   pacing(delivery: ClaimedDelivery): PacingBucket[];
-  send(delivery: ClaimedDelivery): Promise<SendOutcome>;
+  send(delivery: ComposedDelivery): Promise<SendOutcome>;
   verify(delivery: ClaimedDelivery): Promise<VerifyOutcome>;
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { OutboundComposer } from '../core/conversation';
 import { narrowGroup, recipientsOf } from '../core/domain/outbound';
 import type { Clock } from '../core/ports';
 import type { Logger } from '../logger';
@@ -12,6 +13,8 @@ export interface WorkerOptions {
   db: Kysely<Database>;
   clock: Clock;
   senders: Senders;
+  /** Puts a queued message into words, as it reads at send time. */
+  compose: OutboundComposer;
   logger: Logger;
   /** Names this process in claims, for leases and logs. */
   workerId: string;
@@ -97,8 +100,9 @@ export function deliveryWorker(options: WorkerOptions) {
       d.conversationId = check.conversationId ?? d.conversationId;
     }
 
+    const card = await options.compose(d.workspaceId, d.target, d.message);
     if (!(await store.markInFlight(db, d.id, workerId, now(), options.leaseMs))) return;
-    const outcome = await sender.send(d);
+    const outcome = await sender.send({ ...d, card });
     if (outcome.status === 'sent')
       return store.markSent(db, d.id, workerId, now(), outcome.ref, outcome.conversationId);
     if (outcome.status === 'rate_limited') return rateLimited(d, outcome.retryAfterMs, false);

@@ -13,6 +13,7 @@ import { databaseLabel, openTestDatabase, type TestDatabase } from '../support/d
 import { FakeSlack } from '../support/fake-slack';
 import { acmeUsers, BOT_USER_ID, TEAM_ID } from '../support/slack-team';
 import { until } from '../support/wait';
+import { composerFor } from '../support/composer';
 
 describe(`the delivery queue on ${databaseLabel}`, () => {
   let database: TestDatabase;
@@ -63,6 +64,7 @@ describe(`the delivery queue on ${databaseLabel}`, () => {
     deliveryWorker({
       db: database.db,
       clock: systemClock,
+      compose: composerFor(database.db, systemClock),
       senders: {
         slack: slackSender(
           async () => 'xoxb-acme',

@@ -5,6 +5,7 @@ import type { PlatformSender } from '../../src/delivery/types';
 import { deliveryWorker } from '../../src/delivery/worker';
 import { createLogger } from '../../src/logger';
 import type { Database } from '../../src/persistence/schema';
+import { composerFor } from './composer';
 
 export interface Sent {
   dedupeKey: string;
@@ -29,6 +30,7 @@ export function recordingPlatform(db: Kysely<Database>, clock: Clock) {
   const worker = deliveryWorker({
     db,
     clock,
+    compose: composerFor(db, clock),
     senders: { slack: sender },
     logger: createLogger('silent'),
     workerId: 'recording',

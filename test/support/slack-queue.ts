@@ -3,6 +3,7 @@ import { deliveryWorker, type DeliveryWorker } from '../../src/delivery/worker';
 import { createLogger } from '../../src/logger';
 import type { SlackTestApp } from './slack-app';
 import { until } from './wait';
+import { composerFor } from './composer';
 
 /**
  * A delivery worker sending the app's queue to the fake Slack, as a replica would, with short
@@ -15,6 +16,7 @@ export function slackQueue(app: SlackTestApp, clock: Clock, name: string) {
       worker = deliveryWorker({
         db: app.db,
         clock,
+        compose: composerFor(app.db, clock),
         senders: { slack: app.server.slack!.sender },
         logger: createLogger('silent'),
         workerId: name,

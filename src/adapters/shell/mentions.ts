@@ -1,4 +1,4 @@
-import type { MentionToken } from '../../core/domain/kudos-command';
+import type { MentionToken } from '../../core/domain/mention';
 
 // In the demo a mention is @handle and the handle is the member's user id; trailing
 // punctuation ("@li," or "@sam.") is not part of it.

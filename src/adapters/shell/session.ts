@@ -1,4 +1,4 @@
-import { parseKudosCommand } from '../../core/domain/kudos-command';
+import { parseKudosCommand } from '../../core/domain/mention';
 import type { Member } from '../../core/domain/member';
 import type { WorkspaceSettings } from '../../core/ports';
 import type { GiveKudos } from '../../core/use-cases/give-kudos';

@@ -1,4 +1,4 @@
-import type { MentionToken } from '../../core/domain/kudos-command';
+import type { MentionToken } from '../../core/domain/mention';
 
 // With "escape channels, users and links" on (see manifest.json), Slack sends mentions as
 // <@U123|name>, user groups as <!subteam^S123|@group> and @here as <!here>; a literal <, > or &

@@ -91,9 +91,13 @@ const FORMATS: Record<DateStyle, string> = {
   short: 'd LLL yyyy',
 };
 
-/** A date piece as words in its zone: what platforms without a date element show. */
+/**
+ * A date piece as words in its zone: what platforms without a date element show. A moment in
+ * UTC says so, since the reader is probably elsewhere.
+ */
 export function dateWords(piece: Extract<Inline, { type: 'date' }>): string {
-  return DateTime.fromISO(piece.at, { zone: piece.zone }).toFormat(FORMATS[piece.style]);
+  const words = DateTime.fromISO(piece.at, { zone: piece.zone }).toFormat(FORMATS[piece.style]);
+  return piece.zone === 'UTC' && piece.style !== 'day' ? `${words} UTC` : words;
 }
 
 /** Text as plain words, mentions as names: for logs, tests and notification previews. */

@@ -1,77 +1,85 @@
-import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
+import type { UsageProblem } from '../conversation/usage';
+import { readDate } from './dates';
 import { nextWorkingMoment, type WorkingHours } from './schedule';
 
 export const ABOUT_MAX = 300;
 /** A reminder can be set at most this far ahead. */
 export const MAX_AHEAD_DAYS = 366;
-
-export const FOLLOWUP_EXAMPLES =
-  'For example: `/followup @carol tomorrow`, `/followup @carol in 3 weeks about the budget review`, ' +
-  '`/followup @carol next monday` or `/followup @carol on 2027-01-15`.';
+/** When someone does not say when: a week, as most reminder tools default to. */
+export const DEFAULT_FOLLOWUP_DAYS = 7;
 
 export type WhenParse =
-  { ok: true; due: Date; about: string | null } | { ok: false; message: string };
+  | {
+      ok: true;
+      due: Date;
+      about: string | null;
+      /** Nothing said when: the default of a week was used. */
+      defaulted: boolean;
+    }
+  | { ok: false; usage: UsageProblem };
 
 // Words people put before a date ("on 2027-01-15", "by friday") and between it and the topic.
 const LEAD = /^(?:\s|,|on\b|by\b|at\b|for\b)*$/i;
-const PAST = /\b(?:last|ago|yesterday|previous)\b/i;
 const TOPIC = /^(?:\s|[,:;–—-]|about\b|re\b|regarding\b|to\b)*/i;
+// What starts a topic with no date before it: "/followup @li about the roadmap".
+const TOPIC_ONLY = /^(?:[,:;–—-]|about\b|re\b|regarding\b)/i;
 
-/** The member's wall clock now, as a Date whose local fields show it (what chrono reads). */
-function wallClock(now: Date, zone: string): Date {
-  const t = DateTime.fromJSDate(now, { zone });
-  return new Date(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+const fail = (usage: UsageProblem): WhenParse => ({ ok: false, usage });
+
+function topic(rest: string): { ok: true; about: string | null } | { ok: false } {
+  const about = rest.replace(TOPIC, '').trim();
+  if ([...about].length > ABOUT_MAX) return { ok: false };
+  return { ok: true, about: about === '' ? null : about };
 }
 
 /**
  * When a follow-up is due, from what the member typed after the person: "tomorrow",
  * "in 3 days", "next monday", "on 2027-01-15", "friday at 3pm", optionally followed by
- * "about …". A day without a time means the start of the member's working day then (or the
- * next working day); a time means that time. Read in the member's own timezone, whatever the
- * server's is.
+ * "about …"; nothing said (or only "about …") means a week from now. A day without a time
+ * means the start of the member's working day then (or the next working day); a time means
+ * that time. Read in the member's own timezone, whatever the server's is.
  */
 export function parseWhen(text: string, now: Date, hours: WorkingHours): WhenParse {
   const input = text.trim();
-  if (input === '') return { ok: false, message: `When should I remind you? ${FOLLOWUP_EXAMPLES}` };
-  // chrono reads an impossible ISO date ("2026-13-01") some other way: check those first.
-  const iso = /^(?:(?:on|by)\s+)?(\d{4}-\d{2}-\d{2})\b/i.exec(input)?.[1];
-  if (iso && !DateTime.fromISO(iso, { zone: hours.zone }).isValid)
-    return { ok: false, message: `${iso} is not a date. ${FOLLOWUP_EXAMPLES}` };
-  const found = chrono.parse(input, wallClock(now, hours.zone), { forwardDate: true })[0];
-  if (!found || !LEAD.test(input.slice(0, found.index)))
+  if (input === '' || TOPIC_ONLY.test(input)) {
+    const t = topic(input);
+    if (!t.ok) return fail({ code: 'about_too_long', max: ABOUT_MAX });
+    const day = DateTime.fromJSDate(now, { zone: hours.zone })
+      .startOf('day')
+      .plus({ days: DEFAULT_FOLLOWUP_DAYS });
     return {
-      ok: false,
-      message: `I couldn't tell when "${input.slice(0, 40)}" is. ${FOLLOWUP_EXAMPLES}`,
+      ok: true,
+      due: nextWorkingMoment(day.toJSDate(), hours),
+      about: t.about,
+      defaulted: true,
     };
-  // forwardDate moves "last friday" to the next one: a date in the past is refused instead.
-  if (PAST.test(found.text))
-    return { ok: false, message: `That date has passed. ${FOLLOWUP_EXAMPLES}` };
-  const start = found.start;
-  const local = DateTime.fromObject(
-    { year: start.get('year')!, month: start.get('month')!, day: start.get('day')! },
-    { zone: hours.zone },
-  );
-  if (!local.isValid)
-    return { ok: false, message: `That is not a date I know. ${FOLLOWUP_EXAMPLES}` };
+  }
+  const read = readDate(input, now, hours.zone);
+  if (!read.ok) {
+    if (read.problem === 'passed') return fail({ code: 'when_passed' });
+    if (read.problem === 'not_a_date') return fail({ code: 'when_not_a_date', typed: read.typed! });
+    return fail({ code: 'when_unreadable', typed: input });
+  }
+  const { found } = read;
+  if (!LEAD.test(input.slice(0, found.index)))
+    return fail({ code: 'when_unreadable', typed: input });
   const today = DateTime.fromJSDate(now, { zone: hours.zone }).startOf('day');
   let due: Date;
-  if (start.isCertain('hour')) {
-    due = local.set({ hour: start.get('hour')!, minute: start.get('minute') ?? 0 }).toJSDate();
-    if (due.getTime() <= now.getTime())
-      return { ok: false, message: `That time has passed. ${FOLLOWUP_EXAMPLES}` };
+  if (found.at) {
+    due = found.at.toJSDate();
+    if (due.getTime() <= now.getTime()) return fail({ code: 'when_time_passed' });
   } else {
-    if (local < today) return { ok: false, message: `That date has passed. ${FOLLOWUP_EXAMPLES}` };
+    if (found.day < today) return fail({ code: 'when_passed' });
     // "Today" after hours: the start of the next working day.
-    due = nextWorkingMoment(local.toMillis() > now.getTime() ? local.toJSDate() : now, hours);
+    due = nextWorkingMoment(
+      found.day.toMillis() > now.getTime() ? found.day.toJSDate() : now,
+      hours,
+    );
   }
   if (due.getTime() - now.getTime() > MAX_AHEAD_DAYS * 24 * 60 * 60 * 1000)
-    return { ok: false, message: `Reminders can be set up to a year ahead. ${FOLLOWUP_EXAMPLES}` };
-  const about = input
-    .slice(found.index + found.text.length)
-    .replace(TOPIC, '')
-    .trim();
-  if ([...about].length > ABOUT_MAX)
-    return { ok: false, message: `Please keep what it is about to ${ABOUT_MAX} characters.` };
-  return { ok: true, due, about: about === '' ? null : about };
+    return fail({ code: 'when_too_far' });
+  const t = topic(input.slice(found.index + found.text.length));
+  if (!t.ok) return fail({ code: 'about_too_long', max: ABOUT_MAX });
+  return { ok: true, due, about: t.about, defaulted: false };
 }

@@ -1,3 +1,5 @@
+import type { UsageProblem } from '../conversation/usage';
+
 export type Platform = 'slack' | 'teams' | 'local';
 
 /** The neutral identity the core sees for a person, whatever the platform. */
@@ -40,7 +42,7 @@ export const workingHoursOf = (m: Pick<Member, 'timezone' | 'workingHours'>) => 
 
 const DEPARTMENT_MAX = 60;
 
-export type DepartmentName = { ok: true; name: string } | { ok: false; message: string };
+export type DepartmentName = { ok: true; name: string } | { ok: false; usage: UsageProblem };
 
 /** A department name as a person typed it, tidied, or why it cannot be one. */
 export function cleanDepartmentName(raw: string): DepartmentName {
@@ -51,16 +53,10 @@ export function cleanDepartmentName(raw: string): DepartmentName {
     .replace(/\s+/g, ' ')
     .trim();
   if (!/[\p{L}\p{N}]/u.test(name)) {
-    return {
-      ok: false,
-      message: 'Which department are you in? For example: /rapport department Finance',
-    };
+    return { ok: false, usage: { code: 'department_what' } };
   }
   if ([...name].length > DEPARTMENT_MAX) {
-    return {
-      ok: false,
-      message: `Please keep the department name to ${DEPARTMENT_MAX} characters or fewer.`,
-    };
+    return { ok: false, usage: { code: 'department_too_long', max: DEPARTMENT_MAX } };
   }
   return { ok: true, name };
 }

@@ -1,4 +1,4 @@
-import { isGoingCold, MEANINGFUL_STRENGTH, peakStrength } from './relationships';
+import { isGoingCold, isMeaningful, peakStrength } from './relationships';
 
 /** A pair's strength today and its last interaction: what a whole workspace's job needs. */
 export interface PairStrength {
@@ -55,7 +55,7 @@ export class Network {
   meaningfulCount(i: number): number {
     let n = 0;
     for (let at = this.offsets[i]!; at < this.offsets[i + 1]!; at += 1)
-      if (this.strengths[at]! >= MEANINGFUL_STRENGTH) n += 1;
+      if (isMeaningful(this.strengths[at]!)) n += 1;
     return n;
   }
 

@@ -78,6 +78,31 @@ export type OutboundMessage =
       ownDepartment: SuggestedPerson[];
       acrossDepartments: SuggestedPerson[];
     }
+  | {
+      kind: 'kudos_post';
+      kudosId: string;
+      giverId: string;
+      recipientIds: string[];
+      message: string;
+      values: string[];
+    }
+  | {
+      kind: 'kudos_received';
+      kudosId: string;
+      giverId: string;
+      message: string;
+      /** Where the kudos is celebrated, if anywhere. */
+      channelId: string | null;
+    }
+  | {
+      kind: 'mentorship_declared';
+      declarerId: string;
+      /** True: the declarer mentors the reader; false: the reader mentors the declarer. */
+      declarerIsMentor: boolean;
+    }
+  /** The person asked said no: the asker hears only that it is not possible now. */
+  | { kind: 'intro_declined' }
+  /** Plain words queued by an earlier release; nothing new is queued as text. */
   | { kind: 'text'; text: string };
 
 /** Where a delivery goes: a person's DM with Rapport, a channel, or a group DM. */

@@ -17,6 +17,13 @@ export const INTERACTION_WEIGHTS: Record<string, number> = {
 export const STRENGTH_HALF_LIFE_DAYS = 90;
 /** At or above this strength a relationship is "meaningful": a meeting and a follow-up, say. */
 export const MEANINGFUL_STRENGTH = 5;
+/**
+ * Meaningful at the threshold, counted to two decimals: a kudos and a meeting on the same
+ * day make 1 + 4 = 5 even though the kudos has decayed by a few millionths since.
+ */
+export function isMeaningful(strength: number): boolean {
+  return Math.round(strength * 100) / 100 >= MEANINGFUL_STRENGTH;
+}
 /** What research suggests a healthy professional network holds. */
 export const MEANINGFUL_TARGET = { min: 15, max: 20 };
 /** How long a meaningful relationship may go quiet before it is "going cold". */
@@ -83,7 +90,7 @@ export function isGoingCold(strength: number, lastAt: Date, now: Date, cadenceDa
   return (
     quietDays >= cadenceDays &&
     quietDays < GONE_AFTER_DAYS &&
-    peakStrength(strength, lastAt, now) >= MEANINGFUL_STRENGTH
+    isMeaningful(peakStrength(strength, lastAt, now))
   );
 }
 
@@ -136,7 +143,7 @@ export function relationshipsOf(
       peak: peakStrength(strength, last, now),
       lastAt: last,
       interactions: list.length,
-      meaningful: strength >= MEANINGFUL_STRENGTH,
+      meaningful: isMeaningful(strength),
       goingCold: isGoingCold(strength, last, now, cadenceDays),
     });
   }

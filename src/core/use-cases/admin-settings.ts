@@ -1,10 +1,10 @@
 import type { UnitOfWork, WorkspaceSettings } from '../ports';
 
-export const ADMINS_ONLY =
-  'Only workspace admins can change Rapport’s settings or see its deliveries.';
+/** Someone who is not an admin asked for an admin's command, form or button. */
+export type AdminsOnly = { ok: false; code: 'admins_only' };
+export const ADMINS_ONLY: AdminsOnly = { ok: false, code: 'admins_only' };
 
-export type AdminSettingsResult =
-  { ok: true; settings: WorkspaceSettings } | { ok: false; message: string };
+export type AdminSettingsResult = { ok: true; settings: WorkspaceSettings } | AdminsOnly;
 
 /** The workspace's settings, for an admin about to change them; anyone else is refused. */
 export function makeAdminSettings({ transaction }: { transaction: UnitOfWork }) {
@@ -14,7 +14,7 @@ export function makeAdminSettings({ transaction }: { transaction: UnitOfWork }) 
   ): Promise<AdminSettingsResult> {
     return transaction(async (repos) => {
       const actor = await repos.members.find(workspaceId, actorId);
-      if (!actor?.isAdmin || actor.isDeactivated) return { ok: false, message: ADMINS_ONLY };
+      if (!actor?.isAdmin || actor.isDeactivated) return ADMINS_ONLY;
       return { ok: true, settings: await repos.settings.get(workspaceId) };
     });
   };

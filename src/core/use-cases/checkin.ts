@@ -47,7 +47,7 @@ export type CheckinResult =
       outcome: CheckinResponse;
       members: string[];
     }
-  | { ok: false; message: string };
+  | { ok: false; code: 'gone' | 'not_in_group' };
 
 /**
  * A member answers "did you meet?". "Met" records an interaction between every two people in
@@ -66,14 +66,12 @@ export function makeRespondToCheckin({
     userId: string,
     response: CheckinResponse,
   ): Promise<CheckinResult> {
-    if (!UUID.test(groupId))
-      return Promise.resolve({ ok: false, message: 'I could not find that round any more.' });
+    if (!UUID.test(groupId)) return Promise.resolve({ ok: false, code: 'gone' });
     return transaction(async (repos) => {
       const group = await repos.rounds.lockGroup(workspaceId, groupId);
-      if (!group) return { ok: false, message: 'I could not find that round any more.' };
+      if (!group) return { ok: false, code: 'gone' };
       const ids = group.members.map((m) => m.userId);
-      if (!ids.includes(userId))
-        return { ok: false, message: 'This check-in is for the people in this group.' };
+      if (!ids.includes(userId)) return { ok: false, code: 'not_in_group' };
       const now = clock.now();
       await repos.rounds.respond(workspaceId, groupId, userId, response, now);
       await repos.rounds.setParticipant(workspaceId, group.roundChannelId, userId, {

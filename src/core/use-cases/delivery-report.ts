@@ -1,11 +1,10 @@
 import type { DeliveryReport, UnitOfWork } from '../ports';
-import { ADMINS_ONLY } from './admin-settings';
+import { ADMINS_ONLY, type AdminsOnly } from './admin-settings';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 export const FAILURES_SHOWN = 10;
 
-export type DeliveryReportResult =
-  { ok: true; report: DeliveryReport } | { ok: false; message: string };
+export type DeliveryReportResult = { ok: true; report: DeliveryReport; zone: string } | AdminsOnly;
 
 /** What Rapport sent in the last week and what it could not send, for an admin. */
 export function makeDeliveryReport({
@@ -21,11 +20,12 @@ export function makeDeliveryReport({
   ): Promise<DeliveryReportResult> {
     return transaction(async (repos) => {
       const actor = await repos.members.find(workspaceId, actorId);
-      if (!actor?.isAdmin || actor.isDeactivated) return { ok: false, message: ADMINS_ONLY };
+      if (!actor?.isAdmin || actor.isDeactivated) return ADMINS_ONLY;
       const since = new Date(clock.now().getTime() - WEEK_MS);
       return {
         ok: true,
         report: await repos.deliveryLog.report(workspaceId, since, FAILURES_SHOWN),
+        zone: actor.timezone,
       };
     });
   };

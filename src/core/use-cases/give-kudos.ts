@@ -1,4 +1,4 @@
-import { checkKudos } from '../domain/kudos';
+import { checkKudos, cleanMessage } from '../domain/kudos';
 import type { Member } from '../domain/member';
 import { classifyRelationship } from '../domain/relationship-kind';
 import { pickTimezone, startOfLocalDay } from '../domain/time';
@@ -12,7 +12,14 @@ export interface GiveKudosRequest {
   /** Groups mentioned as recipients (user groups, @here): rejected, kudos go to people. */
   groupMentions?: string[];
   message: string;
+  /** Mentions inside the message (spans of `message`): shown as the person's name. */
+  inlineMentions?: Array<{ start: number; end: number; userId: string }>;
   channelId: string | null;
+  /**
+   * False when the asker cannot post where they asked (a form has no public answer): the
+   * celebration there goes through the queue too.
+   */
+  postHere?: boolean;
   /** Identifies the request that asked for this kudos: the same key never records twice. */
   sourceKey: string;
 }
@@ -33,6 +40,23 @@ export type GiveKudosResult =
 export interface GiveKudosDeps {
   transaction: UnitOfWork;
   clock: Clock;
+}
+
+/**
+ * The message as stored: mentions inside it become the person's name as the directory has
+ * it, so no platform's mention markup is ever kept or replayed.
+ */
+function withNames(cleaned: string, request: GiveKudosRequest, recipients: Member[]): string {
+  const inline = request.inlineMentions ?? [];
+  if (inline.length === 0) return cleaned;
+  const byId = new Map(recipients.map((r) => [r.userId, r.name]));
+  let out = '';
+  let last = 0;
+  for (const m of [...inline].sort((a, b) => a.start - b.start)) {
+    out += request.message.slice(last, m.start) + `@${byId.get(m.userId) ?? 'someone'}`;
+    last = m.end;
+  }
+  return cleanMessage(out + request.message.slice(last));
 }
 
 export function makeGiveKudos({ transaction, clock }: GiveKudosDeps) {
@@ -72,7 +96,7 @@ export function makeGiveKudos({ transaction, clock }: GiveKudosDeps) {
       const kudos = await repos.kudos.insert(workspaceId, {
         giverId: check.giver.userId,
         recipientIds: recipients.map((r) => r.userId),
-        message: check.message,
+        message: withNames(check.message, request, recipients),
         values: check.values,
         channelId: request.channelId,
         sourceKey: request.sourceKey,
@@ -91,6 +115,39 @@ export function makeGiveKudos({ transaction, clock }: GiveKudosDeps) {
           occurredAt: now,
         })),
       );
+      // The notes and a post elsewhere go through the queue: paced, retried, sent once.
+      await repos.deliveries.enqueue(workspaceId, [
+        ...recipients.map((r) => ({
+          dedupeKey: `kudos:${kudos.id}:to:${r.userId}`,
+          target: { type: 'member' as const, userId: r.userId },
+          message: {
+            kind: 'kudos_received' as const,
+            kudosId: kudos.id,
+            giverId: kudos.giverId,
+            message: kudos.message,
+            channelId: announceChannelId,
+          },
+          availableAt: now,
+        })),
+        ...(announceChannelId &&
+        (announceChannelId !== request.channelId || request.postHere === false)
+          ? [
+              {
+                dedupeKey: `kudos:${kudos.id}:post`,
+                target: { type: 'channel' as const, channelId: announceChannelId },
+                message: {
+                  kind: 'kudos_post' as const,
+                  kudosId: kudos.id,
+                  giverId: kudos.giverId,
+                  recipientIds: kudos.recipientIds,
+                  message: kudos.message,
+                  values: kudos.values,
+                },
+                availableAt: now,
+              },
+            ]
+          : []),
+      ]);
       return {
         ok: true,
         replayed: false,

@@ -9,7 +9,7 @@ import type {
 } from '../ports';
 import { LIST_SHOWN } from './followups';
 import type { Introductions } from './introductions';
-import { summariseNetwork, UNKNOWN_MEMBER_MESSAGE, type NetworkSummary } from './network-summary';
+import { summariseNetwork, type NetworkSummary } from './network-summary';
 
 export const RECENT_KUDOS_SHOWN = 5;
 export const FOLLOWUPS_SHOWN = 5;
@@ -29,7 +29,7 @@ export interface Home {
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-export type HomeResult = { ok: true; home: Home } | { ok: false; message: string };
+export type HomeResult = { ok: true; home: Home } | { ok: false; code: 'unknown_member' };
 
 /**
  * What a member sees on their home tab, read afresh each time: their network, follow-ups,
@@ -65,7 +65,7 @@ export function makeHome({
         ...(deliveries && { deliveries }),
       };
     });
-    if (!read) return { ok: false, message: UNKNOWN_MEMBER_MESSAGE };
+    if (!read) return { ok: false, code: 'unknown_member' };
     const suggested = read.summary.member.suggestions
       ? await introductions.suggestNow(workspaceId, userId)
       : null;

@@ -4,7 +4,6 @@ import { isReachable } from '../domain/reachable';
 import { classifyRelationship } from '../domain/relationship-kind';
 import type { Member } from '../domain/member';
 import type { Clock, Introduction, Repositories, UnitOfWork } from '../ports';
-import { UNKNOWN_MEMBER_MESSAGE } from './network-summary';
 import {
   loadWorkspaceNetwork,
   reachableDepartments,
@@ -19,7 +18,19 @@ export const NOT_NOW_DAYS = 90;
 /** A mutual contact who has not answered by then is not waited for. */
 export const MUTUAL_WAIT_DAYS = 2;
 
-type Reply = { ok: boolean; message: string };
+/** How asking for an introduction went. */
+export type IntroRequestResult =
+  | { ok: true; targetName: string; mutualName: string | null }
+  | { ok: false; code: 'unknown_member' | 'opted_out' }
+  | { ok: false; code: 'unavailable' | 'already_waiting'; name: string };
+
+/** How an answer to an introduction went. */
+export type IntroAnswerResult =
+  | { ok: true; outcome: 'declined' | 'opened' | 'joined' | 'not_joined' }
+  | { ok: true; outcome: 'asking_mutual'; mutualName: string }
+  | { ok: false; code: 'gone' | 'not_yours' | 'already_answered' | 'already_made' };
+
+export type NotNowResult = { ok: true; name: string } | { ok: false; code: 'gone' };
 
 const introMember = (m: Member): IntroMember => ({
   userId: m.userId,
@@ -85,11 +96,13 @@ export function makeIntroductions({
     suggestNow(
       workspaceId: string,
       userId: string,
-    ): Promise<{ ok: true; suggestions: SuggestedPerson[] } | { ok: false; message: string }> {
+    ): Promise<
+      { ok: true; suggestions: SuggestedPerson[] } | { ok: false; code: 'unknown_member' }
+    > {
       return transaction(async (repos) => {
         const now = clock.now();
         const me = await repos.members.find(workspaceId, userId);
-        if (!me || me.isDeactivated) return { ok: false, message: UNKNOWN_MEMBER_MESSAGE };
+        if (!me || me.isDeactivated) return { ok: false, code: 'unknown_member' };
         const { members, network } = await loadWorkspaceNetwork(repos, workspaceId, now, userId);
         const departments = reachableDepartments(members, now);
         const excludedFor = await setAside(repos, workspaceId, now, userId);
@@ -113,9 +126,9 @@ export function makeIntroductions({
       mutualId: string | null;
       origin: Introduction['origin'];
       sourceKey: string;
-    }): Promise<Reply> {
+    }): Promise<IntroRequestResult> {
       const { workspaceId } = input;
-      return transaction(async (repos) => {
+      return transaction(async (repos): Promise<IntroRequestResult> => {
         const now = clock.now();
         const people = new Map(
           (
@@ -127,17 +140,10 @@ export function makeIntroductions({
         );
         const me = people.get(input.requesterId);
         const target = people.get(input.targetId);
-        if (!me || me.isDeactivated) return { ok: false, message: UNKNOWN_MEMBER_MESSAGE };
-        if (me.optedOut)
-          return {
-            ok: false,
-            message: "You've opted out of Rapport. Opt back in with /rapport optin first.",
-          };
+        if (!me || me.isDeactivated) return { ok: false, code: 'unknown_member' };
+        if (me.optedOut) return { ok: false, code: 'opted_out' };
         if (!target || target.userId === me.userId || !isReachable(target, now))
-          return {
-            ok: false,
-            message: `${target?.name ?? 'That person'} isn't available for introductions right now.`,
-          };
+          return { ok: false, code: 'unavailable', name: target?.name ?? 'That person' };
         const mutual = input.mutualId ? people.get(input.mutualId) : undefined;
         const mutualId = mutual && isReachable(mutual, now) ? mutual.userId : null;
         const intro = await repos.introductions.create(workspaceId, {
@@ -148,11 +154,7 @@ export function makeIntroductions({
           sourceRef: input.sourceKey,
           at: now,
         });
-        if (!intro)
-          return {
-            ok: false,
-            message: `There is already an introduction waiting between you and ${target.name}. I'll let you know when there is news.`,
-          };
+        if (!intro) return { ok: false, code: 'already_waiting', name: target.name };
         await repos.deliveries.enqueue(workspaceId, [
           toMember(
             target,
@@ -166,12 +168,7 @@ export function makeIntroductions({
             now,
           ),
         ]);
-        return {
-          ok: true,
-          message:
-            `I've asked ${target.name}. If they say yes, I'll open a conversation for you both` +
-            `${mutual && mutualId ? ` (and ${mutual.name}, if they'd like to join)` : ''}. Nothing happens without their yes.`,
-        };
+        return { ok: true, targetName: target.name, mutualName: mutualId ? mutual!.name : null };
       });
     },
 
@@ -181,14 +178,12 @@ export function makeIntroductions({
       userId: string,
       introductionId: string,
       accept: boolean,
-    ): Promise<Reply> {
-      return transaction(async (repos) => {
+    ): Promise<IntroAnswerResult> {
+      return transaction(async (repos): Promise<IntroAnswerResult> => {
         const intro = await repos.introductions.lock(workspaceId, introductionId);
-        if (!intro) return { ok: false, message: 'I could not find that introduction any more.' };
-        if (intro.targetId !== userId)
-          return { ok: false, message: 'This introduction is for someone else.' };
-        if (intro.status !== 'asked')
-          return { ok: false, message: 'You already answered this one.' };
+        if (!intro) return { ok: false, code: 'gone' };
+        if (intro.targetId !== userId) return { ok: false, code: 'not_yours' };
+        if (intro.status !== 'asked') return { ok: false, code: 'already_answered' };
         const now = clock.now();
         const people = new Map(
           (
@@ -206,17 +201,9 @@ export function makeIntroductions({
           });
           if (requester)
             await repos.deliveries.enqueue(workspaceId, [
-              toMember(
-                requester,
-                `intro:${intro.id}:declined`,
-                {
-                  kind: 'text',
-                  text: 'That introduction is not possible right now. Maybe another time!',
-                },
-                now,
-              ),
+              toMember(requester, `intro:${intro.id}:declined`, { kind: 'intro_declined' }, now),
             ]);
-          return { ok: true, message: "No problem: I won't open anything." };
+          return { ok: true, outcome: 'declined' };
         }
         const mutual = intro.mutualId ? people.get(intro.mutualId) : undefined;
         if (mutual && isReachable(mutual, now)) {
@@ -237,13 +224,10 @@ export function makeIntroductions({
               now,
             ),
           ]);
-          return {
-            ok: true,
-            message: `Great! I've asked ${mutual.name} whether they'd like to join you; the conversation opens once they answer.`,
-          };
+          return { ok: true, outcome: 'asking_mutual', mutualName: mutual.name };
         }
         await open(repos, workspaceId, { ...intro, answeredAt: now }, false);
-        return { ok: true, message: 'Great! I’ve opened a conversation for you both.' };
+        return { ok: true, outcome: 'opened' };
       });
     },
 
@@ -253,32 +237,25 @@ export function makeIntroductions({
       userId: string,
       introductionId: string,
       join: boolean,
-    ): Promise<Reply> {
-      return transaction(async (repos) => {
+    ): Promise<IntroAnswerResult> {
+      return transaction(async (repos): Promise<IntroAnswerResult> => {
         const intro = await repos.introductions.lock(workspaceId, introductionId);
-        if (!intro) return { ok: false, message: 'I could not find that introduction any more.' };
-        if (intro.mutualId !== userId)
-          return { ok: false, message: 'This question is for someone else.' };
-        if (intro.status !== 'asking_mutual')
-          return { ok: false, message: 'This introduction has already been made.' };
+        if (!intro) return { ok: false, code: 'gone' };
+        if (intro.mutualId !== userId) return { ok: false, code: 'not_yours' };
+        if (intro.status !== 'asking_mutual') return { ok: false, code: 'already_made' };
         await repos.introductions.update(workspaceId, intro.id, { mutualJoins: join });
         await open(repos, workspaceId, intro, join);
-        return {
-          ok: true,
-          message: join
-            ? 'Thanks! You are in the conversation with them.'
-            : "No problem: they'll talk on their own.",
-        };
+        return { ok: true, outcome: join ? 'joined' : 'not_joined' };
       });
     },
 
-    notNow(workspaceId: string, userId: string, otherId: string): Promise<Reply> {
-      return transaction(async (repos) => {
+    notNow(workspaceId: string, userId: string, otherId: string): Promise<NotNowResult> {
+      return transaction(async (repos): Promise<NotNowResult> => {
         const until = new Date(clock.now().getTime() + NOT_NOW_DAYS * DAY_MS);
         const other = await repos.members.find(workspaceId, otherId);
-        if (!other) return { ok: false, message: 'I could not find that person any more.' };
+        if (!other) return { ok: false, code: 'gone' };
         await repos.suggestionSnoozes.snooze(workspaceId, userId, otherId, until);
-        return { ok: true, message: `Okay, I won't suggest ${other.name} for a while.` };
+        return { ok: true, name: other.name };
       });
     },
 

@@ -1,73 +1,87 @@
-import { counterpartMessage, counterpartProblem } from '../domain/counterpart';
+import { counterpartProblem, type CounterpartProblem } from '../domain/counterpart';
+import type { Member } from '../domain/member';
+import { toMember } from '../domain/outbound';
 import type { Clock, UnitOfWork } from '../ports';
-import { UNKNOWN_MEMBER_MESSAGE } from './network-summary';
 
 /** "/rapport mentor @x off" (or end, stop, remove) ends a mentorship instead. */
 export const endsMentorship = (text: string) => /\b(?:off|end|stop|remove)\b/i.test(text);
+
+export type MentorRole = 'mentor' | 'mentee';
 
 export interface MentorshipRequest {
   workspaceId: string;
   userId: string;
   otherId: string;
   /** 'mentor': the other person mentors this member; 'mentee': this member mentors them. */
-  role: 'mentor' | 'mentee';
+  role: MentorRole;
   /** Ends the mentorship instead. */
   end: boolean;
 }
 
+export type MentorshipResult =
+  | { ok: true; declared: boolean; role: MentorRole; other: Member }
+  | { ok: true; ended: boolean; otherName: string }
+  | { ok: false; code: 'unknown_member' }
+  | { ok: false; code: 'counterpart'; problem: CounterpartProblem; name: string };
+
 /**
  * "/rapport mentor @x" (x mentors me) and "/rapport mentee @x" (I mentor x): declared
- * mentorships make the relationship mentor/mentee, whatever the directory says.
+ * mentorships make the relationship mentor/mentee, whatever the directory says. The other
+ * person is told, with a button to undo it: it is their network too.
  */
 export function makeMentorship({ transaction, clock }: { transaction: UnitOfWork; clock: Clock }) {
-  return function mentorship(
-    request: MentorshipRequest,
-  ): Promise<{ ok: boolean; message: string }> {
-    return transaction(async (repos) => {
-      const me = await repos.members.find(request.workspaceId, request.userId);
-      if (!me || me.isDeactivated) return { ok: false, message: UNKNOWN_MEMBER_MESSAGE };
-      const other = await repos.members.find(request.workspaceId, request.otherId);
-      const action = request.role === 'mentor' ? 'name as your mentor' : 'name as your mentee';
+  return function mentorship(request: MentorshipRequest): Promise<MentorshipResult> {
+    const { workspaceId } = request;
+    return transaction(async (repos): Promise<MentorshipResult> => {
+      const me = await repos.members.find(workspaceId, request.userId);
+      if (!me || me.isDeactivated) return { ok: false, code: 'unknown_member' };
+      const other = await repos.members.find(workspaceId, request.otherId);
       if (request.end) {
-        const removed = await repos.mentorships.remove(
-          request.workspaceId,
-          me.userId,
-          request.otherId,
-        );
-        const name = other?.name ?? request.otherId;
-        return removed
-          ? {
-              ok: true,
-              message: `Done: ${name} and you are no longer recorded as mentor and mentee.`,
-            }
-          : { ok: false, message: `${name} and you are not recorded as mentor and mentee.` };
+        const ended = await repos.mentorships.remove(workspaceId, me.userId, request.otherId);
+        return { ok: true, ended, otherName: other?.name ?? request.otherId };
       }
       const problem = counterpartProblem(me, other);
       if (problem)
-        return {
-          ok: false,
-          message: counterpartMessage(problem, other?.name ?? request.otherId, action),
-        };
+        return { ok: false, code: 'counterpart', problem, name: other?.name ?? request.otherId };
       const [mentorId, menteeId] =
         request.role === 'mentor' ? [other!.userId, me.userId] : [me.userId, other!.userId];
-      const added = await repos.mentorships.declare(request.workspaceId, {
+      const now = clock.now();
+      const declared = await repos.mentorships.declare(workspaceId, {
         mentorId,
         menteeId,
         declaredBy: me.userId,
-        at: clock.now(),
+        at: now,
       });
-      const said =
-        request.role === 'mentor'
-          ? `${other!.name} is your mentor`
-          : `you are ${other!.name}'s mentor`;
-      return {
-        ok: true,
-        message: added
-          ? `Noted: ${said}. Your network shows it as a mentor/mentee relationship.`
-          : `Already noted: ${said}.`,
-      };
+      if (declared)
+        await repos.deliveries.enqueue(workspaceId, [
+          toMember(
+            other!,
+            `mentorship:${mentorId}:${menteeId}:${now.getTime()}`,
+            {
+              kind: 'mentorship_declared',
+              declarerId: me.userId,
+              declarerIsMentor: mentorId === me.userId,
+            },
+            now,
+          ),
+        ]);
+      return { ok: true, declared, role: request.role, other: other! };
     });
   };
 }
 
 export type Mentorship = ReturnType<typeof makeMentorship>;
+
+/** The other person undoes a mentorship someone declared with them. */
+export function makeUndoMentorship({ transaction }: { transaction: UnitOfWork }) {
+  return (
+    workspaceId: string,
+    userId: string,
+    declarerId: string,
+  ): Promise<{ removed: boolean; declarerName: string }> =>
+    transaction(async (repos) => {
+      const declarer = await repos.members.find(workspaceId, declarerId);
+      const removed = await repos.mentorships.remove(workspaceId, userId, declarerId);
+      return { removed, declarerName: declarer?.name ?? 'them' };
+    });
+}

@@ -24,12 +24,14 @@ export interface NetworkSummary {
   target: typeof MEANINGFUL_TARGET;
   /** Other departments this member has interacted with, alphabetically. */
   departmentsReached: string[];
+  /** The meaningful relationships, the strongest first. */
+  meaningfulPeople: Array<{ userId: string; name: string }>;
   /** Meaningful relationships that have gone quiet, the strongest first. */
   goingCold: Array<{ userId: string; name: string; lastAt: Date }>;
 }
 
 export type NetworkSummaryResult =
-  { ok: true; summary: NetworkSummary } | { ok: false; message: string };
+  { ok: true; summary: NetworkSummary } | { ok: false; code: 'unknown_member' };
 
 /** A member's relationships, inside a caller's transaction, with the people in them. */
 export async function loadRelationships(
@@ -98,6 +100,10 @@ export async function summariseNetwork(
     relationships: kinds,
     connections: relationships.length + unmet.length,
     meaningful: relationships.filter((r) => r.meaningful).length,
+    meaningfulPeople: relationships
+      .filter((r) => r.meaningful)
+      .sort((a, b) => b.strength - a.strength)
+      .map((r) => ({ userId: r.otherId, name: people.get(r.otherId)!.name })),
     target: MEANINGFUL_TARGET,
     departmentsReached: [...departments].sort((a, b) => a.localeCompare(b)),
     goingCold: cold.map((r) => ({
@@ -107,18 +113,6 @@ export async function summariseNetwork(
     })),
   };
 }
-
-/** "2 cross-department, 1 manager/report": the kinds a member has, for any platform. */
-export function describeKinds(s: NetworkSummary): string {
-  const present = (Object.keys(FULL_KIND_LABELS) as FullRelationshipKind[]).filter(
-    (k) => s.relationships[k] > 0,
-  );
-  return present.length > 0
-    ? present.map((k) => `${s.relationships[k]} ${FULL_KIND_LABELS[k]}`).join(', ')
-    : 'none yet';
-}
-
-export const UNKNOWN_MEMBER_MESSAGE = "I couldn't find you in this workspace's directory yet.";
 
 export function makeNetworkSummary({
   transaction,
@@ -133,7 +127,7 @@ export function makeNetworkSummary({
   ): Promise<NetworkSummaryResult> {
     return transaction(async (repos) => {
       const summary = await summariseNetwork(repos, workspaceId, userId, clock.now());
-      return summary ? { ok: true, summary } : { ok: false, message: UNKNOWN_MEMBER_MESSAGE };
+      return summary ? { ok: true, summary } : { ok: false, code: 'unknown_member' };
     });
   };
 }

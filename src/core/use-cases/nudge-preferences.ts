@@ -1,47 +1,27 @@
 import type { UnitOfWork } from '../ports';
-import { UNKNOWN_MEMBER_MESSAGE } from './network-summary';
 
-const EXAMPLES =
-  'For example: `/rapport nudges off`, `/rapport nudges on` or `/rapport nudges every 4 weeks`.';
-
-/** What "/rapport nudges …" asks for, or why it cannot be read. */
-export function parseNudges(
-  text: string,
-): { ok: true; enabled: boolean; cadenceDays?: number } | { ok: false; message: string } {
-  const t = text.trim().toLowerCase();
-  if (t === 'off') return { ok: true, enabled: false };
-  if (t === 'on') return { ok: true, enabled: true };
-  const every = /^every\s+(\d{1,3})\s*(d|days?|w|weeks?)$/.exec(t);
-  if (every) {
-    const days = Number(every[1]) * (every[2]!.startsWith('w') ? 7 : 1);
-    if (days < 7 || days > 365)
-      return { ok: false, message: `Choose between 1 week and a year. ${EXAMPLES}` };
-    return { ok: true, enabled: true, cadenceDays: days };
-  }
-  return { ok: false, message: `I couldn't read "${text.trim().slice(0, 40)}". ${EXAMPLES}` };
-}
+export type PreferenceResult<T> =
+  ({ ok: true; changed: boolean } & T) | { ok: false; code: 'unknown_member' };
 
 /** Keep-in-touch nudges on or off, and how long a relationship may be quiet first. */
 export function makeNudgePreferences({ transaction }: { transaction: UnitOfWork }) {
   return function setNudges(
     workspaceId: string,
     userId: string,
-    text: string,
-  ): Promise<{ ok: boolean; message: string }> {
-    const parsed = parseNudges(text);
-    if (!parsed.ok) return Promise.resolve(parsed);
+    wanted: { enabled: boolean; cadenceDays?: number },
+  ): Promise<PreferenceResult<{ enabled: boolean; cadenceDays: number }>> {
     return transaction(async (repos) => {
       const member = await repos.members.find(workspaceId, userId);
-      if (!member || member.isDeactivated) return { ok: false, message: UNKNOWN_MEMBER_MESSAGE };
-      const cadenceDays = parsed.cadenceDays ?? member.nudges.cadenceDays;
-      await repos.members.setNudges(workspaceId, userId, { enabled: parsed.enabled, cadenceDays });
-      const weeks = cadenceDays % 7 === 0 ? `${cadenceDays / 7} weeks` : `${cadenceDays} days`;
-      return {
-        ok: true,
-        message: parsed.enabled
-          ? `Keep-in-touch nudges are on: once a week at most, about people you haven't been in touch with for ${weeks}.`
-          : 'Keep-in-touch nudges are off. Turn them back on with `/rapport nudges on`.',
-      };
+      if (!member || member.isDeactivated) return { ok: false, code: 'unknown_member' };
+      const cadenceDays = wanted.cadenceDays ?? member.nudges.cadenceDays;
+      const changed =
+        member.nudges.enabled !== wanted.enabled || member.nudges.cadenceDays !== cadenceDays;
+      if (changed)
+        await repos.members.setNudges(workspaceId, userId, {
+          enabled: wanted.enabled,
+          cadenceDays,
+        });
+      return { ok: true, changed, enabled: wanted.enabled, cadenceDays };
     });
   };
 }
@@ -53,25 +33,14 @@ export function makeSuggestionPreference({ transaction }: { transaction: UnitOfW
   return function setSuggestions(
     workspaceId: string,
     userId: string,
-    text: string,
-  ): Promise<{ ok: boolean; message: string }> {
-    const t = text.trim().toLowerCase();
-    if (t !== 'on' && t !== 'off')
-      return Promise.resolve({
-        ok: false,
-        message: 'Say `/rapport suggestions off` or `/rapport suggestions on`.',
-      });
+    on: boolean,
+  ): Promise<PreferenceResult<{ on: boolean }>> {
     return transaction(async (repos) => {
       const member = await repos.members.find(workspaceId, userId);
-      if (!member || member.isDeactivated) return { ok: false, message: UNKNOWN_MEMBER_MESSAGE };
-      await repos.members.setSuggestions(workspaceId, userId, t === 'on');
-      return {
-        ok: true,
-        message:
-          t === 'on'
-            ? 'Weekly suggestions of people to meet are on.'
-            : 'Weekly suggestions are off. `/rapport suggest` still works whenever you like.',
-      };
+      if (!member || member.isDeactivated) return { ok: false, code: 'unknown_member' };
+      const changed = member.suggestions !== on;
+      if (changed) await repos.members.setSuggestions(workspaceId, userId, on);
+      return { ok: true, changed, on };
     });
   };
 }

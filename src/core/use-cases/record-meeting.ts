@@ -1,22 +1,33 @@
-import { counterpartMessage, counterpartProblem } from '../domain/counterpart';
+import { DateTime } from 'luxon';
+import { counterpartProblem, type CounterpartProblem } from '../domain/counterpart';
 import { classifyRelationship } from '../domain/relationship-kind';
+import type { UsageProblem } from '../conversation/usage';
 import type { Clock, UnitOfWork } from '../ports';
-import { UNKNOWN_MEMBER_MESSAGE } from './network-summary';
 
-const EXAMPLE = '/rapport met @priya';
-const MAX_PEOPLE = 10;
+export const MAX_MET = 10;
 
 export interface RecordMeetingRequest {
   workspaceId: string;
   userId: string;
   otherIds: string[];
-  /** The platform's request id: a replay records nothing new. */
-  sourceKey: string;
 }
 
-export type RecordMeetingResult = { ok: true; names: string[] } | { ok: false; message: string };
+export type RecordMeetingResult =
+  | {
+      ok: true;
+      /** Meetings recorded now, and those already recorded today (they count once). */
+      met: Array<{ userId: string; name: string }>;
+      already: Array<{ userId: string; name: string }>;
+    }
+  | { ok: false; code: 'unknown_member' | 'opted_out' }
+  | { ok: false; code: 'counterpart'; problem: CounterpartProblem; name: string }
+  | { ok: false; usage: UsageProblem };
 
-/** "/rapport met @x": the member says they met someone, which counts toward the relationship. */
+/**
+ * "/rapport met @x": the member says they met someone, which counts toward the relationship.
+ * A pair's meeting counts once a day, whoever of the two says so and however often: the
+ * day (in the member's calendar) and the pair are the record's key.
+ */
 export function makeRecordMeeting({
   transaction,
   clock,
@@ -26,49 +37,41 @@ export function makeRecordMeeting({
 }) {
   return function recordMeeting(request: RecordMeetingRequest): Promise<RecordMeetingResult> {
     const ids = [...new Set(request.otherIds)];
-    if (ids.length === 0)
-      return Promise.resolve({
-        ok: false,
-        message: `Who did you meet? Mention them with @. For example: ${EXAMPLE}`,
-      });
-    if (ids.length > MAX_PEOPLE)
-      return Promise.resolve({ ok: false, message: `At most ${MAX_PEOPLE} people at a time.` });
-    return transaction(async (repos) => {
+    if (ids.length === 0) return Promise.resolve({ ok: false, usage: { code: 'met_who' } });
+    if (ids.length > MAX_MET)
+      return Promise.resolve({ ok: false, usage: { code: 'met_too_many', max: MAX_MET } });
+    return transaction(async (repos): Promise<RecordMeetingResult> => {
       const me = await repos.members.find(request.workspaceId, request.userId);
-      if (!me || me.isDeactivated) return { ok: false, message: UNKNOWN_MEMBER_MESSAGE };
-      if (me.optedOut)
-        return {
-          ok: false,
-          message: "You've opted out of Rapport. Opt back in with /rapport optin first.",
-        };
+      if (!me || me.isDeactivated) return { ok: false, code: 'unknown_member' };
+      if (me.optedOut) return { ok: false, code: 'opted_out' };
       const others = new Map(
         (await repos.members.findMany(request.workspaceId, ids)).map((m) => [m.userId, m]),
       );
       for (const id of ids) {
         const problem = counterpartProblem(me, others.get(id) ?? null);
         if (problem)
-          return {
-            ok: false,
-            message: counterpartMessage(
-              problem,
-              others.get(id)?.name ?? id,
-              'record a meeting with',
-            ),
-          };
+          return { ok: false, code: 'counterpart', problem, name: others.get(id)?.name ?? id };
       }
       const now = clock.now();
-      await repos.interactions.insertMany(
-        request.workspaceId,
-        ids.map((id) => ({
-          memberId: me.userId,
-          otherMemberId: id,
-          kind: classifyRelationship(me, others.get(id)!),
-          source: 'manual',
-          sourceRef: request.sourceKey,
-          occurredAt: now,
-        })),
-      );
-      return { ok: true, names: ids.map((id) => others.get(id)!.name) };
+      const day = DateTime.fromJSDate(now, { zone: me.timezone }).toISODate();
+      const met: Array<{ userId: string; name: string }> = [];
+      const already: Array<{ userId: string; name: string }> = [];
+      for (const id of ids) {
+        const other = others.get(id)!;
+        const [a, b] = [me.userId, id].sort();
+        const inserted = await repos.interactions.insertMany(request.workspaceId, [
+          {
+            memberId: a!,
+            otherMemberId: b!,
+            kind: classifyRelationship(me, other),
+            source: 'manual',
+            sourceRef: `day:${day}`,
+            occurredAt: now,
+          },
+        ]);
+        (inserted > 0 ? met : already).push({ userId: id, name: other.name });
+      }
+      return { ok: true, met, already };
     });
   };
 }

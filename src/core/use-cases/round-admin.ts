@@ -14,10 +14,10 @@ import type {
   RoundRecord,
   UnitOfWork,
 } from '../ports';
-import { ADMINS_ONLY } from './admin-settings';
+import { ADMINS_ONLY, type AdminsOnly } from './admin-settings';
 
-type Refused = { ok: false; message: string };
-const refused: Refused = { ok: false, message: ADMINS_ONLY };
+type Refused = AdminsOnly;
+const refused: Refused = ADMINS_ONLY;
 
 /** One group as an admin reads it. */
 export interface GroupReport {
@@ -147,10 +147,8 @@ export function makeRoundAdmin({ transaction }: { transaction: UnitOfWork }) {
         if (!channel)
           return {
             ok: false as const,
-            message:
-              channels.length === 0
-                ? 'There are no rounds yet. Set one up with /rapport rounds.'
-                : 'Which round? Name its channel, for example: /rapport round #coffee',
+            code: channels.length === 0 ? ('no_rounds' as const) : ('which_round' as const),
+            example: channels[0]?.channelId ?? null,
           };
         const round = await repos.rounds.latestRound(channel.id);
         const keys = (round?.groups ?? []).flatMap((g) => [
@@ -158,7 +156,8 @@ export function makeRoundAdmin({ transaction }: { transaction: UnitOfWork }) {
           `round:${round!.id}:checkin:${g.position}`,
         ]);
         const deliveries = await repos.deliveryLog.byKeys(workspaceId, keys);
-        return { ok: true as const, report: roundReport(channel, round, deliveries) };
+        const zone = channel.timezone ?? (await repos.settings.get(workspaceId)).timezone;
+        return { ok: true as const, report: roundReport(channel, round, deliveries), zone };
       }),
   };
 }

@@ -1,12 +1,27 @@
 import { parsePause } from '../domain/pause';
 import type { RoundChannel } from '../domain/rounds';
+import type { UsageProblem } from '../conversation/usage';
 import type { Clock, Repositories, UnitOfWork } from '../ports';
-import { UNKNOWN_MEMBER_MESSAGE } from './network-summary';
+
+export type MembershipChange = 'join' | 'leave' | 'skip';
+
+/** A channel's round as a member's change found and left it. */
+export interface ChannelChange {
+  channelId: string;
+  /** False when it was already so: joined twice, left twice, skipping already. */
+  changed: boolean;
+}
 
 /** Which round channel a member means, when they did not say and there are several. */
 export type MembershipResult =
-  | { ok: true; channelIds: string[]; pausedUntil: Date | null; zone: string }
-  | { ok: false; code: 'unknown_member'; message: string }
+  | {
+      ok: true;
+      channels: ChannelChange[];
+      pausedUntil: Date | null;
+      zone: string;
+    }
+  | { ok: false; code: 'unknown_member' }
+  | { ok: false; code: 'guest'; org: string }
   | { ok: false; code: 'no_rounds' }
   | { ok: false; code: 'which_channel'; channelIds: string[] }
   | { ok: false; code: 'not_a_round_channel'; channelId: string; channelIds: string[] };
@@ -32,6 +47,11 @@ async function resolve(
   return { ok: false, code: 'which_channel', channelIds: ids };
 }
 
+export type PauseResult =
+  | { ok: true; until: Date; lastDay: Date; zone: string }
+  | { ok: false; code: 'unknown_member' }
+  | { ok: false; usage: UsageProblem };
+
 /** Joining, leaving and skipping a round, and pausing everything for a while. */
 export function makeRoundMembership({
   transaction,
@@ -41,7 +61,7 @@ export function makeRoundMembership({
   clock: Clock;
 }) {
   const change = (
-    what: 'join' | 'leave' | 'skip',
+    what: MembershipChange,
     workspaceId: string,
     userId: string,
     channelId: string | null,
@@ -49,31 +69,44 @@ export function makeRoundMembership({
     transaction(async (repos) => {
       const member = await repos.members.find(workspaceId, userId);
       if (!member || member.isDeactivated || member.isBot)
-        return { ok: false, code: 'unknown_member', message: UNKNOWN_MEMBER_MESSAGE };
+        return { ok: false, code: 'unknown_member' };
+      // Guests from another organisation are never matched: joining would promise them intros.
+      if (what === 'join' && member.externalOrg)
+        return { ok: false, code: 'guest', org: member.externalOrg };
       // Skipping without naming a channel skips every round the member is in.
       const found = await resolve(repos, workspaceId, channelId, what === 'skip');
       if (!found.ok) return found;
+      const changes: ChannelChange[] = [];
       for (const channel of found.channels) {
-        const update =
-          what === 'join'
-            ? { status: 'in' as const, outReason: null, quietRounds: 0 }
-            : what === 'leave'
-              ? { status: 'out' as const, outReason: null, skipNext: false }
-              : { skipNext: true };
-        if (what === 'skip') {
-          const mine = (await repos.rounds.participants(channel.id)).find(
-            (p) => p.userId === userId,
-          );
-          const takesPart = mine ? mine.status === 'in' : channel.participation === 'channel';
+        const mine = (await repos.rounds.participants(channel.id)).find((p) => p.userId === userId);
+        const takesPart = mine ? mine.status === 'in' : channel.participation === 'channel';
+        if (what === 'join') {
+          await repos.rounds.setParticipant(workspaceId, channel.id, userId, {
+            status: 'in',
+            outReason: null,
+            quietRounds: 0,
+          });
+          changes.push({ channelId: channel.channelId, changed: !takesPart });
+        } else if (what === 'leave') {
+          await repos.rounds.setParticipant(workspaceId, channel.id, userId, {
+            status: 'out',
+            outReason: null,
+            skipNext: false,
+          });
+          changes.push({ channelId: channel.channelId, changed: takesPart });
+        } else {
           if (!takesPart) continue;
-          if (!mine) Object.assign(update, { status: 'in' as const });
+          await repos.rounds.setParticipant(workspaceId, channel.id, userId, {
+            skipNext: true,
+            ...(!mine && { status: 'in' as const }),
+          });
+          changes.push({ channelId: channel.channelId, changed: !mine?.skipNext });
         }
-        await repos.rounds.setParticipant(workspaceId, channel.id, userId, update);
       }
       const paused = member.pausedUntil && member.pausedUntil > clock.now();
       return {
         ok: true,
-        channelIds: found.channels.map((c) => c.channelId),
+        channels: changes,
         pausedUntil: paused ? member.pausedUntil : null,
         zone: member.timezone,
       };
@@ -85,27 +118,28 @@ export function makeRoundMembership({
     skip: (ws: string, user: string, channel: string | null) => change('skip', ws, user, channel),
 
     /** Pauses intros, check-ins and reminders until a day; it ends by itself. */
-    pause(
-      workspaceId: string,
-      userId: string,
-      text: string,
-    ): Promise<{ ok: true; until: Date; zone: string } | { ok: false; message: string }> {
+    pause(workspaceId: string, userId: string, typed: string): Promise<PauseResult> {
       return transaction(async (repos) => {
         const member = await repos.members.find(workspaceId, userId);
-        if (!member) return { ok: false, message: UNKNOWN_MEMBER_MESSAGE };
-        const parsed = parsePause(text, clock.now(), member.timezone);
+        if (!member) return { ok: false, code: 'unknown_member' };
+        const parsed = parsePause(typed, clock.now(), member.timezone);
         if (!parsed.ok) return parsed;
         await repos.members.setPausedUntil(workspaceId, userId, parsed.until);
-        return { ok: true, until: parsed.until, zone: member.timezone };
+        return { ok: true, until: parsed.until, lastDay: parsed.lastDay, zone: member.timezone };
       });
     },
 
-    resume(workspaceId: string, userId: string): Promise<{ ok: boolean; message: string }> {
+    /** Ends a pause now; `wasPaused` false when there was none to end. */
+    resume(
+      workspaceId: string,
+      userId: string,
+    ): Promise<{ ok: true; wasPaused: boolean } | { ok: false; code: 'unknown_member' }> {
       return transaction(async (repos) => {
         const member = await repos.members.find(workspaceId, userId);
-        if (!member) return { ok: false, message: UNKNOWN_MEMBER_MESSAGE };
-        await repos.members.setPausedUntil(workspaceId, userId, null);
-        return { ok: true, message: "You're back: intros and reminders start again." };
+        if (!member) return { ok: false, code: 'unknown_member' };
+        const wasPaused = Boolean(member.pausedUntil && member.pausedUntil > clock.now());
+        if (member.pausedUntil) await repos.members.setPausedUntil(workspaceId, userId, null);
+        return { ok: true, wasPaused };
       });
     },
   };

@@ -1,8 +1,11 @@
 import { cleanDepartmentName } from '../domain/member';
+import type { UsageProblem } from '../conversation/usage';
 import type { UnitOfWork } from '../ports';
-import { UNKNOWN_MEMBER_MESSAGE } from './network-summary';
 
-export type SetDepartmentResult = { ok: true; department: string } | { ok: false; message: string };
+export type SetDepartmentResult =
+  | { ok: true; department: string }
+  | { ok: false; code: 'unknown_member' }
+  | { ok: false; usage: UsageProblem };
 
 /** A member names their own department; Rapport uses it until the directory says otherwise. */
 export function makeSetDepartment({ transaction }: { transaction: UnitOfWork }) {
@@ -15,7 +18,7 @@ export function makeSetDepartment({ transaction }: { transaction: UnitOfWork }) 
     if (!cleaned.ok) return Promise.resolve(cleaned);
     return transaction(async (repos) => {
       const member = await repos.members.find(workspaceId, userId);
-      if (!member) return { ok: false, message: UNKNOWN_MEMBER_MESSAGE };
+      if (!member) return { ok: false, code: 'unknown_member' };
       return {
         ok: true,
         department: await repos.members.setOwnDepartment(workspaceId, userId, cleaned.name),

@@ -4,10 +4,9 @@ import {
   type KudosSettingsInput,
 } from '../domain/settings';
 import type { UnitOfWork } from '../ports';
-import { ADMINS_ONLY } from './admin-settings';
+import { ADMINS_ONLY, type AdminsOnly } from './admin-settings';
 
-export type UpdateKudosSettingsResult =
-  KudosSettingsCheck | { ok: false; errors: Record<string, never>; message: string };
+export type UpdateKudosSettingsResult = KudosSettingsCheck | AdminsOnly;
 
 /** An admin changes the kudos channel, allowance and values; anyone else is refused. */
 export function makeUpdateKudosSettings({ transaction }: { transaction: UnitOfWork }) {
@@ -20,9 +19,7 @@ export function makeUpdateKudosSettings({ transaction }: { transaction: UnitOfWo
     if (!check.ok) return Promise.resolve(check);
     return transaction(async (repos) => {
       const actor = await repos.members.find(workspaceId, actorId);
-      if (!actor?.isAdmin || actor.isDeactivated) {
-        return { ok: false, errors: {}, message: ADMINS_ONLY };
-      }
+      if (!actor?.isAdmin || actor.isDeactivated) return ADMINS_ONLY;
       await repos.settings.saveKudosSettings(workspaceId, check.settings);
       return check;
     });

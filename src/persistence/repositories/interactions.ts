@@ -5,8 +5,8 @@ import type { Database } from '../schema';
 export function interactionRepository(db: Kysely<Database>): InteractionRepository {
   return {
     async insertMany(workspaceId, interactions) {
-      if (interactions.length === 0) return;
-      await db
+      if (interactions.length === 0) return 0;
+      const inserted = await db
         .insertInto('interactions')
         .values(
           interactions.map((i) => ({
@@ -24,7 +24,9 @@ export function interactionRepository(db: Kysely<Database>): InteractionReposito
             .columns(['workspace_id', 'source', 'source_ref', 'member_id', 'other_member_id'])
             .doNothing(),
         )
+        .returning('id')
         .execute();
+      return inserted.length;
     },
 
     async eventsOf(workspaceId, userId) {

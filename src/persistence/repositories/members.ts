@@ -84,6 +84,28 @@ export function memberRepository(db: Kysely<Database>): MemberRepository {
         .executeTakeFirst();
       return row ? toMember(row) : null;
     },
+    async examples(workspaceId, userId, limit) {
+      // Active colleagues, people from other departments first: an example to follow.
+      const me = await db
+        .selectFrom('members')
+        .select('department_id')
+        .where('workspace_id', '=', workspaceId)
+        .where('user_id', '=', userId)
+        .executeTakeFirst();
+      const rows = await selectMembers(db, workspaceId)
+        .where('m.user_id', '<>', userId)
+        .where('m.is_bot', '=', false)
+        .where('m.is_deactivated', '=', false)
+        .where('m.opted_out', '=', false)
+        .where('m.external_org', 'is', null)
+        .orderBy(
+          sql`case when m.department_id is not distinct from ${me?.department_id ?? null} then 1 else 0 end`,
+        )
+        .orderBy('m.name')
+        .limit(limit)
+        .execute();
+      return rows.map(toMember);
+    },
     setOptedOut: (workspaceId, userId, optedOut) => setOptedOut(db, workspaceId, userId, optedOut),
     async setPausedUntil(workspaceId, userId, until) {
       await db

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { parseKudosCommand } from '../../../core/domain/kudos-command';
+import { parseKudosCommand } from '../../../core/domain/mention';
 import type { SlackDeps } from '../deps';
 import { giveKudosOnSlack } from '../kudos-flow';
 import { findSlackMentions, fromSlackText } from '../text';
