@@ -9,25 +9,11 @@ import type { Senders } from './delivery/types';
 import type { Logger } from './logger';
 import type { DatabaseHandle } from './persistence/database';
 import type { JobContext, JobDefinition } from './scheduler/job';
-import { kudosDigestJob, kudosPromptJob } from './scheduler/jobs/kudos';
-import { retentionJob } from './scheduler/jobs/retention';
-import { remindersJob } from './scheduler/jobs/reminders';
-import { meetRoundJob } from './scheduler/jobs/rounds';
-import { weeklyNetworkJob } from './scheduler/jobs/weekly-network';
-import { welcomeJob } from './scheduler/jobs/welcomes';
+import { CORE_JOBS } from './scheduler/jobs';
 import { startScheduler } from './scheduler/scheduler';
 import { useCasesFor } from './services';
 
-/** Jobs every deployment runs; adapters add their own (the Slack directory sync). */
-export const CORE_JOBS: JobDefinition[] = [
-  meetRoundJob,
-  kudosPromptJob,
-  kudosDigestJob,
-  retentionJob,
-  remindersJob,
-  weeklyNetworkJob,
-  welcomeJob,
-];
+export { CORE_JOBS };
 
 export const workerName = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 

@@ -173,6 +173,8 @@ export interface DeliveryRecord {
 }
 
 export interface DeliveryLog {
+  /** When the workspace's next waiting delivery is due; null when nothing waits. */
+  nextDue(workspaceId: string): Promise<Date | null>;
   report(workspaceId: string, since: Date, limit: number): Promise<DeliveryReport>;
   /** Where each of these deliveries stands, by dedupe key; missing keys were never queued. */
   byKeys(workspaceId: string, keys: string[]): Promise<Map<string, DeliveryRecord>>;

@@ -32,16 +32,21 @@ export async function claimDue(
   now: Date,
   leaseMs: number,
   limit: number,
+  /** Only these platforms' deliveries: a process sends for the platforms it is connected to. */
+  platforms: readonly string[],
 ): Promise<ClaimedDelivery[]> {
+  if (platforms.length === 0) return [];
   const leaseUntil = new Date(now.getTime() + leaseMs);
   const { rows } = await sql<ClaimedRow>`
     with due as (
-      select id from deliveries
-      where (status = 'pending' and next_attempt_at <= ${now})
-         or (status = 'sending' and lease_until < ${now})
-      order by next_attempt_at, id
+      select d.id from deliveries d
+      join workspaces w on w.id = d.workspace_id
+      where ((d.status = 'pending' and d.next_attempt_at <= ${now})
+         or (d.status = 'sending' and d.lease_until < ${now}))
+        and w.platform in (${sql.join(platforms)})
+      order by d.next_attempt_at, d.id
       limit ${limit}
-      for update skip locked
+      for update of d skip locked
     )
     update deliveries d
     set status = 'sending', claimed_by = ${worker}, lease_until = ${leaseUntil}

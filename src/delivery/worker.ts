@@ -149,7 +149,14 @@ export function deliveryWorker(options: WorkerOptions) {
   async function fill(): Promise<number> {
     const free = options.concurrency - inFlight.size;
     if (free <= 0) return 0;
-    const claimed = await store.claimDue(db, workerId, clock.now(), options.leaseMs, free);
+    const claimed = await store.claimDue(
+      db,
+      workerId,
+      clock.now(),
+      options.leaseMs,
+      free,
+      Object.keys(options.senders),
+    );
     claimed.forEach(track);
     return claimed.length;
   }

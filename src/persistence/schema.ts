@@ -107,7 +107,7 @@ export interface SlackInstallationsTable {
   updated_at: Timestamp;
 }
 
-export interface SlackEventsTable {
+export interface InboundEventsTable {
   workspace_id: string;
   event_id: string;
   received_at: Timestamp;
@@ -291,7 +291,7 @@ export interface Database {
   kudos_recipients: KudosRecipientsTable;
   interactions: InteractionsTable;
   slack_installations: SlackInstallationsTable;
-  slack_events: SlackEventsTable;
+  inbound_events: InboundEventsTable;
   job_runs: JobRunsTable;
   deliveries: DeliveriesTable;
   delivery_pacing: DeliveryPacingTable;

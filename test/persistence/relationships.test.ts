@@ -152,8 +152,7 @@ describe(`who hears from Rapport about relationships (${databaseLabel})`, () => 
         origin: 'suggestion',
         sourceKey: `ask-${target}`,
       });
-      expect(result.ok).toBe(false);
-      expect(result.message).toContain("isn't available for introductions right now");
+      expect(result).toMatchObject({ ok: false, code: 'unavailable' });
     }
     expect(
       (
@@ -165,8 +164,8 @@ describe(`who hears from Rapport about relationships (${databaseLabel})`, () => 
           origin: 'suggestion',
           sourceKey: 'from-li',
         })
-      ).message,
-    ).toContain("You've opted out");
+      ),
+    ).toEqual({ ok: false, code: 'opted_out' });
     expect(await database.db.selectFrom('introductions').select('id').execute()).toEqual([]);
 
     await saveSettings(database.db, workspaceId, { welcome: { enabled: true, delayDays: 0 } });
@@ -243,8 +242,8 @@ describe(`who hears from Rapport about relationships (${databaseLabel})`, () => 
       .where('source_ref', '=', 'overdue')
       .executeTakeFirstOrThrow();
     expect(
-      (await useCases().introductions.answer(workspaceId, 'max', intro.id, true)).message,
-    ).toContain("I've asked Sam Okafor");
+      await useCases().introductions.answer(workspaceId, 'max', intro.id, true),
+    ).toEqual({ ok: true, outcome: 'asking_mutual', mutualName: 'Sam Okafor' });
     expect(await useCases().introductions.openOverdue(workspaceId)).toBe(0);
     clock.set(new Date(NOW + 2 * DAY + 60_000).toISOString());
     try {
@@ -258,8 +257,8 @@ describe(`who hears from Rapport about relationships (${databaseLabel})`, () => 
       expect(opened.message).toMatchObject({ kind: 'intro_opened', mutualId: null });
       // Sam's late answer changes nothing.
       expect(
-        (await useCases().introductions.answerMutual(workspaceId, 'sam', intro.id, true)).message,
-      ).toBe('This introduction has already been made.');
+        await useCases().introductions.answerMutual(workspaceId, 'sam', intro.id, true),
+      ).toEqual({ ok: false, code: 'already_made' });
     } finally {
       clock.set(new Date(NOW).toISOString());
     }

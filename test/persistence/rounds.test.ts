@@ -231,7 +231,12 @@ describe(`intro rounds on ${databaseLabel}`, () => {
     await join(channel.channelId, ['ana', 'sam', 'li']);
     expect(await useCases().rounds.skip(workspaceId, 'li', null)).toMatchObject({
       ok: true,
-      channelIds: [channel.channelId],
+      channels: [{ channelId: channel.channelId, changed: true }],
+    });
+    // Asking twice says it is already so.
+    expect(await useCases().rounds.skip(workspaceId, 'li', null)).toMatchObject({
+      ok: true,
+      channels: [{ channelId: channel.channelId, changed: false }],
     });
     await run(channel.id, 0);
     expect((await repos().rounds.latestRound(channel.id))!.absences).toEqual([
@@ -275,7 +280,7 @@ describe(`intro rounds on ${databaseLabel}`, () => {
     const group = (await repos().rounds.latestRound(channel.id))!.groups[0]!;
     expect(await useCases().respondToCheckin(workspaceId, group.id, 'li', 'met')).toEqual({
       ok: false,
-      message: 'This check-in is for the people in this group.',
+      code: 'not_in_group',
     });
     expect((await useCases().respondToCheckin(workspaceId, 'not-a-uuid', 'ana', 'met')).ok).toBe(
       false,

@@ -30,7 +30,7 @@ describe(`the retention job on ${databaseLabel}`, () => {
       .where('id', '=', goneLately)
       .execute();
     await db
-      .insertInto('slack_events')
+      .insertInto('inbound_events')
       .values([
         { workspace_id: active, event_id: 'old', received_at: daysAgo(8) },
         { workspace_id: active, event_id: 'recent', received_at: daysAgo(1) },
@@ -89,7 +89,7 @@ describe(`the retention job on ${databaseLabel}`, () => {
       .where('workspace_id', '=', goneLong)
       .execute();
     expect(kudos).toEqual([]);
-    const events = await db.selectFrom('slack_events').select('event_id').execute();
+    const events = await db.selectFrom('inbound_events').select('event_id').execute();
     expect(events.map((e) => e.event_id)).toEqual(['recent']);
     const kept = await db
       .selectFrom('deliveries')

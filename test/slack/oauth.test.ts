@@ -62,7 +62,7 @@ describe(`Slack OAuth install, uninstall and token rotation (${databaseLabel})`,
   const handled = async (eventId: string) => {
     await until(() =>
       app.db
-        .selectFrom('slack_events')
+        .selectFrom('inbound_events')
         .select('event_id')
         .where('event_id', '=', eventId)
         .executeTakeFirst(),

@@ -74,6 +74,7 @@ export const DEMO_WORKSPACE = {
   name: 'Northwind (demo)',
 };
 export const DEMO_KUDOS_CHANNEL = 'kudos';
+export const DEMO_ADMIN = 'rosa';
 export const DEMO_ROUND_CHANNEL = 'coffee';
 
 export function demoMembers(): MemberInput[] {
@@ -85,6 +86,8 @@ export function demoMembers(): MemberInput[] {
       title,
       timezone,
       managerId: managerId ?? null,
+      // The demo's admin: `/as rosa` reaches every admin command and form.
+      isAdmin: userId === DEMO_ADMIN,
     }),
   );
   return [

@@ -1,40 +1,29 @@
-import { parseKudosCommand } from '../../core/domain/mention';
+import type { Card, Form, FormValues } from '../../core/conversation/card';
+import type { Actor, Conversation, Reply } from '../../core/conversation';
 import type { Member } from '../../core/domain/member';
-import type { WorkspaceSettings } from '../../core/ports';
-import type { GiveKudos } from '../../core/use-cases/give-kudos';
-import type { NetworkSummaryUseCase } from '../../core/use-cases/network-summary';
-import type { SetDepartment } from '../../core/use-cases/set-department';
-import type { SetParticipation } from '../../core/use-cases/set-participation';
-import type { RoundMembership } from '../../core/use-cases/round-membership';
-import { membershipReply, pauseReply } from '../../core/domain/round-messages';
-import { findShellMentions } from './mentions';
-import {
-  shellFollowup,
-  shellRelationshipCommand,
-  SHELL_RELATIONSHIP_SUBCOMMANDS,
-  type RelationshipDeps,
-} from './relationship-commands';
-import {
-  renderKudosDm,
-  renderKudosPost,
-  renderMessage,
-  renderNetworkSummary,
-  SHELL_HELP,
-} from './render';
+import { apology } from '../../core/messages/common';
+import * as say from '../../core/messages/demo';
+import type { LocalMessage } from './local-platform';
+import { renderCardText, terminalText, type Choice } from './render-card';
+import { renderFormText } from './render-form';
+import { inputsOf, initialValues, typedValue } from './fill-form';
+import { decodeLine } from './typed-line';
+import { readShift } from './demo-clock';
 
-export interface ShellDeps extends RelationshipDeps {
+export interface DemoDeps {
   workspaceId: string;
-  giveKudos: GiveKudos;
-  networkSummary: NetworkSummaryUseCase;
-  setDepartment: SetDepartment;
-  setParticipation: SetParticipation;
-  rounds: RoundMembership;
-  /** Runs the demo's intro round now; returns what the bot sends, place by place. */
-  runRoundNow: () => Promise<Array<{ place: string; body: string }>>;
-  settings: () => Promise<WorkspaceSettings>;
-  /** Everyone in the demo directory, to resolve `/as` and list people. */
-  people: () => Promise<Member[]>;
-  /** A prefix that makes this session's source keys unique. */
+  conversation: Conversation;
+  /** Everyone in the demo directory, to resolve `/as`, mentions and names. */
+  people(): Promise<Member[]>;
+  /** Sends what the queue holds that is due now; returns what arrived. */
+  deliver(): Promise<LocalMessage[]>;
+  /** Moves the clock on and runs what fell due; returns the new time in words. */
+  advance(ms: number): Promise<string>;
+  /** Runs this week's round in #coffee now; a note when nothing was formed. */
+  runRoundNow(): Promise<string | null>;
+  /** When the next queued message is due, in words, if any. */
+  nextDue(): Promise<string | null>;
+  /** A prefix that makes this session's request ids unique. */
   sessionKey: string;
   /** Reports an unexpected error; the person sees only an apology. */
   onError: (error: unknown, line: string) => void;
@@ -45,7 +34,19 @@ export interface ShellReply {
   quit?: boolean;
 }
 
-const CURRENT_CHANNEL = 'general';
+/** Where people type commands in the demo. */
+export const DEMO_CHANNEL = 'general';
+
+const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => (line ? `  ${line}` : line))
+    .join('\n');
+
+export const renderMessage = (place: string, body: string) => `── ${place} ──\n${indent(body)}`;
+
+/** A button shown in the demo, and whose messages it is in (null: a channel, anyone's). */
+type Shown = Choice & { owners: string[] | null; channelId: string | null };
 
 export function findPerson(people: Member[], query: string): Member | undefined {
   const q = query.trim().replace(/^@/, '').toLowerCase();
@@ -57,126 +58,162 @@ export function findPerson(people: Member[], query: string): Member | undefined 
   );
 }
 
-/** A conversation with the bot as one person; `handle` answers one typed line. */
-export function createShellSession(deps: ShellDeps, me: Member) {
+/** A conversation with the bot as one person at a time; `handle` answers one typed line. */
+export function createShellSession(deps: DemoDeps, me: Member) {
   let current = me;
   let counter = 0;
+  const shown: Shown[] = [];
+  let form: { form: Form; values: FormValues; owner: string; channelId: string | null } | null =
+    null;
 
-  async function kudos(text: string): Promise<string> {
-    counter += 1;
-    const parsed = parseKudosCommand(text, findShellMentions(text));
-    const result = await deps.giveKudos({
-      workspaceId: deps.workspaceId,
-      giverId: current.userId,
-      recipientIds: parsed.recipientIds,
-      groupMentions: parsed.groupMentions,
-      message: parsed.message,
-      channelId: CURRENT_CHANNEL,
-      sourceKey: `${deps.sessionKey}:${counter}`,
-    });
-    if (!result.ok) return renderMessage('only visible to you', result.rejection.message);
-    const { kudos: k, giver, recipients, announceChannelId } = result;
-    const post = renderMessage(
-      `#${announceChannelId ?? CURRENT_CHANNEL}`,
-      renderKudosPost(giver, recipients, k.message, k.values),
-    );
-    const dms = recipients.map((r) =>
-      renderMessage(`DM to ${r.name}`, renderKudosDm(giver, k.message, announceChannelId)),
-    );
-    return [post, ...dms].join('\n');
-  }
+  const actor = (channelId: string | null = DEMO_CHANNEL): Actor => ({
+    workspaceId: deps.workspaceId,
+    userId: current.userId,
+    channelId,
+    requestId: `${deps.sessionKey}:${++counter}`,
+  });
 
-  /** A person's name from their id, for the demo's messages. */
-  async function namer(): Promise<(id: string) => string> {
+  async function nameOf(): Promise<(id: string) => string> {
     const byId = new Map((await deps.people()).map((p) => [p.userId, p.name]));
     return (id) => byId.get(id) ?? id;
   }
 
-  async function rapport(args: string): Promise<string> {
-    const [sub = ''] = args.trim().split(/\s+/);
-    const rest = args.trim().slice(sub.length);
-    if (SHELL_RELATIONSHIP_SUBCOMMANDS.includes(sub.toLowerCase())) {
-      counter += 1;
-      const text = await shellRelationshipCommand(
-        deps,
-        current,
-        sub.toLowerCase(),
-        rest,
-        `${deps.sessionKey}:${counter}`,
-        await namer(),
-      );
-      return renderMessage('only visible to you', text);
-    }
-    switch (sub.toLowerCase()) {
-      case 'department': {
-        const result = await deps.setDepartment(deps.workspaceId, current.userId, rest);
-        if (result.ok) current = { ...current, departmentName: result.department };
-        return renderMessage(
-          'only visible to you',
-          result.ok ? `Got it: you're in ${result.department}.` : result.message,
-        );
-      }
-      case 'me': {
-        const result = await deps.networkSummary(deps.workspaceId, current.userId);
-        return renderMessage(
-          'only visible to you',
-          result.ok ? renderNetworkSummary(result.summary) : result.message,
-        );
-      }
-      case 'values': {
-        const settings = await deps.settings();
-        return renderMessage(
-          'only visible to you',
-          `Tag kudos with: ${settings.kudosValues.map((v) => `#${v}`).join(' ')}`,
-        );
-      }
-      case 'optout':
-      case 'optin': {
-        const result = await deps.setParticipation(
-          deps.workspaceId,
-          current.userId,
-          sub.toLowerCase() === 'optout',
-        );
-        return renderMessage('only visible to you', result.message);
-      }
-      case 'join':
-      case 'leave':
-      case 'skip': {
-        const what = sub.toLowerCase() as 'join' | 'leave' | 'skip';
-        const channel = /#([\w-]+)/.exec(rest)?.[1] ?? null;
-        const result = await deps.rounds[what](deps.workspaceId, current.userId, channel);
-        return renderMessage(
-          'only visible to you',
-          membershipReply(what, result, (id) => `#${id}`),
-        );
-      }
-      case 'pause': {
-        const result = await deps.rounds.pause(deps.workspaceId, current.userId, rest);
-        return renderMessage(
-          'only visible to you',
-          result.ok ? pauseReply(result.until, result.zone) : result.message,
-        );
-      }
-      case 'resume':
-        return renderMessage(
-          'only visible to you',
-          (await deps.rounds.resume(deps.workspaceId, current.userId)).message,
-        );
-      case 'help':
-      case '':
-        return SHELL_HELP;
-      default:
-        return `I don't know "/rapport ${sub}".\n\n${SHELL_HELP}`;
-    }
+  /** A card as text with its buttons numbered on from everything shown before. */
+  function card(c: Card, owners: string[] | null, channelId: string | null): string {
+    const rendered = renderCardText(c, shown);
+    for (const choice of rendered.choices.slice(shown.length))
+      shown.push({ ...choice, owners, channelId });
+    return rendered.text;
   }
 
-  async function people(): Promise<string> {
+  function showForm(errors: Record<string, string> = {}): string {
+    if (!form) return '';
+    const rendered = renderFormText(form.form, { values: form.values, numbered: shown });
+    for (const choice of rendered.choices.slice(shown.length))
+      shown.push({ ...choice, owners: [form.owner], channelId: form.channelId });
+    const inputs = inputsOf(form.form);
+    const problems = inputs.flatMap((input, i) =>
+      errors[input.id] ? [`  ${i + 1}. ${input.label}: ${errors[input.id]}`] : [],
+    );
+    return [
+      ...(problems.length > 0 ? [say.demoFormErrors(), ...problems, ''] : []),
+      rendered.text,
+    ].join('\n');
+  }
+
+  function openForm(f: Form, channelId: string | null): string {
+    form = { form: f, values: initialValues(f), owner: current.userId, channelId };
+    return renderMessage(say.demoPlace.private, showForm());
+  }
+
+  async function delivered(): Promise<string[]> {
+    const arrived = await deps.deliver();
+    if (arrived.length === 0) return [];
+    const name = await nameOf();
+    return arrived.map((m) => {
+      const t = m.target;
+      const place =
+        t.type === 'channel'
+          ? say.demoPlace.channel(t.channelId)
+          : t.type === 'member'
+            ? say.demoPlace.dm(name(t.userId))
+            : say.demoPlace.group(t.userIds.map(name).join(', '));
+      const owners = t.type === 'member' ? [t.userId] : t.type === 'group' ? t.userIds : null;
+      const channelId = t.type === 'channel' ? t.channelId : null;
+      return renderMessage(place, card(m.card, owners, channelId));
+    });
+  }
+
+  async function answer(reply: Reply): Promise<string[]> {
+    const out: string[] = [];
+    if (reply.public)
+      out.push(
+        renderMessage(say.demoPlace.channel(DEMO_CHANNEL), card(reply.public, null, DEMO_CHANNEL)),
+      );
+    if (reply.private)
+      out.push(
+        renderMessage(say.demoPlace.private, card(reply.private, [current.userId], DEMO_CHANNEL)),
+      );
+    if (reply.form) out.push(openForm(reply.form, DEMO_CHANNEL));
+    return [...out, ...(await delivered())];
+  }
+
+  async function command(line: string): Promise<string> {
+    const people = await deps.people();
+    const handles = new Set(people.map((p) => p.userId));
+    const { input } = decodeLine(line, (h) => handles.has(h));
+    return (await answer(await deps.conversation.command(actor(), input))).join('\n');
+  }
+
+  async function press(n: string): Promise<string> {
+    const choice = shown.find((c) => String(c.number) === n.trim());
+    if (!choice) return say.demoNoButton(n.trim());
+    if (choice.owners && !choice.owners.includes(current.userId)) {
+      const name = await nameOf();
+      const owner = choice.owners[0]!;
+      return say.demoButtonElsewhere(name(owner), owner);
+    }
+    const outcome = await deps.conversation.press(actor(choice.channelId), {
+      action: choice.action,
+      payload: choice.payload,
+    });
+    const out: string[] = [];
+    const shownCard = outcome.update ?? outcome.note;
+    if (shownCard)
+      out.push(
+        renderMessage(
+          outcome.update ? say.demoPlace.updated : say.demoPlace.private,
+          card(shownCard, choice.owners, choice.channelId),
+        ),
+      );
+    if (outcome.form) out.push(openForm(outcome.form, choice.channelId));
+    out.push(...(await delivered()));
+    return out.join('\n');
+  }
+
+  async function set(args: string): Promise<string> {
+    if (!form) return say.demoNoForm();
+    const m = /^(\d+)\s*([\s\S]*)$/.exec(args.trim());
+    const input = m ? inputsOf(form.form)[Number(m[1]) - 1] : undefined;
+    if (!m || !input) return say.demoNoField(args.trim().split(/\s+/)[0] ?? '');
+    const people = await deps.people();
+    const handles = new Set(people.map((p) => p.userId));
+    const value = typedValue(input, m[2]!, (t) =>
+      decodeLine(`x ${t}`, (h) => handles.has(h)).input.mentions.map((x) => x.userId),
+    );
+    if (value === null)
+      return renderMessage(say.demoPlace.private, showForm({ [input.id]: say.demoBadValue() }));
+    form.values[input.id] = value;
+    return renderMessage(
+      say.demoPlace.private,
+      `${say.demoFieldSet(input.label)}\n\n${showForm()}`,
+    );
+  }
+
+  async function submit(): Promise<string> {
+    if (!form) return say.demoNoForm();
+    const open = form;
+    const outcome = await deps.conversation.submitForm(
+      actor(open.channelId),
+      open.form.id,
+      open.values,
+      open.form.state ?? {},
+    );
+    if (outcome.errors) return renderMessage(say.demoPlace.private, showForm(outcome.errors));
+    form = null;
+    return [
+      ...outcome.notes.map((n) =>
+        renderMessage(say.demoPlace.private, card(n, [current.userId], null)),
+      ),
+      ...(await delivered()),
+    ].join('\n');
+  }
+
+  async function everyone(): Promise<string> {
     const byDepartment = new Map<string, Member[]>();
     for (const p of await deps.people()) {
       if (p.isBot || p.isDeactivated) continue;
-      const key = p.externalOrg
-        ? `Guests (${p.externalOrg})`
-        : (p.departmentName ?? 'No department');
+      const key = p.externalOrg ? `Guests (${p.externalOrg})` : (p.departmentName ?? '—');
       byDepartment.set(key, [...(byDepartment.get(key) ?? []), p]);
     }
     return [...byDepartment.entries()]
@@ -186,53 +223,94 @@ export function createShellSession(deps: ShellDeps, me: Member) {
   }
 
   async function switchTo(query: string): Promise<string> {
-    if (query.trim() === '')
-      return 'Who do you want to be? For example: /as priya. Type /people to see everyone.';
+    if (query.trim() === '') return say.demoWhoToBe();
     const person = findPerson(await deps.people(), query);
-    if (!person)
-      return `I can't find "${query.trim()}" in the demo company. Type /people to see everyone.`;
+    if (!person) return say.demoNotFound(query.trim());
     current = person;
-    return `You are now ${person.name}${person.departmentName ? `, ${person.title ?? ''} in ${person.departmentName}` : ''}.`;
+    return say.demoNowYou(person.name, person.title, person.departmentName);
+  }
+
+  async function clock(typed: string): Promise<string> {
+    const ms = readShift(typed);
+    if (ms === null) return say.demoClockUsage();
+    const now = await deps.advance(ms);
+    const arrived = await delivered();
+    const next = await deps.nextDue();
+    return [
+      say.demoClockMoved(now),
+      ...(arrived.length > 0 ? arrived : [say.demoNothingDue()]),
+      ...(next ? [say.demoPlace.later(next)] : []),
+    ].join('\n');
+  }
+
+  async function round(): Promise<string> {
+    const note = await deps.runRoundNow();
+    const arrived = await delivered();
+    const next = await deps.nextDue();
+    return [
+      ...(note ? [renderMessage(say.demoPlace.private, say.demoRoundNone(note))] : []),
+      ...arrived,
+      ...(next ? [say.demoPlace.later(next)] : []),
+    ].join('\n');
+  }
+
+  async function help(): Promise<string> {
+    const reply = await deps.conversation.command(actor(), {
+      name: 'rapport',
+      text: 'help',
+      mentions: [],
+      channels: [],
+    });
+    const text = reply.private ? card(reply.private, [current.userId], null) : '';
+    return [text, '', ...say.demoCommands()].join('\n');
   }
 
   async function dispatch(line: string): Promise<ShellReply> {
     const match = /^\s*(\/?[\p{L}]+)\s*([\s\S]*)$/u.exec(line);
-    const command = match?.[1]?.toLowerCase() ?? '';
+    const word = match?.[1]?.toLowerCase() ?? '';
     const rest = match?.[2] ?? '';
-    switch (command) {
-      case '/kudos':
-        return { output: await kudos(rest) };
-      case '/rapport':
-        return { output: await rapport(rest) };
-      case '/followup': {
-        counter += 1;
-        const text = await shellFollowup(
-          deps,
-          current,
-          rest,
-          `${deps.sessionKey}:${counter}`,
-          await namer(),
-        );
-        return { output: renderMessage('only visible to you', text) };
-      }
+    switch (word) {
       case '/people':
-        return { output: await people() };
+        return { output: await everyone() };
       case '/as':
         return { output: await switchTo(rest) };
-      case '/round': {
-        const sent = await deps.runRoundNow();
-        return { output: sent.map((m) => renderMessage(m.place, m.body)).join('\n') };
-      }
+      case '/home':
+        return {
+          output: renderMessage(
+            'Home',
+            card(await deps.conversation.home(actor()), [current.userId], null),
+          ),
+        };
+      case '/press':
+        return { output: await press(rest) };
+      case '/set':
+        return { output: await set(rest) };
+      case '/submit':
+        return { output: await submit() };
+      case '/cancel':
+        form = null;
+        return { output: say.demoFormClosed() };
+      case '/round':
+        return { output: await round() };
+      case '/clock':
+        return { output: await clock(rest) };
       case '/quit':
       case '/exit':
       case 'quit':
       case 'exit':
-        return { output: 'Bye!', quit: true };
-      case 'help':
+        return { output: say.demoQuit(), quit: true };
       case '/help':
-        return { output: SHELL_HELP };
+      case 'help':
+        return { output: await help() };
+      case '/kudos':
+      case '/followup':
+      case '/rapport':
+      case 'kudos':
+      case 'followup':
+      case 'rapport':
+        return { output: await command(line) };
       default:
-        return { output: `I didn't understand that.\n\n${SHELL_HELP}` };
+        return { output: say.demoNotUnderstood() };
     }
   }
 
@@ -246,10 +324,7 @@ export function createShellSession(deps: ShellDeps, me: Member) {
         return await dispatch(line);
       } catch (error) {
         deps.onError(error, line);
-        return {
-          output:
-            'Sorry, something went wrong on my side and nothing was recorded. Please try again.',
-        };
+        return { output: terminalText(apology()) };
       }
     },
   };

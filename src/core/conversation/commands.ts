@@ -31,6 +31,8 @@ export type Command =
       message: string;
       /** Mentions inside the message, as spans of `message`. */
       inlineMentions: Array<{ start: number; end: number; userId: string }>;
+      /** "@name" written where a recipient goes, which the platform knows nobody by. */
+      unresolved?: string;
     }
   | { kind: 'kudos_form' }
   | { kind: 'followup'; mentions: MentionToken[]; when: string }

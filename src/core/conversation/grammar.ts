@@ -47,8 +47,11 @@ function kudos(input: CommandInput): Command {
   const message = body.trimEnd();
   const offset = cursor + lead;
   const people = mentions.filter((m) => m.kind !== 'group');
+  // "@nia thanks": a name at the start that the platform could not resolve to anyone.
+  const unresolved = /^@([\p{L}\p{N}][\p{L}\p{N}._-]*)/u.exec(message)?.[0];
   return {
     kind: 'kudos',
+    ...(unresolved && { unresolved }),
     recipientIds: [...new Set(people.map((m) => m.userId))],
     groupMentions: [...new Set(mentions.filter((m) => m.kind === 'group').map((m) => m.userId))],
     message,
@@ -102,7 +105,9 @@ function rapport(input: CommandInput): Command {
   const match = /^\s*(\S*)/.exec(input.text)!;
   const sub = match[1]!.toLowerCase();
   const restStart = match[0].length;
-  const rest = input.text.slice(restStart);
+  const rest = input.text.slice(restStart).trim();
+  /** The text after the subcommand with these spans cut out. */
+  const restWithout = (spans: Span[]) => without(input.text, spans).slice(restStart);
   const mentions = input.mentions.filter((m) => m.start >= restStart);
   const channels = input.channels.filter((c: ChannelToken) => c.start >= restStart);
   const channelId = channels[0]?.channelId ?? null;
@@ -129,7 +134,7 @@ function rapport(input: CommandInput): Command {
     case 'rounds':
       return { kind: sub, channelId };
     case 'round': {
-      const page = /(?:^|\s)(\d{1,4})\s*$/.exec(without(rest, channels))?.[1];
+      const page = /(?:^|\s)(\d{1,4})\s*$/.exec(restWithout(channels))?.[1];
       return { kind: 'round', channelId, page: page ? Number(page) : 1 };
     }
     case 'pause':
@@ -145,7 +150,7 @@ function rapport(input: CommandInput): Command {
         kind: 'mentor',
         role: sub,
         userIds: [...new Set(people.filter((m) => m.kind !== 'group').map((m) => m.userId))],
-        end: endsMentorship(without(rest, people)),
+        end: endsMentorship(restWithout(people)),
       };
     case 'nudges':
       return nudges(rest);

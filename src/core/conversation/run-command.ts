@@ -121,6 +121,8 @@ export function makeCommandRunner(ports: ConversationPorts) {
         return { form: kudosForm(settings.kudosValues, actor.channelId) };
       }
       case 'kudos': {
+        if (c.unresolved && c.groupMentions.length === 0)
+          return privately(kudosRejectionText({ code: 'unknown_recipient', name: c.unresolved }, await x()));
         const r = await uc.giveKudos({
           workspaceId: ws,
           giverId: me,

@@ -61,15 +61,13 @@ function roundBlocks(rounds: RoundChannel[]): Block[] {
           ),
       { label: 'Add a round', action: 'round_add' },
     ),
-    ...rounds
-      .slice(0, 20)
-      .map((c) =>
-        section(roundLine(c), {
-          label: 'Change',
-          action: 'round_edit',
-          payload: { id: c.channelId },
-        }),
-      ),
+    ...rounds.slice(0, 20).map((c) =>
+      section(roundLine(c), {
+        label: 'Change',
+        action: 'round_edit',
+        payload: { id: c.channelId },
+      }),
+    ),
   ];
 }
 

@@ -35,3 +35,74 @@ export function formInstructions(submit: string, close: string): string[] {
     `/submit to ${submit.toLowerCase()}, /cancel to ${close.toLowerCase()}.`,
   ];
 }
+
+/** The demo's help: the bot's commands come from the core's help; these are the demo's own. */
+export function demoCommands(): string[] {
+  return [
+    'Demo commands:',
+    '  /people           who is in the demo company, by department',
+    '  /as <name>        act as someone else, e.g. /as priya (Rosa Alvarez is an admin: /as rosa)',
+    '  /home             your Home view, as Slack shows it in the app',
+    '  /press <number>   press a button: every button is shown with its number, e.g. [2] Done',
+    '  /round            run this week’s intro round in #coffee now and show what it sends',
+    '  /clock +3d        move the demo’s clock on (h, d or w) and deliver what comes due',
+    '  /quit             leave (or press Ctrl-D)',
+  ];
+}
+
+export const demoWelcome = (name: string, title: string | null, department: string | null) =>
+  `Rapport demo — you are ${name}${title ? `, ${title}` : ''}${department ? ` in ${department}` : ''}. Type /rapport help for commands, /help for the demo's own.`;
+
+export const demoNobody = (query: string, handles: string[]) =>
+  `There is no "${query}" in the demo company. Try one of: ${handles.join(', ')}`;
+
+export const demoWhoToBe = () =>
+  'Who do you want to be? For example: /as priya. Type /people to see everyone.';
+
+export const demoNotFound = (query: string) =>
+  `I can't find "${query}" in the demo company. Type /people to see everyone.`;
+
+export const demoNowYou = (name: string, title: string | null, department: string | null) =>
+  `You are now ${name}${department ? `, ${title ?? ''} in ${department}` : ''}.`;
+
+export const demoNotUnderstood = () =>
+  "I didn't understand that. Type /rapport help for the bot's commands, /help for the demo's.";
+
+export const demoNoButton = (n: string) =>
+  `There is no button [${n}]. Buttons are numbered as they are shown, e.g. [2] Done.`;
+
+export const demoButtonElsewhere = (owner: string, handle: string) =>
+  `That button is in ${owner}'s messages. Type /as ${handle} first.`;
+
+export const demoNoForm = () =>
+  'There is no form open. Forms open from commands such as /rapport admin.';
+
+export const demoNoField = (n: string) => `The form has no field ${n}.`;
+
+export const demoFieldSet = (label: string) => `Set: ${label}.`;
+
+export const demoFormClosed = () => 'Closed the form; nothing was saved.';
+
+export const demoFormErrors = () => 'Some fields need a change:';
+
+export const demoClockUsage = () =>
+  'Move the clock on by hours, days or weeks, for example /clock +3d, /clock +12h or /clock +1w.';
+
+export const demoClockMoved = (now: string) => `The demo's clock is now ${now}.`;
+
+export const demoNothingDue = () => 'Nothing else came due.';
+
+export const demoQuit = () => 'Bye!';
+
+export const demoPlace = {
+  private: 'only visible to you',
+  updated: 'message updated',
+  dm: (name: string) => `DM to ${name}`,
+  group: (names: string) => `group DM with ${names}`,
+  channel: (name: string) => `#${name}`,
+  later: (at: string) => `later · ${at}`,
+};
+
+export const demoRoundNone = (note: string) => `No new round: ${note}`;
+
+export const demoBadValue = () => 'That is not one of the choices: see what the field accepts.';

@@ -175,7 +175,7 @@ export function closestSubcommand(typed: string): string | null {
     d: s.startsWith(t) ? 0.5 : distance(t, s),
   })).sort((a, b) => a.d - b.d);
   const best = scored[0];
-  return best && best.d <= Math.max(1, Math.min(2, Math.floor(t.length / 3))) ? best.s : null;
+  return best && best.d <= (t.length <= 3 ? 1 : 2) ? best.s : null;
 }
 
 /** An unknown `/rapport` subcommand: a short answer, not the whole help. */

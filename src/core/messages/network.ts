@@ -104,7 +104,7 @@ export function networkSummaryBlocks(s: NetworkSummary): Block[] {
     blocks.push(
       section(
         text(
-          `You're ${s.target.min - s.meaningful} short of ${s.target.min}. `,
+          `A healthy network has ${s.target.min}–${s.target.max}: `,
           command('/rapport suggest'),
           ' shows people you might like to meet.',
         ),

@@ -61,7 +61,7 @@ export function usageText(p: UsageProblem, x: Examples): Text {
     case 'when_time_passed':
       return text('That time has passed. ', followupExamples(x));
     case 'when_not_a_date':
-      return text(`${quoted(p.typed)} is not a date. `, followupExamples(x));
+      return text(`${p.typed} is not a date. `, followupExamples(x));
     case 'when_too_far':
       return text('Reminders can be set up to a year ahead. ', followupExamples(x));
     case 'about_too_long':

@@ -39,6 +39,15 @@ export function deliveryQueue(db: Kysely<Database>, clock: Clock): DeliveryQueue
 
 export function deliveryLog(db: Kysely<Database>): DeliveryLog {
   return {
+    async nextDue(workspaceId) {
+      const row = await db
+        .selectFrom('deliveries')
+        .select((eb) => eb.fn.min('next_attempt_at').as('at'))
+        .where('workspace_id', '=', workspaceId)
+        .where('status', '=', 'pending')
+        .executeTakeFirst();
+      return row?.at ?? null;
+    },
     async byKeys(workspaceId, keys) {
       if (keys.length === 0) return new Map();
       const rows = await db

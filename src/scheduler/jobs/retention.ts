@@ -33,7 +33,7 @@ export const retentionJob: JobDefinition = {
         .where('uninstalled_at', '<', ago(now, RETENTION.uninstalledWorkspaceDays))
         .executeTakeFirst();
       const events = await trx
-        .deleteFrom('slack_events')
+        .deleteFrom('inbound_events')
         .where('received_at', '<', ago(now, RETENTION.eventIdDays))
         .executeTakeFirst();
       const finished = await trx
