@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import readline from 'node:readline';
-import { DateTime } from 'luxon';
 import type { Config } from '../../config';
 import { commandLogger, runCli } from '../../cli';
 import { createConversation } from '../../core/conversation';
@@ -20,16 +19,11 @@ import { localPlatform } from './local-platform';
 import { createShellSession, findPerson } from './session';
 import { seedDemo } from './seed';
 
-const ZONE = 'Europe/London';
-
 function parseAs(argv: string[]): string | undefined {
   const i = argv.indexOf('--as');
   if (i >= 0) return argv[i + 1];
   return argv.find((a) => a.startsWith('--as='))?.slice('--as='.length);
 }
-
-const words = (at: Date) =>
-  DateTime.fromJSDate(at, { zone: ZONE }).toFormat("cccc d LLLL yyyy 'at' HH:mm '(London)'");
 
 async function main(config: Config): Promise<number> {
   // The demo's own output is the conversation; logs go to stderr, only when something is wrong.
@@ -89,21 +83,21 @@ async function main(config: Config): Promise<number> {
           const since = clock.now();
           clock.advance(ms);
           await runDueSince(jobs, CORE_JOBS, since, workerId);
-          return words(clock.now());
+          return say.demoTime(clock.now());
         },
         async runRoundNow() {
           const channel = await repos.rounds.channel(workspaceId, DEMO_ROUND_CHANNEL);
-          if (!channel) return 'the demo has no round channel';
+          if (!channel) return say.demoNoRoundChannel();
           const slot = new Date(Math.floor(clock.now().getTime() / 60_000) * 60_000);
           const firing = { scope: channel.id, slot };
           if (!(await claimFiring(jobs, meetRoundJob.name, firing, workerId)))
-            return 'this minute’s round has run already';
+            return say.demoRoundRanThisMinute();
           const result = await runClaimed(jobs, meetRoundJob, firing, workerId);
           return result.outcome?.queued ? null : (result.outcome?.note ?? result.error ?? '');
         },
         async nextDue() {
           const at = await repos.deliveryLog.nextDue(workspaceId);
-          return at ? words(at) : null;
+          return at ? say.demoTime(at) : null;
         },
         sessionKey: `shell:${randomUUID()}`,
         onError: (error, line) => logger.error({ err: error, line }, 'demo command failed'),
@@ -144,4 +138,4 @@ async function main(config: Config): Promise<number> {
   }
 }
 
-runCli(main, 'The demo could not start');
+runCli(main, say.demoCouldNotStart());

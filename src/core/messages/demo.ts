@@ -1,3 +1,5 @@
+import { dateWords } from '../conversation/text';
+
 /**
  * The terminal demo's own words: how a form reads when it is lines of text rather than a modal,
  * and how to fill it in by typing.
@@ -106,3 +108,11 @@ export const demoPlace = {
 export const demoRoundNone = (note: string) => `No new round: ${note}`;
 
 export const demoBadValue = () => 'That is not one of the choices: see what the field accepts.';
+
+export const demoNoRoundChannel = () => 'the demo has no round channel';
+export const demoRoundRanThisMinute = () => 'this minute’s round has run already';
+export const demoCouldNotStart = () => 'The demo could not start';
+
+/** A moment as the demo's clock shows it: in London, the demo company's zone. */
+export const demoTime = (at: Date) =>
+  `${dateWords({ type: 'date', at: at.toISOString(), zone: 'Europe/London', style: 'moment' })} (London time)`;
