@@ -6,7 +6,7 @@ import { slackConfigured, type Config } from './config';
 import { createHttpServer } from './http/server';
 import type { Logger } from './logger';
 import type { DatabaseHandle } from './persistence/database';
-import { databaseReady } from './persistence/readiness';
+import { databaseReadiness } from './persistence/readiness';
 import { useCasesFor } from './services';
 import type { Clock } from './core/ports';
 
@@ -35,9 +35,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ? slackAdapterFor(config, database, logger, useCases, options.directoryPacing)
     : null;
 
-  const server = createHttpServer({ ready: () => databaseReady(database.db) }, logger, {
-    slack: slack?.requestListener ?? null,
-  });
+  // Platform adapters will bring their own checks: /readyz names whatever is not ready.
+  const checks = [databaseReadiness(database.db)];
+  const server = createHttpServer(checks, logger, { slack: slack?.requestListener ?? null });
   await new Promise<void>((resolve) => server.listen(config.PORT, options.host, resolve));
   const { port } = server.address() as AddressInfo;
   logger.info({ port, slack: Boolean(slack) }, 'Rapport is listening');
