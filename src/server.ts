@@ -35,8 +35,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ? slackAdapterFor(config, database, logger, useCases, options.directoryPacing)
     : null;
 
-  // Platform adapters will bring their own checks: /readyz names whatever is not ready.
-  const checks = [databaseReadiness(database.db)];
+  // Each platform adapter brings its own check: /readyz names whatever is not ready.
+  const checks = [databaseReadiness(database.db), ...(slack ? [slack.readiness] : [])];
   const server = createHttpServer(checks, logger, { slack: slack?.requestListener ?? null });
   await new Promise<void>((resolve) => server.listen(config.PORT, options.host, resolve));
   const { port } = server.address() as AddressInfo;

@@ -83,7 +83,8 @@ export class FakeSlack {
   private sequence = 0;
   url = '';
 
-  static async start(): Promise<FakeSlack> {
+  /** Listens on `port` (one the app was told of before Slack "came back"), else any free one. */
+  static async start(options: { port?: number } = {}): Promise<FakeSlack> {
     const fake = new FakeSlack();
     fake.server = http.createServer((req, res) => void fake.handle(req, res));
     fake.server.on('upgrade', (req, socket, head) =>
@@ -93,7 +94,9 @@ export class FakeSlack {
         ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: {} }));
       }),
     );
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) =>
+      fake.server.listen(options.port ?? 0, '127.0.0.1', resolve),
+    );
     fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
     return fake;
   }

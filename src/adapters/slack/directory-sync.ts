@@ -1,9 +1,10 @@
-import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { WebClientOptions } from '@slack/web-api';
 import { latestDailySlot } from '../../core/domain/schedule';
 import type { JobDefinition } from '../../scheduler/job';
 import { workspaceSchedules } from '../../scheduler/workspace-schedules';
 import type { SlackDeps } from './deps';
 import { syncDirectory } from './directory';
+import { MethodNamingClient } from './failures';
 
 /** Reads directories from Slack: one team on install, and every installed team once a day. */
 export function directorySyncer(
@@ -13,22 +14,20 @@ export function directorySyncer(
 ) {
   async function syncTeam(token: string, teamId: string): Promise<number> {
     const workspaceId = await deps.workspaces.forTeam(teamId);
-    return syncDirectory(deps.directory, new WebClient(token, clientOptions), workspaceId, teamId);
+    const client = new MethodNamingClient(token, clientOptions);
+    return syncDirectory(deps.directory, client, workspaceId, teamId);
   }
 
-  /** Single-workspace mode at start-up: learn the team from the token; read it if new to us. */
-  async function syncIfEmpty(token: string): Promise<void> {
-    const auth = await new WebClient(token, clientOptions).auth.test();
-    if (!auth.team_id) return;
-    // The token works, so the app is installed, whatever an earlier uninstall said.
-    const workspaceId = await deps.workspaces.markInstalled(auth.team_id, auth.team);
+  /** Single-workspace start-up: reads the team's directory if we hold none of it yet. */
+  async function readIfEmpty(token: string, teamId: string): Promise<void> {
+    const workspaceId = await deps.workspaces.forTeam(teamId);
     const known = await deps.db
       .selectFrom('members')
       .select('user_id')
       .where('workspace_id', '=', workspaceId)
       .limit(1)
       .executeTakeFirst();
-    if (!known) await syncTeam(token, auth.team_id);
+    if (!known) await syncTeam(token, teamId);
   }
 
   const job: JobDefinition = {
@@ -52,5 +51,7 @@ export function directorySyncer(
     },
   };
 
-  return { syncTeam, syncIfEmpty, job };
+  return { syncTeam, readIfEmpty, job };
 }
+
+export type DirectorySyncer = ReturnType<typeof directorySyncer>;
