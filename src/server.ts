@@ -7,6 +7,7 @@ import { createHttpServer } from './http/server';
 import type { Logger } from './logger';
 import type { DatabaseHandle } from './persistence/database';
 import { databaseReadiness } from './persistence/readiness';
+import { systemClock } from './clock';
 import { useCasesFor } from './services';
 import type { Clock } from './core/ports';
 
@@ -30,9 +31,10 @@ export interface ServerOptions {
 /** Wires the use cases to the adapters and starts the one HTTP server. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, logger, database } = options;
-  const useCases = useCasesFor(database, options.clock);
+  const clock = options.clock ?? systemClock;
+  const useCases = useCasesFor(database, clock);
   const slack = slackConfigured(config)
-    ? slackAdapterFor(config, database, logger, useCases, options.directoryPacing)
+    ? slackAdapterFor(config, database, logger, useCases, clock, options.directoryPacing)
     : null;
 
   // Each platform adapter brings its own check: /readyz names whatever is not ready.

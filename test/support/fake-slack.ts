@@ -74,6 +74,7 @@ export class FakeSlack {
   private readonly refreshTokens = new Map<string, string>();
   private readonly codes = new Map<string, OAuthGrant>();
   private readonly failures = new Map<string, Failure[]>();
+  private readonly holds = new Map<string, Promise<void>>();
   private server!: http.Server;
   private readonly sockets = new WebSocketServer({ noServer: true });
   /** Socket Mode connections the app opened, newest last. */
@@ -135,6 +136,16 @@ export class FakeSlack {
     const queue = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i += 1) queue.push(failure);
     this.failures.set(method, queue);
+  }
+
+  /** Calls of `method` are recorded, then get no answer until the returned function is called. */
+  hold(method: string): () => void {
+    let release!: () => void;
+    this.holds.set(method, new Promise((resolve) => (release = resolve)));
+    return () => {
+      this.holds.delete(method);
+      release();
+    };
   }
 
   callsTo(method: string): SlackCall[] {
@@ -214,6 +225,7 @@ export class FakeSlack {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
     const token = bearer ?? (typeof args.token === 'string' ? args.token : null);
     this.calls.push({ method, args, token, at: Date.now() });
+    await this.holds.get(method);
 
     const failure = this.failures.get(method)?.shift();
     if (failure) {

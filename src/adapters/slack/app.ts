@@ -189,7 +189,7 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
           success: (installation, _options, _req, res) => {
             const i = installation as SlackInstallation;
             if (i.bot?.token && i.team?.id)
-              background(syncer.syncTeam(i.bot.token, i.team.id), 'directory sync');
+              background(syncer.readNow(i.bot.token, i.team.id, 'slack install'), 'directory sync');
             res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
             res.end(
               '<html><body><h1>Rapport is installed.</h1><p>Type <code>/rapport help</code> in Slack to begin.</p></body></html>',
