@@ -30,7 +30,7 @@ async function main(config: Config): Promise<number> {
   try {
     const useCases = useCasesFor(database, clock);
     const slack = slackConfigured(config)
-      ? slackAdapterFor(config, database, logger, useCases)
+      ? slackAdapterFor(config, database, logger, useCases, clock)
       : null;
     const jobs = [...CORE_JOBS, ...(slack?.jobs ?? [])];
     const job = jobs.find((j) => j.name === name);

@@ -64,7 +64,11 @@ export interface MemberRepository {
   findMany(workspaceId: string, userIds: string[]): Promise<Member[]>;
   /** Everyone in the workspace's directory, bots and the deactivated included. */
   all(workspaceId: string): Promise<Member[]>;
-  /** Loads the member and holds a row lock until the transaction ends. */
+  /**
+   * Loads the member and holds a lock on them until the transaction ends. The lock excludes
+   * other holders of it, never someone recording something that names the member (a kudos or
+   * an interaction to them): two people thanking each other at once must not deadlock.
+   */
   lockForUpdate(workspaceId: string, userId: string): Promise<Member | null>;
   /** Sets the department a member chose themselves, creating it if new; returns its stored name. */
   setOwnDepartment(workspaceId: string, userId: string, department: string): Promise<string>;

@@ -17,6 +17,8 @@ export interface SlackTestAppOptions {
   mode?: 'single' | 'socket' | 'oauth';
   clock?: Clock;
   env?: Record<string, string>;
+  /** Sets the fake Slack up before the app starts talking to it. */
+  prepare?: (fake: FakeSlack) => void;
 }
 
 export interface CommandOptions {
@@ -65,6 +67,7 @@ export class SlackTestApp {
   static async start(options: SlackTestAppOptions = {}): Promise<SlackTestApp> {
     const fake = await FakeSlack.start();
     fake.addTeam({ id: TEAM_ID, name: 'Acme', botUserId: BOT_USER_ID, users: acmeUsers() });
+    options.prepare?.(fake);
     const database = await openTestDatabase();
     const credentials =
       options.mode === 'oauth'
@@ -149,6 +152,29 @@ export class SlackTestApp {
    */
   async settle(): Promise<void> {
     await (await this.command('/rapport', 'values')).reply();
+  }
+
+  /**
+   * Walks the OAuth install flow as a browser would: /slack/install, Slack's consent (the fake
+   * grants `grant`), the redirect. `scopes` are those the app asked for.
+   */
+  async install(grant: { teamId?: string; rotate?: boolean; expiresIn?: number } = {}) {
+    const start = await fetch(`${this.url}/slack/install`, { redirect: 'manual' });
+    if (start.status !== 302) throw new Error(`/slack/install answered ${start.status}`);
+    const location = new URL(start.headers.get('location')!);
+    const state = location.searchParams.get('state')!;
+    const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
+    const code = `code-${next()}`;
+    this.fake.addOAuthCode(code, { teamId: TEAM_ID, ...grant });
+    const done = await fetch(
+      `${this.url}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`,
+      { headers: { cookie }, redirect: 'manual' },
+    );
+    return {
+      status: done.status,
+      body: await done.text(),
+      scopes: location.searchParams.get('scope')?.split(',') ?? [],
+    };
   }
 
   /** Sends a slash command; `responseUrl` is where the app's answers arrive. */
