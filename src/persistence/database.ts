@@ -5,6 +5,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from '../logger';
+import { databaseConnectFailed } from '../startup-messages';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -56,7 +57,7 @@ async function openPostgres(
   if (schema) {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
     const setup = new pg.Client({ connectionString: url });
-    await setup.connect();
+    await explainConnectFailure(url, () => setup.connect());
     try {
       await setup.query(`create schema if not exists ${schema}`);
     } finally {
@@ -71,8 +72,23 @@ async function openPostgres(
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   surviveDroppedConnections(pool, logger);
+  try {
+    (await explainConnectFailure(url, () => pool.connect())).release();
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+/** Connects now, so that a database Rapport cannot use is named at start-up, not as a socket error. */
+async function explainConnectFailure<T>(url: string, connect: () => Promise<T>): Promise<T> {
+  try {
+    return await connect();
+  } catch (error) {
+    throw new Error(databaseConnectFailed(url, error), { cause: error });
+  }
 }
 
 async function openPglite(dataDir: string, logger?: Pick<Logger, 'warn'>): Promise<DatabaseHandle> {

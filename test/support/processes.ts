@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import path from 'node:path';
 
 export const ROOT = path.join(__dirname, '../..');
@@ -64,4 +65,16 @@ export function runEntry(
 /** stderr without npm's own chatter about this machine's npmrc. */
 export function ownLines(text: string): string[] {
   return text.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('npm '));
+}
+
+/** A loopback port nothing listens on (it was free a moment ago). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
 }

@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { openDatabase, type DatabaseHandle } from '../../src/persistence/database';
 import { migrateToLatest } from '../../src/persistence/migrate';
 import { testSchemaPrefix } from './database';
-import { cleanEnv, ROOT } from './processes';
+import { cleanEnv, freePort, ROOT } from './processes';
 
 /** The real Postgres the multi-process tests need; they are skipped without one. */
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL;
@@ -33,17 +32,6 @@ export async function sharedDatabase(): Promise<{
 export function sharedClock(path: string) {
   const set = (iso: string) => writeFileSync(path, JSON.stringify({ at: iso, setAt: Date.now() }));
   return { path, set };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 export interface Replica {
