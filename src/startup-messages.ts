@@ -42,3 +42,10 @@ export function databaseConnectFailed(url: string, error: unknown): string {
     ? `the database at ${shown} cannot be reached (${cause}). Check DATABASE_URL and that Postgres is running.`
     : `the database at ${shown} refused the connection (${cause}). Check the user, password and database name in DATABASE_URL.`;
 }
+
+/** Another process has the embedded database open; `configured` is RAPPORT_DATA_DIR as given. */
+export function dataDirInUse(dir: string, pid: number | null, configured: string): string {
+  const holder = pid === null ? '' : ` (pid ${pid})`;
+  const another = `${configured.replace(/[/\\]+$/, '')}-2`;
+  return `the embedded database in ${dir} is in use by another Rapport process${holder}. Stop that process, or give this one its own directory: RAPPORT_DATA_DIR=${another}`;
+}

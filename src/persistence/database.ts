@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from '../logger';
 import { databaseConnectFailed } from '../startup-messages';
+import { lockDataDir } from './data-dir-lock';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -92,8 +93,23 @@ async function explainConnectFailure<T>(url: string, connect: () => Promise<T>):
 }
 
 async function openPglite(dataDir: string, logger?: Pick<Logger, 'warn'>): Promise<DatabaseHandle> {
-  const location = dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir);
-  if (!location.startsWith('memory://')) mkdirSync(location, { recursive: true });
+  if (dataDir.startsWith('memory://')) return startPglite(dataDir, logger, () => undefined);
+  const location = path.resolve(dataDir);
+  mkdirSync(location, { recursive: true });
+  const release = lockDataDir(location, dataDir);
+  try {
+    return await startPglite(location, logger, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function startPglite(
+  location: string,
+  logger: Pick<Logger, 'warn'> | undefined,
+  release: () => void,
+): Promise<DatabaseHandle> {
   const pglite = await PGlite.create(location);
   // PGlite has a single connection: the pool holds exactly one, so code inside a
   // transaction must use the transaction object, never `db`.
@@ -104,8 +120,12 @@ async function openPglite(dataDir: string, logger?: Pick<Logger, 'warn'>): Promi
     db,
     kind: 'pglite',
     close: async () => {
-      await db.destroy();
-      await pglite.close();
+      try {
+        await db.destroy();
+        await pglite.close();
+      } finally {
+        release();
+      }
     },
   };
 }
