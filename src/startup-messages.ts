@@ -32,13 +32,19 @@ function causeOf(error: unknown, url: string): string {
 }
 
 /**
- * The first connection failed. A socket error (refused, unknown host, timed out) carries a
- * syscall: nothing answered. Anything else came from Postgres itself: it answered and said no.
+ * A socket error (refused, unknown host, timed out) carries a syscall: nothing answered. Node
+ * trying several addresses of one host gathers their errors in an AggregateError.
  */
+function nothingAnswered(error: unknown): boolean {
+  if (error instanceof AggregateError) return error.errors.some(nothingAnswered);
+  return error instanceof Error && 'syscall' in error;
+}
+
+/** The first connection failed: nothing answered, or Postgres answered and said no. */
 export function databaseConnectFailed(url: string, error: unknown): string {
   const shown = withoutPassword(url);
   const cause = causeOf(error, url);
-  return error instanceof Error && 'syscall' in error
+  return nothingAnswered(error)
     ? `the database at ${shown} cannot be reached (${cause}). Check DATABASE_URL and that Postgres is running.`
     : `the database at ${shown} refused the connection (${cause}). Check the user, password and database name in DATABASE_URL.`;
 }

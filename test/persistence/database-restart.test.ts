@@ -103,6 +103,9 @@ import { until } from '../support/wait';
         [name],
       );
       expect(reconnected.rows.map((r) => r.application_name)).toContain('rapport');
+      expect(server.output()).toMatch(
+        /"level":40,.*"msg":"database connection lost; the next query reconnects"/,
+      );
     }, 60_000);
 
     it('answers 503 and apologises while the database refuses connections, and recovers when it is back', async () => {
