@@ -6,7 +6,8 @@ import { slackConfigured, type Config } from './config';
 import { createHttpServer } from './http/server';
 import type { Logger } from './logger';
 import type { DatabaseHandle } from './persistence/database';
-import { databaseReady } from './persistence/readiness';
+import { databaseReadiness } from './persistence/readiness';
+import { systemClock } from './clock';
 import { useCasesFor } from './services';
 import type { Clock } from './core/ports';
 
@@ -30,14 +31,15 @@ export interface ServerOptions {
 /** Wires the use cases to the adapters and starts the one HTTP server. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, logger, database } = options;
-  const useCases = useCasesFor(database, options.clock);
+  const clock = options.clock ?? systemClock;
+  const useCases = useCasesFor(database, clock);
   const slack = slackConfigured(config)
-    ? slackAdapterFor(config, database, logger, useCases, options.directoryPacing)
+    ? slackAdapterFor(config, database, logger, useCases, clock, options.directoryPacing)
     : null;
 
-  const server = createHttpServer({ ready: () => databaseReady(database.db) }, logger, {
-    slack: slack?.requestListener ?? null,
-  });
+  // Each platform adapter brings its own check: /readyz names whatever is not ready.
+  const checks = [databaseReadiness(database.db), ...(slack ? [slack.readiness] : [])];
+  const server = createHttpServer(checks, logger, { slack: slack?.requestListener ?? null });
   await new Promise<void>((resolve) => server.listen(config.PORT, options.host, resolve));
   const { port } = server.address() as AddressInfo;
   logger.info({ port, slack: Boolean(slack) }, 'Rapport is listening');

@@ -2,6 +2,7 @@ import { systemClock } from './clock';
 import type { Clock } from './core/ports';
 import { createUseCases, type UseCases } from './core/use-cases';
 import type { Config } from './config';
+import type { Logger } from './logger';
 import { openDatabase, type DatabaseHandle } from './persistence/database';
 import { migrateToLatest } from './persistence/migrate';
 import { unitOfWork } from './persistence/repositories';
@@ -11,8 +12,13 @@ export { createUseCases, type UseCases };
 /** Opens the configured database (embedded unless DATABASE_URL is set) and brings it up to date. */
 export async function openMigratedDatabase(
   config: Pick<Config, 'DATABASE_URL' | 'RAPPORT_DATA_DIR'>,
+  logger?: Logger,
 ): Promise<DatabaseHandle> {
-  const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.RAPPORT_DATA_DIR });
+  const handle = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.RAPPORT_DATA_DIR,
+    logger,
+  });
   try {
     await migrateToLatest(handle.db);
   } catch (error) {

@@ -66,7 +66,11 @@ export interface MemberRepository {
   all(workspaceId: string): Promise<Member[]>;
   /** Active colleagues of a member, other departments first: the people examples name. */
   examples(workspaceId: string, userId: string, limit: number): Promise<Member[]>;
-  /** Loads the member and holds a row lock until the transaction ends. */
+  /**
+   * Loads the member and holds a lock on them until the transaction ends. The lock excludes
+   * other holders of it, never someone recording something that names the member (a kudos or
+   * an interaction to them): two people thanking each other at once must not deadlock.
+   */
   lockForUpdate(workspaceId: string, userId: string): Promise<Member | null>;
   /** Sets the department a member chose themselves, creating it if new; returns its stored name. */
   setOwnDepartment(workspaceId: string, userId: string, department: string): Promise<string>;

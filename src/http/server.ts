@@ -1,10 +1,6 @@
 import http from 'node:http';
 import type { Logger } from '../logger';
-
-export interface HealthChecks {
-  /** True when the database answers and every migration has been applied. */
-  ready(): Promise<boolean>;
-}
+import { READY, type ReadinessCheck } from '../readiness';
 
 function send(res: http.ServerResponse, status: number, body: unknown) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -16,9 +12,29 @@ export interface Mounts {
   slack?: http.RequestListener | null;
 }
 
+/** Every component's state, named; 200 only when all are ready. */
+async function readiness(checks: ReadinessCheck[], logger: Logger) {
+  const states = await Promise.all(
+    checks.map((c) =>
+      c.check().catch((error: unknown) => {
+        logger.warn({ err: error, component: c.name }, 'readiness check failed');
+        return 'readiness check failed';
+      }),
+    ),
+  );
+  const ready = states.every((s) => s === READY);
+  return {
+    status: ready ? 200 : 503,
+    body: {
+      status: ready ? 'ready' : 'not ready',
+      ...Object.fromEntries(checks.map((c, i) => [c.name, states[i]])),
+    },
+  };
+}
+
 /** The one HTTP server: health, readiness and the platform adapters' routes. */
 export function createHttpServer(
-  checks: HealthChecks,
+  checks: ReadinessCheck[],
   logger: Logger,
   mounts: Mounts = {},
 ): http.Server {
@@ -28,13 +44,7 @@ export function createHttpServer(
     if (mounts.slack && url.pathname.startsWith('/slack/')) return mounts.slack(req, res);
     if (route === 'GET /healthz') return send(res, 200, { status: 'ok' });
     if (route === 'GET /readyz') {
-      checks.ready().then(
-        (ready) => send(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' }),
-        (error: unknown) => {
-          logger.warn({ err: error }, 'readiness check failed');
-          send(res, 503, { status: 'not ready' });
-        },
-      );
+      void readiness(checks, logger).then(({ status, body }) => send(res, status, body));
       return;
     }
     send(res, 404, { error: 'not found' });

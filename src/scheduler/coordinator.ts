@@ -40,6 +40,46 @@ export async function claimFiring(
   return rows.length > 0;
 }
 
+/**
+ * Records a firing as done by work that did the job's work outside the schedule (the directory
+ * read at install), so that no replica runs it again. A firing another replica holds or has
+ * finished is left as it is; one that failed counts as done now.
+ */
+export async function recordFiring(
+  ctx: Pick<JobContext, 'db' | 'clock'>,
+  job: string,
+  firing: Firing,
+  by: string,
+  outcome: string,
+): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db
+    .insertInto('job_runs')
+    .values({
+      job,
+      scope: firing.scope,
+      slot: firing.slot,
+      status: 'done',
+      claimed_by: by,
+      lease_until: now,
+      started_at: now,
+      finished_at: now,
+      outcome: outcome.slice(0, 500),
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['job', 'scope', 'slot'])
+        .doUpdateSet((eb) => ({
+          status: 'done',
+          claimed_by: eb.ref('excluded.claimed_by'),
+          finished_at: eb.ref('excluded.finished_at'),
+          outcome: eb.ref('excluded.outcome'),
+        }))
+        .where('job_runs.status', '=', 'failed'),
+    )
+    .execute();
+}
+
 async function settle(
   ctx: JobContext,
   job: string,

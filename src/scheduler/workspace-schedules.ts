@@ -15,8 +15,11 @@ export interface WorkspaceSchedule {
   kudosDigest: WeeklyHabit;
 }
 
-/** Every installed workspace with what its schedules need, in one query. */
-export async function workspaceSchedules(db: Kysely<Database>): Promise<WorkspaceSchedule[]> {
+/** Every installed workspace (or only `workspaceId`) with what its schedules need, in one query. */
+export async function workspaceSchedules(
+  db: Kysely<Database>,
+  workspaceId?: string,
+): Promise<WorkspaceSchedule[]> {
   const { rows } = await sql<{
     id: string;
     platform: Platform;
@@ -41,7 +44,7 @@ export async function workspaceSchedules(db: Kysely<Database>): Promise<Workspac
       s.kudos_digest_day as digest_day, s.kudos_digest_hour as digest_hour
     from workspaces w
     left join workspace_settings s on s.workspace_id = w.id
-    where w.uninstalled_at is null
+    where w.uninstalled_at is null ${workspaceId ? sql`and w.id = ${workspaceId}` : sql``}
     order by w.id
   `.execute(db);
   const habit = (

@@ -150,11 +150,10 @@ describe(`the delivery queue on ${databaseLabel}`, () => {
     const refusedAt = fake.calls[throttled]!.at;
     const later = fake.calls.slice(throttled + 1).filter((c) => c.token === 'xoxb-acme');
     // Sends already on the wire when Slack said 429 cannot be called back (at most the other
-    // three in flight); nothing may start after that until Retry-After has passed.
-    const onTheWire = later.filter((c) => c.at - refusedAt < 100);
-    const inWindow = later.filter((c) => c.at - refusedAt >= 100 && c.at - refusedAt < 2000);
-    expect(onTheWire.length).toBeLessThanOrEqual(3);
-    expect(inWindow).toEqual([]);
+    // three in flight, however slowly a loaded machine delivers them); nothing may start after
+    // that until Retry-After has passed, which ignoring it would (five more at once).
+    const inWindow = later.filter((c) => c.at - refusedAt < 2000);
+    expect(inWindow.length).toBeLessThanOrEqual(3);
     expect(later.length).toBeGreaterThanOrEqual(people.length - 1);
     expect(fake.messages.map((m) => m.channel).sort()).toEqual(people.map((p) => `D${p}`).sort());
     expect(new Set(deliveredIds()).size).toBe(people.length);

@@ -5,7 +5,6 @@ import { until } from '../support/wait';
 
 describe(`Slack OAuth install, uninstall and token rotation (${databaseLabel})`, () => {
   let app: SlackTestApp;
-  let codes = 0;
 
   beforeAll(async () => {
     app = await SlackTestApp.start({ mode: 'oauth' });
@@ -28,21 +27,10 @@ describe(`Slack OAuth install, uninstall and token rotation (${databaseLabel})`,
         .executeTakeFirstOrThrow()
     ).uninstalled_at;
 
-  /** Walks the install flow as a browser would: /slack/install, Slack's consent, the redirect. */
   async function install(grant: { rotate?: boolean; expiresIn?: number } = {}) {
-    const start = await fetch(`${app.url}/slack/install`, { redirect: 'manual' });
-    expect(start.status).toBe(302);
-    const location = new URL(start.headers.get('location')!);
-    expect(location.searchParams.get('scope')?.split(',')).toContain('users.profile:read');
-    const state = location.searchParams.get('state')!;
-    const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
-    const code = `code-${++codes}`;
-    app.fake.addOAuthCode(code, { teamId: TEAM_ID, ...grant });
-    const done = await fetch(
-      `${app.url}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`,
-      { headers: { cookie }, redirect: 'manual' },
-    );
-    return { status: done.status, body: await done.text() };
+    const done = await app.install(grant);
+    expect(done.scopes).toContain('users.profile:read');
+    return done;
   }
 
   async function kudosWorks(user: string) {

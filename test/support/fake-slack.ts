@@ -74,6 +74,7 @@ export class FakeSlack {
   private readonly refreshTokens = new Map<string, string>();
   private readonly codes = new Map<string, OAuthGrant>();
   private readonly failures = new Map<string, Failure[]>();
+  private readonly holds = new Map<string, Promise<void>>();
   private server!: http.Server;
   private readonly sockets = new WebSocketServer({ noServer: true });
   /** Socket Mode connections the app opened, newest last. */
@@ -83,7 +84,8 @@ export class FakeSlack {
   private sequence = 0;
   url = '';
 
-  static async start(): Promise<FakeSlack> {
+  /** Listens on `port` (one the app was told of before Slack "came back"), else any free one. */
+  static async start(options: { port?: number } = {}): Promise<FakeSlack> {
     const fake = new FakeSlack();
     fake.server = http.createServer((req, res) => void fake.handle(req, res));
     fake.server.on('upgrade', (req, socket, head) =>
@@ -93,7 +95,9 @@ export class FakeSlack {
         ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: {} }));
       }),
     );
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) =>
+      fake.server.listen(options.port ?? 0, '127.0.0.1', resolve),
+    );
     fake.url = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
     return fake;
   }
@@ -132,6 +136,16 @@ export class FakeSlack {
     const queue = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i += 1) queue.push(failure);
     this.failures.set(method, queue);
+  }
+
+  /** Calls of `method` are recorded, then get no answer until the returned function is called. */
+  hold(method: string): () => void {
+    let release!: () => void;
+    this.holds.set(method, new Promise((resolve) => (release = resolve)));
+    return () => {
+      this.holds.delete(method);
+      release();
+    };
   }
 
   callsTo(method: string): SlackCall[] {
@@ -211,6 +225,7 @@ export class FakeSlack {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
     const token = bearer ?? (typeof args.token === 'string' ? args.token : null);
     this.calls.push({ method, args, token, at: Date.now() });
+    await this.holds.get(method);
 
     const failure = this.failures.get(method)?.shift();
     if (failure) {

@@ -1,11 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { openDatabase, type DatabaseHandle } from '../../src/persistence/database';
 import { migrateToLatest } from '../../src/persistence/migrate';
 import { testSchemaPrefix } from './database';
-import { cleanEnv, ROOT } from './processes';
+import { spawnServer, type ServerProcess } from './processes';
 
 /** The real Postgres the multi-process tests need; they are skipped without one. */
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL;
@@ -35,58 +33,25 @@ export function sharedClock(path: string) {
   return { path, set };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-export interface Replica {
+export interface Replica extends ServerProcess {
   name: string;
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  /** Sends a signal and waits for the process to end. */
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
 /** Starts `npm start`'s entry point as a real process and waits until it is ready. */
 export async function startReplica(name: string, env: Record<string, string>): Promise<Replica> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: cleanEnv({ PORT: String(port), LOG_LEVEL: 'warn', ...env }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
+  const started = await spawnServer(env);
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited early:\n${output}`);
-    const ready = await fetch(`${url}/readyz`).then(
+    if (started.child.exitCode !== null)
+      throw new Error(`${name} exited early:\n${started.output()}`);
+    const ready = await fetch(`${started.url}/readyz`).then(
       (r) => r.ok,
       () => false,
     );
     if (ready) break;
-    if (Date.now() > deadline) throw new Error(`${name} did not become ready:\n${output}`);
+    if (Date.now() > deadline)
+      throw new Error(`${name} did not become ready:\n${started.output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return {
-    name,
-    child,
-    url,
-    output: () => output,
-    stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode === null) child.kill(signal);
-      return exited;
-    },
-  };
+  return { name, ...started };
 }

@@ -7,7 +7,13 @@ import { useCasesFor } from '../../src/services';
 import type { Clock } from '../../src/core/ports';
 import { FakeSlack } from './fake-slack';
 import { openTestDatabase, type TestDatabase } from './database';
-import { form, postSigned, SIGNING_SECRET, type SignOptions } from './slack-requests';
+import {
+  form,
+  postSigned,
+  SIGNING_SECRET,
+  slashCommandForm,
+  type SignOptions,
+} from './slack-requests';
 import { acmeUsers, BOT_USER_ID, TEAM_ID } from './slack-team';
 
 export const ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -17,6 +23,8 @@ export interface SlackTestAppOptions {
   mode?: 'single' | 'socket' | 'oauth';
   clock?: Clock;
   env?: Record<string, string>;
+  /** Sets the fake Slack up before the app starts talking to it. */
+  prepare?: (fake: FakeSlack) => void;
 }
 
 export interface CommandOptions {
@@ -65,6 +73,7 @@ export class SlackTestApp {
   static async start(options: SlackTestAppOptions = {}): Promise<SlackTestApp> {
     const fake = await FakeSlack.start();
     fake.addTeam({ id: TEAM_ID, name: 'Acme', botUserId: BOT_USER_ID, users: acmeUsers() });
+    options.prepare?.(fake);
     const database = await openTestDatabase();
     const credentials =
       options.mode === 'oauth'
@@ -151,24 +160,41 @@ export class SlackTestApp {
     await (await this.command('/rapport', 'values')).reply();
   }
 
+  /**
+   * Walks the OAuth install flow as a browser would: /slack/install, Slack's consent (the fake
+   * grants `grant`), the redirect. `scopes` are those the app asked for.
+   */
+  async install(grant: { teamId?: string; rotate?: boolean; expiresIn?: number } = {}) {
+    const start = await fetch(`${this.url}/slack/install`, { redirect: 'manual' });
+    if (start.status !== 302) throw new Error(`/slack/install answered ${start.status}`);
+    const location = new URL(start.headers.get('location')!);
+    const state = location.searchParams.get('state')!;
+    const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
+    const code = `code-${next()}`;
+    this.fake.addOAuthCode(code, { teamId: TEAM_ID, ...grant });
+    const done = await fetch(
+      `${this.url}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`,
+      { headers: { cookie }, redirect: 'manual' },
+    );
+    return {
+      status: done.status,
+      body: await done.text(),
+      scopes: location.searchParams.get('scope')?.split(',') ?? [],
+    };
+  }
+
   /** Sends a slash command; `responseUrl` is where the app's answers arrive. */
   async command(command: string, text: string, options: CommandOptions = {}) {
     const responseUrl = this.fake.responseUrl();
     const triggerId = options.triggerId ?? `trigger.${next()}`;
-    const body = form({
-      token: 'legacy-verification-token',
-      team_id: options.team ?? TEAM_ID,
-      team_domain: 'acme',
-      channel_id: options.channel ?? 'CGENERAL',
-      channel_name: 'general',
-      user_id: options.user ?? 'UANA',
-      user_name: 'someone',
+    const body = slashCommandForm({
       command,
       text,
-      api_app_id: 'A0RAPPORT',
-      is_enterprise_install: 'false',
-      response_url: responseUrl,
-      trigger_id: triggerId,
+      responseUrl,
+      triggerId,
+      team: options.team ?? TEAM_ID,
+      channel: options.channel,
+      user: options.user,
     });
     const response = await postSigned(
       `${this.url}/slack/events`,

@@ -2,6 +2,7 @@ import type { RequestListener } from 'node:http';
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from '../../config';
+import { READY, type ReadinessCheck } from '../../readiness';
 import { secretBox } from '../../persistence/secret-box';
 import { authorizeFromStore } from './authorize';
 import { boltLogger } from './bolt-logger';
@@ -11,6 +12,8 @@ import type { PlatformSender } from '../../delivery/types';
 import { directorySyncer } from './directory-sync';
 import { postgresInstallationStore, type SlackInstallation } from './installation-store';
 import { registerListeners } from './listeners';
+import { singleToken } from './single-token';
+import { startSlack } from './start-up';
 import { slackRoster } from './roster';
 import { slackSender, type SlackLimits } from './sender';
 import { workTracker } from './work-tracker';
@@ -43,6 +46,7 @@ const DRAIN_MS = 10_000;
 export interface SlackAdapter {
   /** Serves /slack/events, /slack/install and /slack/oauth_redirect; null in Socket Mode. */
   requestListener: RequestListener | null;
+  /** Starts connecting to Slack and returns at once: Slack being down never fails it. */
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Sends queued deliveries to Slack. */
@@ -53,6 +57,8 @@ export interface SlackAdapter {
   jobs: JobDefinition[];
   /** Resolves once acknowledged requests and background work have finished. */
   idle(): Promise<void>;
+  /** /readyz's "slack": whether Slack has answered since the server started. */
+  readiness: ReadinessCheck;
 }
 
 type SlackConfig = Pick<
@@ -96,6 +102,7 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
         logger: deps.logger,
       })
     : null;
+  const single = oauth ? null : singleToken(config.SLACK_BOT_TOKEN!, clientOptions);
   const tokenFor = async (teamId: string): Promise<string> => {
     if (!authorize) return config.SLACK_BOT_TOKEN!;
     const auth = await authorize({ teamId, enterpriseId: undefined, isEnterpriseInstall: false });
@@ -112,6 +119,23 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
   const stop = async () => {
     await tracker.drain(DRAIN_MS);
   };
+  let startUp: ReturnType<typeof startSlack> | null = null;
+  const startUpWith = (connect?: () => Promise<unknown>) => {
+    startUp = startSlack({
+      ...(connect && { connect }),
+      single,
+      syncer,
+      workspaces: deps.workspaces,
+      logger: deps.logger.child({ component: 'slack' }),
+      signal: tracker.signal,
+    });
+    void tracker.track(startUp.done);
+  };
+  const readiness: ReadinessCheck = {
+    name: 'slack',
+    // OAuth over HTTP has nothing to start: workspaces arrive by install.
+    check: async () => (startUp ? startUp.state() : oauth ? READY : 'not started'),
+  };
   const track = (app: App) =>
     // Bolt acknowledges first and runs listeners after; shutdown waits for them.
     app.use(async ({ next }) => {
@@ -125,24 +149,24 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
       signingSecret: config.SLACK_SIGNING_SECRET,
       clientOptions,
       logger,
-      ...(authorize ? { authorize } : { token: config.SLACK_BOT_TOKEN }),
+      authorize: authorize ?? single!.authorize,
     });
     track(app);
     registerListeners(app, deps, store);
     return {
       requestListener: null,
-      start: async () => {
-        await app.start();
-        if (!oauth) background(syncer.syncIfEmpty(config.SLACK_BOT_TOKEN!), 'directory sync');
-      },
+      start: async () => startUpWith(() => app.start()),
       stop: async () => {
+        // Draining aborts the start-up first, so that a retry cannot reconnect after this.
+        const drained = stop();
         await app.stop();
-        await stop();
+        await drained;
       },
       sender,
       roster,
       jobs: [syncer.job],
       idle: tracker.idle,
+      readiness,
     };
   }
 
@@ -165,7 +189,7 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
           success: (installation, _options, _req, res) => {
             const i = installation as SlackInstallation;
             if (i.bot?.token && i.team?.id)
-              background(syncer.syncTeam(i.bot.token, i.team.id), 'directory sync');
+              background(syncer.readNow(i.bot.token, i.team.id, 'slack install'), 'directory sync');
             res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
             res.end(
               '<html><body><h1>Rapport is installed.</h1><p>Type <code>/rapport help</code> in Slack to begin.</p></body></html>',
@@ -179,7 +203,7 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
   if (authorize) receiver.installer!.authorize = authorize;
   const app = new App({
     receiver,
-    token: oauth ? undefined : config.SLACK_BOT_TOKEN,
+    ...(single && { authorize: single.authorize }),
     clientOptions,
     logger,
   });
@@ -191,12 +215,13 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
   return {
     requestListener: receiver.requestListener,
     start: async () => {
-      if (!oauth) background(syncer.syncIfEmpty(config.SLACK_BOT_TOKEN!), 'directory sync');
+      if (single) startUpWith();
     },
     stop,
     sender,
     roster,
     jobs: [syncer.job],
     idle: tracker.idle,
+    readiness,
   };
 }

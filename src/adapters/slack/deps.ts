@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Clock } from '../../core/ports';
 import type { Logger } from '../../logger';
 import type { Database } from '../../persistence/schema';
 import type { UseCases } from '../../services';
@@ -8,6 +9,7 @@ import type { WorkspaceResolver } from './workspaces';
 /** What every Slack listener may use. */
 export interface SlackDeps {
   db: Kysely<Database>;
+  clock: Clock;
   logger: Logger;
   useCases: UseCases;
   directory: DirectoryContext;

@@ -1,4 +1,5 @@
 import type { Config } from '../../config';
+import type { Clock } from '../../core/ports';
 import type { Logger } from '../../logger';
 import type { DatabaseHandle } from '../../persistence/database';
 import type { UseCases } from '../../services';
@@ -16,6 +17,7 @@ export function slackAdapterFor(
   database: DatabaseHandle,
   logger: Logger,
   useCases: UseCases,
+  clock: Clock,
   // users.list is Tier 2 (about 20 a minute), users.profile.get Tier 4 (about 100).
   pacing: DirectoryPacing = { pageIntervalMs: 3000, profileIntervalMs: 600 },
 ): SlackAdapter {
@@ -29,6 +31,7 @@ export function slackAdapterFor(
     },
     {
       db: database.db,
+      clock,
       logger,
       useCases,
       workspaces: workspaceResolver(database.db),

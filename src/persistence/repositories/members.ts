@@ -78,9 +78,12 @@ export function memberRepository(db: Kysely<Database>): MemberRepository {
     },
     all: (workspaceId) => listMembers(db, workspaceId),
     async lockForUpdate(workspaceId, userId) {
+      // FOR NO KEY UPDATE, not FOR UPDATE: a foreign key to this row (a kudos recipient, an
+      // interaction) takes FOR KEY SHARE on it, which FOR UPDATE blocks; two givers thanking
+      // each other would each wait for the other.
       const row = await selectMembers(db, workspaceId)
         .where('m.user_id', '=', userId)
-        .forUpdate('m')
+        .forNoKeyUpdate('m')
         .executeTakeFirst();
       return row ? toMember(row) : null;
     },

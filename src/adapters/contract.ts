@@ -1,0 +1,57 @@
+import type { RequestListener } from 'node:http';
+import type { Clock } from '../core/ports';
+import type { Platform } from '../core/domain/member';
+import type { UseCases } from '../core/use-cases';
+import type { Config } from '../config';
+import type { PlatformSender } from '../delivery/types';
+import type { Logger } from '../logger';
+import type { DatabaseHandle } from '../persistence/database';
+import type { ChannelRoster, JobDefinition } from '../scheduler/job';
+
+/** Whether a part of the system can do its work now, and if not, why: for /readyz. */
+export interface Readiness {
+  name: string;
+  check(): Promise<{ ready: boolean; detail: string }>;
+}
+
+/**
+ * What a chat platform brings to Rapport. The composition root, the HTTP server, the
+ * background workers and the job command know platforms only through this: an adapter
+ * decodes its platform's requests into the core's commands, presses and forms, draws the
+ * core's cards, sends queued deliveries and reads its directory.
+ */
+export interface PlatformAdapter {
+  platform: Platform;
+  /** Its routes on the one HTTP server: requests whose path starts with `prefix`. */
+  mounts: Array<{ prefix: string; listener: RequestListener }>;
+  /** Sends queued deliveries (the delivery worker's side of the platform). */
+  sender: PlatformSender;
+  /** Who is in a channel, for rounds that take everyone in it. */
+  roster?: ChannelRoster;
+  /** Its own scheduled jobs (the daily directory sync). */
+  jobs: JobDefinition[];
+  /** Its start-up state, for /readyz. */
+  readiness: Readiness;
+  /** Starts its start-up work; never throws: a platform that is down is retried. */
+  start(): Promise<void>;
+  /** Stops taking requests and waits (a while) for work already accepted. */
+  stop(): Promise<void>;
+  /** Resolves once accepted requests and background work have finished. */
+  idle(): Promise<void>;
+}
+
+/** What every adapter is built from. */
+export interface AdapterServices {
+  config: Config;
+  database: DatabaseHandle;
+  logger: Logger;
+  clock: Clock;
+  useCases: UseCases;
+}
+
+/** A platform Rapport can run on: whether the configuration asks for it, and how to build it. */
+export interface AdapterFactory {
+  platform: Platform;
+  configured(config: Config): boolean;
+  create(services: AdapterServices): PlatformAdapter;
+}
