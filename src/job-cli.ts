@@ -26,7 +26,7 @@ async function main(config: Config): Promise<number> {
   const { name, workspace } = parseArgs(process.argv.slice(2));
   const logger = commandLogger(config);
   const clock = clockFor(config);
-  const database = await openMigratedDatabase(config);
+  const database = await openMigratedDatabase(config, logger);
   try {
     const useCases = useCasesFor(database, clock);
     const slack = slackConfigured(config)

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
 
   const logger = createLogger(config.LOG_LEVEL);
   const clock = clockFor(config);
-  const database = await openMigratedDatabase(config);
+  const database = await openMigratedDatabase(config, logger);
   logger.info({ database: database.kind }, 'database ready');
   const running = await startServer({ config, logger, database, clock });
   const background = startBackground({

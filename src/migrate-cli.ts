@@ -1,11 +1,15 @@
 import type { Config } from './config';
-import { runCli } from './cli';
+import { commandLogger, runCli } from './cli';
 import { openDatabase } from './persistence/database';
 import { migrateToLatest } from './persistence/migrate';
 
 async function main(config: Config): Promise<number> {
   const { DATABASE_URL, RAPPORT_DATA_DIR } = config;
-  const handle = await openDatabase({ url: DATABASE_URL, dataDir: RAPPORT_DATA_DIR });
+  const handle = await openDatabase({
+    url: DATABASE_URL,
+    dataDir: RAPPORT_DATA_DIR,
+    logger: commandLogger(config),
+  });
   try {
     const applied = await migrateToLatest(handle.db);
     const where =

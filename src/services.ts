@@ -23,6 +23,7 @@ import { makeUpdateKudosSettings } from './core/use-cases/update-kudos-settings'
 import { makeWeeklyNetwork } from './core/use-cases/weekly-network';
 import { makeWelcomes } from './core/use-cases/welcomes';
 import type { Config } from './config';
+import type { Logger } from './logger';
 import { openDatabase, type DatabaseHandle } from './persistence/database';
 import { migrateToLatest } from './persistence/migrate';
 import { unitOfWork } from './persistence/repositories';
@@ -64,8 +65,13 @@ export type UseCases = ReturnType<typeof createUseCases>;
 /** Opens the configured database (embedded unless DATABASE_URL is set) and brings it up to date. */
 export async function openMigratedDatabase(
   config: Pick<Config, 'DATABASE_URL' | 'RAPPORT_DATA_DIR'>,
+  logger?: Logger,
 ): Promise<DatabaseHandle> {
-  const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.RAPPORT_DATA_DIR });
+  const handle = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.RAPPORT_DATA_DIR,
+    logger,
+  });
   try {
     await migrateToLatest(handle.db);
   } catch (error) {

@@ -4,6 +4,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import type { Logger } from '../logger';
+import { databaseConnectFailed } from '../startup-messages';
+import { lockDataDir } from './data-dir-lock';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -15,6 +18,8 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** A Postgres schema to work in (created if missing), so test runs can share one database. */
   schema?: string | undefined;
+  /** Hears about connections the database dropped (a restart, a failover). */
+  logger?: Pick<Logger, 'warn'> | undefined;
 }
 
 export interface DatabaseHandle {
@@ -27,15 +32,33 @@ export interface DatabaseHandle {
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  if (options.url) return openPostgres(options.url, options.schema);
-  return openPglite(options.dataDir ?? './data');
+  if (options.url) return openPostgres(options.url, options.schema, options.logger);
+  return openPglite(options.dataDir ?? './data', options.logger);
 }
 
-async function openPostgres(url: string, schema?: string): Promise<DatabaseHandle> {
+/**
+ * Postgres ends connections when it restarts or fails over (or on pg_terminate_backend), and
+ * pg reports that as an 'error' event on the client, checked out or idle, and on the pool for
+ * an idle one: unheard, that event ends the process. The query in flight fails on its own; the
+ * pool drops the dead client and opens a new one for the next query.
+ */
+function surviveDroppedConnections(pool: pg.Pool, logger?: Pick<Logger, 'warn'>): void {
+  pool.on('error', (error) =>
+    logger?.warn({ err: error }, 'database connection lost; the next query reconnects'),
+  );
+  // A checked-out client's loss surfaces as its query's error, where the caller reports it.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+}
+
+async function openPostgres(
+  url: string,
+  schema?: string,
+  logger?: Pick<Logger, 'warn'>,
+): Promise<DatabaseHandle> {
   if (schema) {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
     const setup = new pg.Client({ connectionString: url });
-    await setup.connect();
+    await explainConnectFailure(url, () => setup.connect());
     try {
       await setup.query(`create schema if not exists ${schema}`);
     } finally {
@@ -45,26 +68,64 @@ async function openPostgres(url: string, schema?: string): Promise<DatabaseHandl
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
+    // Names our connections in pg_stat_activity; an application_name in the URL wins.
+    application_name: 'rapport',
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  surviveDroppedConnections(pool, logger);
+  try {
+    (await explainConnectFailure(url, () => pool.connect())).release();
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
-  const location = dataDir.startsWith('memory://') ? dataDir : path.resolve(dataDir);
-  if (!location.startsWith('memory://')) mkdirSync(location, { recursive: true });
+/** Connects now, so that a database Rapport cannot use is named at start-up, not as a socket error. */
+async function explainConnectFailure<T>(url: string, connect: () => Promise<T>): Promise<T> {
+  try {
+    return await connect();
+  } catch (error) {
+    throw new Error(databaseConnectFailed(url, error), { cause: error });
+  }
+}
+
+async function openPglite(dataDir: string, logger?: Pick<Logger, 'warn'>): Promise<DatabaseHandle> {
+  if (dataDir.startsWith('memory://')) return startPglite(dataDir, logger, () => undefined);
+  const location = path.resolve(dataDir);
+  mkdirSync(location, { recursive: true });
+  const release = lockDataDir(location, dataDir);
+  try {
+    return await startPglite(location, logger, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function startPglite(
+  location: string,
+  logger: Pick<Logger, 'warn'> | undefined,
+  release: () => void,
+): Promise<DatabaseHandle> {
   const pglite = await PGlite.create(location);
   // PGlite has a single connection: the pool holds exactly one, so code inside a
   // transaction must use the transaction object, never `db`.
   const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+  surviveDroppedConnections(pool, logger);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     kind: 'pglite',
     close: async () => {
-      await db.destroy();
-      await pglite.close();
+      try {
+        await db.destroy();
+        await pglite.close();
+      } finally {
+        release();
+      }
     },
   };
 }

@@ -7,7 +7,13 @@ import { useCasesFor } from '../../src/services';
 import type { Clock } from '../../src/core/ports';
 import { FakeSlack } from './fake-slack';
 import { openTestDatabase, type TestDatabase } from './database';
-import { form, postSigned, SIGNING_SECRET, type SignOptions } from './slack-requests';
+import {
+  form,
+  postSigned,
+  SIGNING_SECRET,
+  slashCommandForm,
+  type SignOptions,
+} from './slack-requests';
 import { acmeUsers, BOT_USER_ID, TEAM_ID } from './slack-team';
 
 export const ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -181,20 +187,14 @@ export class SlackTestApp {
   async command(command: string, text: string, options: CommandOptions = {}) {
     const responseUrl = this.fake.responseUrl();
     const triggerId = options.triggerId ?? `trigger.${next()}`;
-    const body = form({
-      token: 'legacy-verification-token',
-      team_id: options.team ?? TEAM_ID,
-      team_domain: 'acme',
-      channel_id: options.channel ?? 'CGENERAL',
-      channel_name: 'general',
-      user_id: options.user ?? 'UANA',
-      user_name: 'someone',
+    const body = slashCommandForm({
       command,
       text,
-      api_app_id: 'A0RAPPORT',
-      is_enterprise_install: 'false',
-      response_url: responseUrl,
-      trigger_id: triggerId,
+      responseUrl,
+      triggerId,
+      team: options.team ?? TEAM_ID,
+      channel: options.channel,
+      user: options.user,
     });
     const response = await postSigned(
       `${this.url}/slack/events`,

@@ -39,3 +39,32 @@ export async function postSigned(
 }
 
 export const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+
+export interface SlashCommand {
+  command: string;
+  text: string;
+  responseUrl: string;
+  triggerId: string;
+  team: string;
+  channel?: string | undefined;
+  user?: string | undefined;
+}
+
+/** A slash command's form body, with the fields Slack posts. */
+export function slashCommandForm(c: SlashCommand): string {
+  return form({
+    token: 'legacy-verification-token',
+    team_id: c.team,
+    team_domain: 'acme',
+    channel_id: c.channel ?? 'CGENERAL',
+    channel_name: 'general',
+    user_id: c.user ?? 'UANA',
+    user_name: 'someone',
+    command: c.command,
+    text: c.text,
+    api_app_id: 'A0RAPPORT',
+    is_enterprise_install: 'false',
+    response_url: c.responseUrl,
+    trigger_id: c.triggerId,
+  });
+}

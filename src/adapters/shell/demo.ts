@@ -20,7 +20,7 @@ function parseAs(argv: string[]): string | undefined {
 async function main(config: Config): Promise<number> {
   // The demo's own output is the conversation; logs go to stderr, only when something is wrong.
   const logger = commandLogger(config);
-  const handle = await openMigratedDatabase(config);
+  const handle = await openMigratedDatabase(config, logger);
   try {
     const workspaceId = await seedDemo(handle.db);
     const everyone = () => listMembers(handle.db, workspaceId);
