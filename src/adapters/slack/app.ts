@@ -1,6 +1,6 @@
 import type { RequestListener } from 'node:http';
-import { App, HTTPReceiver } from '@slack/bolt';
-import type { WebClientOptions } from '@slack/web-api';
+import { App, ErrorCode, HTTPReceiver } from '@slack/bolt';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from '../../config';
 import { secretBox } from '../../persistence/secret-box';
 import { authorizeFromStore } from './authorize';
@@ -102,7 +102,15 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
     if (!auth.botToken) throw new Error(`no bot token for ${teamId}`);
     return auth.botToken;
   };
-  const syncer = directorySyncer(deps, clientOptions, tokenFor);
+  // The workspaces these credentials work in now: every stored installation, or the one team
+  // a single bot token belongs to.
+  const installedKeys = store
+    ? () => store.keys()
+    : async () => {
+        const auth = await new WebClient(config.SLACK_BOT_TOKEN, clientOptions).auth.test();
+        return auth.team_id ? [auth.team_id] : [];
+      };
+  const syncer = directorySyncer(deps, { clientOptions, tokenFor, installedKeys });
   const sender = slackSender(tokenFor, clientOptions, config.limits);
   const roster = slackRoster(tokenFor, clientOptions);
   const background = (work: Promise<unknown>, what: string) =>
@@ -112,11 +120,34 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
   const stop = async () => {
     await tracker.drain(DRAIN_MS);
   };
-  const track = (app: App) =>
+  // With a single token, the team it works in is the installed workspace; requests for it are
+  // dropped until this has run, so start-up waits for it.
+  const installFromToken = async () => {
+    if (oauth) return;
+    await syncer
+      .installFromToken(config.SLACK_BOT_TOKEN!)
+      .catch((error: unknown) =>
+        deps.logger.error({ err: error }, 'could not confirm the bot token with auth.test'),
+      );
+  };
+  const prepare = (app: App) => {
+    app.error(async (error) => {
+      // Bolt has acknowledged a request no installation authorises and called no listener.
+      if (error.code === ErrorCode.AuthorizationError) {
+        deps.logger.info(
+          { reason: error.message },
+          'Slack request for no installed workspace dropped',
+        );
+        return;
+      }
+      deps.logger.error({ err: error }, 'Slack request failed');
+    });
     // Bolt acknowledges first and runs listeners after; shutdown waits for them.
     app.use(async ({ next }) => {
       await tracker.track(next());
     });
+    registerListeners(app, deps, store);
+  };
 
   if (config.SLACK_APP_TOKEN) {
     const app = new App({
@@ -127,13 +158,12 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
       logger,
       ...(authorize ? { authorize } : { token: config.SLACK_BOT_TOKEN }),
     });
-    track(app);
-    registerListeners(app, deps, store);
+    prepare(app);
     return {
       requestListener: null,
       start: async () => {
         await app.start();
-        if (!oauth) background(syncer.syncIfEmpty(config.SLACK_BOT_TOKEN!), 'directory sync');
+        await installFromToken();
       },
       stop: async () => {
         await app.stop();
@@ -183,16 +213,10 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
     clientOptions,
     logger,
   });
-  app.error(async (error) => {
-    deps.logger.error({ err: error }, 'Slack request failed');
-  });
-  track(app);
-  registerListeners(app, deps, store);
+  prepare(app);
   return {
     requestListener: receiver.requestListener,
-    start: async () => {
-      if (!oauth) background(syncer.syncIfEmpty(config.SLACK_BOT_TOKEN!), 'directory sync');
-    },
+    start: installFromToken,
     stop,
     sender,
     roster,

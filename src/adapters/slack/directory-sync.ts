@@ -1,34 +1,46 @@
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { latestDailySlot } from '../../core/domain/schedule';
+import { hasMembers } from '../../persistence/repositories/directory';
+import { installedWorkspaceById } from '../../persistence/repositories/workspaces';
 import type { JobDefinition } from '../../scheduler/job';
 import { workspaceSchedules } from '../../scheduler/workspace-schedules';
 import type { SlackDeps } from './deps';
 import { syncDirectory } from './directory';
 
+export interface DirectorySyncOptions {
+  clientOptions: WebClientOptions;
+  tokenFor: (teamId: string) => Promise<string>;
+  /** The keys of the workspaces this deployment's credentials are installed in now. */
+  installedKeys: () => Promise<string[]>;
+}
+
 /** Reads directories from Slack: one team on install, and every installed team once a day. */
-export function directorySyncer(
-  deps: SlackDeps,
-  clientOptions: WebClientOptions,
-  tokenFor: (teamId: string) => Promise<string>,
-) {
+export function directorySyncer(deps: SlackDeps, options: DirectorySyncOptions) {
+  const { clientOptions, tokenFor, installedKeys } = options;
+
+  /** Reads a team's directory into its workspace, which its install has made. */
   async function syncTeam(token: string, teamId: string): Promise<number> {
-    const workspaceId = await deps.workspaces.forTeam(teamId);
-    return syncDirectory(deps.directory, new WebClient(token, clientOptions), workspaceId, teamId);
+    const workspace = await deps.workspaces.forKey(teamId);
+    if (!workspace) {
+      deps.logger.warn({ teamId }, 'directory not read: the workspace is not installed');
+      return 0;
+    }
+    return syncDirectory(deps.directory, new WebClient(token, clientOptions), workspace.id, teamId);
   }
 
-  /** Single-workspace mode at start-up: learn the team from the token; read it if new to us. */
-  async function syncIfEmpty(token: string): Promise<void> {
+  /**
+   * Single-workspace mode at start-up: the token works, so the app is installed in the team
+   * auth.test names, whatever an earlier uninstall said. Its directory is read if new to us.
+   */
+  async function installFromToken(token: string): Promise<void> {
     const auth = await new WebClient(token, clientOptions).auth.test();
     if (!auth.team_id) return;
-    // The token works, so the app is installed, whatever an earlier uninstall said.
     const workspaceId = await deps.workspaces.markInstalled(auth.team_id, auth.team);
-    const known = await deps.db
-      .selectFrom('members')
-      .select('user_id')
-      .where('workspace_id', '=', workspaceId)
-      .limit(1)
-      .executeTakeFirst();
-    if (!known) await syncTeam(token, auth.team_id);
+    if (await hasMembers(deps.db, workspaceId)) return;
+    const sync = syncTeam(token, auth.team_id).catch((error: unknown) =>
+      deps.logger.error({ err: error, workspaceId }, 'directory sync failed'),
+    );
+    deps.background?.(sync);
   }
 
   const job: JobDefinition = {
@@ -36,21 +48,21 @@ export function directorySyncer(
     description: "re-reads each Slack workspace's members, titles, timezones and departments",
     catchUpMs: 20 * 60 * 60 * 1000,
     async firings(now, ctx) {
+      // Only workspaces these credentials are installed in: never read a directory into any other.
+      const keys = new Set(await installedKeys());
       const schedules = await workspaceSchedules(ctx.db);
       return schedules
-        .filter((s) => s.platform === 'slack')
+        .filter((s) => s.platform === 'slack' && keys.has(s.externalId))
         .map((s) => ({ scope: s.workspaceId, slot: latestDailySlot(now, 4, s.timezone) }));
     },
     async run({ scope }, ctx) {
-      const workspace = await ctx.db
-        .selectFrom('workspaces')
-        .select('external_id')
-        .where('id', '=', scope)
-        .executeTakeFirstOrThrow();
-      const seen = await syncTeam(await tokenFor(workspace.external_id), workspace.external_id);
+      const workspace = await installedWorkspaceById(ctx.db, scope);
+      if (!workspace || !(await installedKeys()).includes(workspace.externalId))
+        return { queued: 0, note: 'not installed: nothing read' };
+      const seen = await syncTeam(await tokenFor(workspace.externalId), workspace.externalId);
       return { queued: 0, note: `read ${seen} members` };
     },
   };
 
-  return { syncTeam, syncIfEmpty, job };
+  return { syncTeam, installFromToken, job };
 }

@@ -1,5 +1,6 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
 import { sql, type Kysely } from 'kysely';
+import { markWorkspaceInstalled } from '../../persistence/repositories/workspaces';
 import type { SecretBox } from '../../persistence/secret-box';
 import type { Database } from '../../persistence/schema';
 
@@ -36,19 +37,13 @@ export function postgresInstallationStore(db: Kysely<Database>, box: SecretBox) 
   ) {
     const key = keyOf(installation);
     const name = installation.team?.name ?? installation.enterprise?.name ?? key;
-    const workspace = await executor
-      .insertInto('workspaces')
-      .values({ platform: 'slack', external_id: key, name })
-      .onConflict((oc) =>
-        oc.columns(['platform', 'external_id']).doUpdateSet({ name, uninstalled_at: null }),
-      )
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    // An install (or a token refresh of one) is what makes a workspace, and starts it again.
+    const workspaceId = await markWorkspaceInstalled(executor, 'slack', key, name);
     const expiresAt = installation.bot?.expiresAt
       ? new Date(installation.bot.expiresAt * 1000)
       : null;
     const row = {
-      workspace_id: workspace.id,
+      workspace_id: workspaceId,
       team_id: installation.team?.id ?? null,
       enterprise_id: installation.enterprise?.id ?? null,
       bot_user_id: installation.bot?.userId ?? null,
@@ -65,7 +60,7 @@ export function postgresInstallationStore(db: Kysely<Database>, box: SecretBox) 
           .doUpdateSet({ ...row, ...(installedAt ? { installed_at: installedAt } : {}) }),
       )
       .execute();
-    return workspace.id;
+    return workspaceId;
   }
 
   async function fetch(

@@ -170,3 +170,14 @@ export async function setOptedOut(
     .where('user_id', '=', userId)
     .execute();
 }
+
+/** Whether the workspace's directory has been read at all. */
+export async function hasMembers(db: Kysely<Database>, workspaceId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('members')
+    .select('user_id')
+    .where('workspace_id', '=', workspaceId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

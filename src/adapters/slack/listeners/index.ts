@@ -5,6 +5,7 @@ import { registerAppHome } from './app-home';
 import { registerEventDedupe } from './dedupe';
 import { registerDirectoryEvents } from './directory-events';
 import { registerFollowups } from './followups';
+import { registerWorkspaceResolution } from './installed-workspace';
 import { registerIntroductions } from './introductions';
 import { registerKudosCommand } from './kudos-command';
 import { registerKudosModal } from './kudos-modal';
@@ -18,7 +19,9 @@ export function registerListeners(
   deps: SlackDeps,
   store: PostgresInstallationStore | null,
 ) {
-  // Deduplication first, so a retried event reaches no listener.
+  // Nothing reaches a listener unless an installation authorises it, and a retried event
+  // reaches none.
+  registerWorkspaceResolution(app, deps);
   registerEventDedupe(app, deps);
   registerKudosCommand(app, deps);
   registerKudosModal(app, deps);

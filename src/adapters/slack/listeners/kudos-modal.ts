@@ -3,6 +3,7 @@ import type { SlackDeps } from '../deps';
 import { sendDm } from '../dm';
 import { giveKudosOnSlack } from '../kudos-flow';
 import { FIELDS, KUDOS_MODAL } from '../views/kudos-modal';
+import { workspaceOf } from './installed-workspace';
 import { safely } from './safely';
 
 function channelFrom(privateMetadata: string | undefined): string | null {
@@ -17,7 +18,7 @@ function channelFrom(privateMetadata: string | undefined): string | null {
 export function registerKudosModal(app: App, deps: SlackDeps) {
   app.view(KUDOS_MODAL, async ({ ack, view, body, client, context }) => {
     await ack();
-    const teamId = context.teamId ?? body.team?.id ?? '';
+    const { workspaceId, teamId } = workspaceOf(context);
     const userId = body.user.id;
     // The form has closed by now, so answers go to the giver's DM with Rapport.
     const tell = (text: string) => sendDm(client, userId, text);
@@ -31,6 +32,7 @@ export function registerKudosModal(app: App, deps: SlackDeps) {
         deps,
         client,
         {
+          workspaceId,
           teamId,
           userId,
           channelId: channelFrom(view.private_metadata),

@@ -9,6 +9,7 @@ import { channelLink, mention } from '../text';
 import { ADD_ROUND, EDIT_ROUND, roundListMessage } from '../views/round-report';
 import { ON, ROUND_FIELDS, ROUND_MODAL, roundChannelModal } from '../views/round-modal';
 import { CHECKIN, ROUND_JOIN } from '../views/rounds';
+import { workspaceOf } from './installed-workspace';
 import { safely } from './safely';
 
 interface InputState {
@@ -49,12 +50,11 @@ export function registerRounds(app: App, deps: SlackDeps) {
     ROUND_JOIN,
     async ({ ack, body, client, context, respond }) => {
       await ack();
-      const teamId = context.teamId ?? body.team?.id ?? '';
+      const { workspaceId, teamId } = workspaceOf(context);
       const userId = body.user.id;
       const tell = (text: string) =>
         respond({ response_type: 'ephemeral', replace_original: false, text });
       await safely(deps, { action: ROUND_JOIN, teamId, userId }, tell, async () => {
-        const workspaceId = await deps.workspaces.forTeam(teamId);
         await ensureMembers(deps.directory, client, workspaceId, teamId, [userId]);
         const channelId = body.channel?.id ?? null;
         const joined = await deps.useCases.rounds.join(workspaceId, userId, channelId);
@@ -68,12 +68,11 @@ export function registerRounds(app: App, deps: SlackDeps) {
       actionId,
       async ({ ack, body, action, context, respond }) => {
         await ack();
-        const teamId = context.teamId ?? body.team?.id ?? '';
+        const { workspaceId, teamId } = workspaceOf(context);
         const userId = body.user.id;
         const tell = (text: string) =>
           respond({ response_type: 'ephemeral', replace_original: false, text });
         await safely(deps, { action: actionId, teamId, userId }, tell, async () => {
-          const workspaceId = await deps.workspaces.forTeam(teamId);
           const result = await deps.useCases.respondToCheckin(
             workspaceId,
             action.value ?? '',
@@ -103,11 +102,10 @@ export function registerRounds(app: App, deps: SlackDeps) {
     new RegExp(`^(${ADD_ROUND}|${EDIT_ROUND})$`),
     async ({ ack, body, action, client, context }) => {
       await ack();
-      const teamId = context.teamId ?? body.team?.id ?? '';
+      const { workspaceId, teamId } = workspaceOf(context);
       const userId = body.user.id;
       const tell = (text: string) => sendDm(client, userId, text);
       await safely(deps, { action: action.action_id, teamId, userId }, tell, async () => {
-        const workspaceId = await deps.workspaces.forTeam(teamId);
         const channelId = action.action_id === EDIT_ROUND ? (action.value ?? null) : null;
         const found = await deps.useCases.roundAdmin.settingsFor(workspaceId, userId, channelId);
         if (!found.ok) return tell(found.message);
@@ -132,11 +130,10 @@ export function registerRounds(app: App, deps: SlackDeps) {
       return;
     }
     await ack();
-    const teamId = context.teamId ?? body.team?.id ?? '';
+    const { workspaceId, teamId } = workspaceOf(context);
     const userId = body.user.id;
     const tell = (text: string) => sendDm(client, userId, text);
     await safely(deps, { view: ROUND_MODAL, teamId, userId }, tell, async () => {
-      const workspaceId = await deps.workspaces.forTeam(teamId);
       const saved = await deps.useCases.roundAdmin.save(workspaceId, userId, input);
       if (!saved.ok) return tell('message' in saved ? saved.message : 'The round was not saved.');
       if (!('channel' in saved)) return;

@@ -17,17 +17,18 @@ import {
   settingsModal,
 } from '../views/settings-modal';
 import { publishHome } from './app-home';
+import { workspaceOf, type RequestWorkspace } from './installed-workspace';
 import { safely } from './safely';
 
 /** Opens the settings form for an admin; anyone else hears why not. */
 export async function openSettings(
   deps: SlackDeps,
   client: WebClient,
-  who: { teamId: string; userId: string; triggerId: string },
+  who: { workspace: RequestWorkspace; userId: string; triggerId: string },
   tell: (text: string) => Promise<unknown>,
 ): Promise<void> {
-  const workspaceId = await deps.workspaces.forTeam(who.teamId);
-  await ensureMembers(deps.directory, client, workspaceId, who.teamId, [who.userId]);
+  const { workspaceId, teamId } = who.workspace;
+  await ensureMembers(deps.directory, client, workspaceId, teamId, [who.userId]);
   const result = await deps.useCases.adminSettings(workspaceId, who.userId);
   if (!result.ok) {
     await tell(result.message);
@@ -84,11 +85,12 @@ export function registerSettings(app: App, deps: SlackDeps) {
     { type: 'block_actions', action_id: OPEN_SETTINGS },
     async ({ ack, body, client, context }) => {
       await ack();
-      const teamId = context.teamId ?? body.team?.id ?? '';
+      const workspace = workspaceOf(context);
       const userId = body.user.id;
       const tell = (text: string) => sendDm(client, userId, text);
-      await safely(deps, { action: OPEN_SETTINGS, teamId, userId }, tell, () =>
-        openSettings(deps, client, { teamId, userId, triggerId: body.trigger_id }, tell),
+      const where = { action: OPEN_SETTINGS, teamId: workspace.teamId, userId };
+      await safely(deps, where, tell, () =>
+        openSettings(deps, client, { workspace, userId, triggerId: body.trigger_id }, tell),
       );
     },
   );
@@ -108,11 +110,11 @@ export function registerSettings(app: App, deps: SlackDeps) {
       return;
     }
     await ack();
-    const teamId = context.teamId ?? body.team?.id ?? '';
+    const workspace = workspaceOf(context);
+    const { workspaceId, teamId } = workspace;
     const userId = body.user.id;
     const tell = (text: string) => sendDm(client, userId, text);
     await safely(deps, { view: SETTINGS_MODAL, teamId, userId }, tell, async () => {
-      const workspaceId = await deps.workspaces.forTeam(teamId);
       const before = await deps.useCases.workspaceSettings(workspaceId);
       const result = await deps.useCases.updateKudosSettings(workspaceId, userId, input);
       if (!result.ok) {
@@ -121,7 +123,7 @@ export function registerSettings(app: App, deps: SlackDeps) {
       }
       const saved = await deps.useCases.workspaceSettings(workspaceId);
       await tell(`Saved. ${settingsSummary(saved)}`);
-      await publishHome(deps, client, teamId, userId);
+      await publishHome(deps, client, workspace, userId);
       if (before.departmentField !== saved.departmentField) {
         deps.directory.detectedFields.delete(workspaceId);
         // Re-reading every profile takes a while; it runs on after the answer.
