@@ -10,31 +10,25 @@ import { ADD_ROUND, EDIT_ROUND, roundListMessage } from '../views/round-report';
 import { ON, ROUND_FIELDS, ROUND_MODAL, roundChannelModal } from '../views/round-modal';
 import { CHECKIN, ROUND_JOIN } from '../views/rounds';
 import { workspaceOf } from './installed-workspace';
+import { formInputs } from './form-state';
 import { safely } from './safely';
 
-interface InputState {
-  value?: string | null;
-  selected_conversation?: string | null;
-  selected_option?: { value?: string } | null;
-  selected_options?: Array<{ value?: string }> | null;
-}
-
-function readRoundForm(values: Record<string, Record<string, InputState>>): RoundChannelInput {
-  const field = (id: string): InputState => values[id]?.[id] ?? {};
-  const text = (id: string) => String(field(id).value ?? field(id).selected_option?.value ?? '');
+/** The form as the admin left it; anything Slack did not send back reads as missing. */
+function readRoundForm(view: Parameters<typeof formInputs>[0]): RoundChannelInput {
+  const form = formInputs(view);
   const F = ROUND_FIELDS;
   return {
-    channelId: field(F.channelId).selected_conversation ?? null,
-    enabled: (field(F.enabled).selected_options ?? []).some((o) => o.value === ON),
-    everyWeeks: text(F.everyWeeks),
-    weekday: text(F.weekday),
-    hour: text(F.hour),
-    timezone: text(F.timezone),
-    groupSize: text(F.groupSize),
-    repeatWindowDays: text(F.repeatWindowDays),
-    participation: text(F.participation),
-    leftover: text(F.leftover),
-    checkinAfterDays: text(F.checkinAfterDays),
+    channelId: form.input(F.channelId)?.selected_conversation ?? null,
+    enabled: form.ticked(F.enabled, ON),
+    everyWeeks: form.text(F.everyWeeks),
+    weekday: form.text(F.weekday),
+    hour: form.text(F.hour),
+    timezone: form.text(F.timezone),
+    groupSize: form.text(F.groupSize),
+    repeatWindowDays: form.text(F.repeatWindowDays),
+    participation: form.text(F.participation),
+    leftover: form.text(F.leftover),
+    checkinAfterDays: form.text(F.checkinAfterDays),
   };
 }
 
@@ -117,7 +111,7 @@ export function registerRounds(app: App, deps: SlackDeps) {
   );
 
   app.view(ROUND_MODAL, async ({ ack, view, body, client, context }) => {
-    const input = readRoundForm(view.state.values as Record<string, Record<string, InputState>>);
+    const input = readRoundForm(view);
     const check = checkRoundChannel(input);
     if (!check.ok) {
       const errors = Object.fromEntries(
