@@ -13,6 +13,7 @@ import { registerRapportCommand } from './rapport-command';
 import { registerRounds } from './rounds';
 import { registerSettings } from './settings';
 import { registerUninstall } from './uninstall';
+import { registerUnhandled } from './unhandled';
 
 export function registerListeners(
   app: App,
@@ -23,6 +24,8 @@ export function registerListeners(
   // reaches none.
   registerWorkspaceResolution(app, deps);
   registerEventDedupe(app, deps);
+  // Whatever no listener acknowledges (an old button or form after a deploy) still is.
+  registerUnhandled(app, deps);
   registerKudosCommand(app, deps);
   registerKudosModal(app, deps);
   registerRapportCommand(app, deps);
