@@ -8,7 +8,7 @@ import { boltLogger } from './bolt-logger';
 import type { SlackDeps } from './deps';
 import type { ChannelRoster, JobDefinition } from '../../scheduler/job';
 import type { PlatformSender } from '../../delivery/types';
-import { directorySyncer } from './directory-sync';
+import { directorySyncer, type TokenTeam } from './directory-sync';
 import { postgresInstallationStore, type SlackInstallation } from './installation-store';
 import { registerListeners } from './listeners';
 import { slackRoster } from './roster';
@@ -102,13 +102,23 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
     if (!auth.botToken) throw new Error(`no bot token for ${teamId}`);
     return auth.botToken;
   };
+  // A token's team never changes, and the scheduler asks every minute: auth.test once.
+  let tokenTeam: Promise<TokenTeam> | undefined;
+  const teamOfToken = (): Promise<TokenTeam> => {
+    if (!tokenTeam) {
+      const asked = new WebClient(config.SLACK_BOT_TOKEN, clientOptions).auth.test();
+      tokenTeam = asked.then((a) => ({ id: a.team_id, name: a.team }));
+      tokenTeam.catch(() => (tokenTeam = undefined));
+    }
+    return tokenTeam;
+  };
   // The workspaces these credentials work in now: every stored installation, or the one team
   // a single bot token belongs to.
   const installedKeys = store
     ? () => store.keys()
     : async () => {
-        const auth = await new WebClient(config.SLACK_BOT_TOKEN, clientOptions).auth.test();
-        return auth.team_id ? [auth.team_id] : [];
+        const { id } = await teamOfToken();
+        return id ? [id] : [];
       };
   const syncer = directorySyncer(deps, { clientOptions, tokenFor, installedKeys });
   const sender = slackSender(tokenFor, clientOptions, config.limits);
@@ -124,11 +134,11 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
   // dropped until this has run, so start-up waits for it.
   const installFromToken = async () => {
     if (oauth) return;
-    await syncer
-      .installFromToken(config.SLACK_BOT_TOKEN!)
-      .catch((error: unknown) =>
-        deps.logger.error({ err: error }, 'could not confirm the bot token with auth.test'),
-      );
+    try {
+      await syncer.installFromToken(config.SLACK_BOT_TOKEN!, await teamOfToken());
+    } catch (error) {
+      deps.logger.error({ err: error }, "could not mark the bot token's workspace installed");
+    }
   };
   const prepare = (app: App) => {
     app.error(async (error) => {

@@ -7,6 +7,12 @@ import { workspaceSchedules } from '../../scheduler/workspace-schedules';
 import type { SlackDeps } from './deps';
 import { syncDirectory } from './directory';
 
+/** The team a bot token works in, as auth.test names it. */
+export interface TokenTeam {
+  id?: string | undefined;
+  name?: string | undefined;
+}
+
 export interface DirectorySyncOptions {
   clientOptions: WebClientOptions;
   tokenFor: (teamId: string) => Promise<string>;
@@ -30,14 +36,13 @@ export function directorySyncer(deps: SlackDeps, options: DirectorySyncOptions) 
 
   /**
    * Single-workspace mode at start-up: the token works, so the app is installed in the team
-   * auth.test names, whatever an earlier uninstall said. Its directory is read if new to us.
+   * auth.test named, whatever an earlier uninstall said. Its directory is read if new to us.
    */
-  async function installFromToken(token: string): Promise<void> {
-    const auth = await new WebClient(token, clientOptions).auth.test();
-    if (!auth.team_id) return;
-    const workspaceId = await deps.workspaces.markInstalled(auth.team_id, auth.team);
+  async function installFromToken(token: string, team: TokenTeam): Promise<void> {
+    if (!team.id) return;
+    const workspaceId = await deps.workspaces.markInstalled(team.id, team.name);
     if (await hasMembers(deps.db, workspaceId)) return;
-    const sync = syncTeam(token, auth.team_id).catch((error: unknown) =>
+    const sync = syncTeam(token, team.id).catch((error: unknown) =>
       deps.logger.error({ err: error, workspaceId }, 'directory sync failed'),
     );
     deps.background?.(sync);
