@@ -1,5 +1,5 @@
 import { databaseLabel } from '../support/database';
-import { LogCapture } from '../support/log-capture';
+import { LEVELS, LogCapture } from '../support/log-capture';
 import { SlackTestApp } from '../support/slack-app';
 import { TEAM_ID } from '../support/slack-team';
 
@@ -24,8 +24,16 @@ describe(`Slack interactions Rapport has no handler for (${databaseLabel})`, () 
     await app.directorySynced();
   });
   afterAll(() => app?.close());
-  beforeEach(() => app.quiet());
-  afterEach(() => expect(logs.atLeast('warn')).toEqual([]));
+  let mark = 0;
+  beforeEach(async () => {
+    await app.quiet();
+    mark = logs.lines.length;
+  });
+  const logged = (level: number) => logs.lines.slice(mark).filter((l) => l.level >= level);
+  afterEach(() => expect(logged(LEVELS.warn)).toEqual(expectedWarnings));
+  /** What a test expects at warn or above, reset before each. */
+  let expectedWarnings: unknown[] = [];
+  beforeEach(() => (expectedWarnings = []));
 
   const base = (user: string) => ({
     team: { id: TEAM_ID, domain: 'acme' },
@@ -179,5 +187,24 @@ describe(`Slack interactions Rapport has no handler for (${databaseLabel})`, () 
     expect(sent.replies()).toHaveLength(1);
     expect(sent.replies()[0]!.body.text).toContain('Tag kudos with one of');
     expect(app.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('still acknowledges a button when handling it fails before any listener could', async () => {
+    // The workspace lookup fails: the database lost the table it reads.
+    await app.db.schema.alterTable('workspaces').renameTo('workspaces_away').execute();
+    try {
+      const response = await app.interaction({
+        type: 'block_actions',
+        ...base('ULI'),
+        container: { type: 'view', view_id: 'VHOME' },
+        view: { id: 'VHOME', type: 'home' },
+        actions: [{ type: 'button', action_id: 'open_settings', block_id: 'b', action_ts: '1' }],
+      });
+      expect(response.status).toBe(200);
+      await logs.waitFor((l) => l.msg === 'Slack request failed');
+    } finally {
+      await app.db.schema.alterTable('workspaces_away').renameTo('workspaces').execute();
+    }
+    expectedWarnings = [expect.objectContaining({ msg: 'Slack request failed' })];
   });
 });

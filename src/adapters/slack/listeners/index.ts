@@ -20,12 +20,13 @@ export function registerListeners(
   deps: SlackDeps,
   store: PostgresInstallationStore | null,
 ) {
+  // Whatever nothing else acknowledges (an old button or form after a deploy, a request that
+  // failed on the way) still is: this wraps all that follows.
+  registerUnhandled(app, deps);
   // Nothing reaches a listener unless an installation authorises it, and a retried event
   // reaches none.
   registerWorkspaceResolution(app, deps);
   registerEventDedupe(app, deps);
-  // Whatever no listener acknowledges (an old button or form after a deploy) still is.
-  registerUnhandled(app, deps);
   registerKudosCommand(app, deps);
   registerKudosModal(app, deps);
   registerRapportCommand(app, deps);

@@ -75,7 +75,8 @@ export function registerUnhandled(app: App, deps: SlackDeps) {
     try {
       await next();
     } catch (error) {
-      // A listener failed before acknowledging: Slack gets its answer; the error goes on.
+      // Something failed before acknowledging (a listener, the database): Slack still gets
+      // its answer; the error goes on to be logged.
       if (ack && record && !record.done) await ack();
       throw error;
     }
