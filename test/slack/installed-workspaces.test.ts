@@ -1,5 +1,5 @@
 import { databaseLabel } from '../support/database';
-import { LogCapture } from '../support/log-capture';
+import { LEVELS, LogCapture } from '../support/log-capture';
 import { SlackTestApp } from '../support/slack-app';
 import { BOT_USER_ID, TEAM_ID } from '../support/slack-team';
 import { until } from '../support/wait';
@@ -27,8 +27,17 @@ describe.each(['single', 'oauth'] as const)(
       workspaceId = await app.workspaceId();
     });
     afterAll(() => app?.close());
-    beforeEach(() => app.quiet());
-    afterEach(() => expect(logs.atLeast('error')).toEqual([]));
+    let mark = 0;
+    /** What a test expects logged at error level, reset before each. */
+    let expectedErrors: unknown[] = [];
+    beforeEach(async () => {
+      await app.quiet();
+      mark = logs.lines.length;
+      expectedErrors = [];
+    });
+    afterEach(() =>
+      expect(logs.lines.slice(mark).filter((l) => l.level >= LEVELS.error)).toEqual(expectedErrors),
+    );
 
     const DROPPED = 'Slack request for no installed workspace dropped';
     const dropped = () => logs.lines.filter((l) => l.msg === DROPPED && l.level === 30).length;
@@ -193,5 +202,27 @@ describe.each(['single', 'oauth'] as const)(
       expect(elsewhere).toEqual([]);
       expect(await workspaces()).toEqual([TEAM_ID]);
     });
+
+    if (mode === 'oauth')
+      it('logs as an error, not as a drop, a request whose installation could not be read', async () => {
+        // Reading installations fails: the database lost the table for this one request.
+        await app.db.schema
+          .alterTable('slack_installations')
+          .renameTo('installations_away')
+          .execute();
+        try {
+          const before = dropped();
+          const sent = await app.command('/rapport', 'values');
+          expect(sent.status).toBe(200);
+          await logs.waitFor((l) => l.msg === 'Slack request failed');
+          expect(dropped()).toBe(before);
+        } finally {
+          await app.db.schema
+            .alterTable('installations_away')
+            .renameTo('slack_installations')
+            .execute();
+        }
+        expectedErrors = [expect.objectContaining({ msg: 'Slack request failed' })];
+      });
   },
 );

@@ -1,5 +1,5 @@
 import type { RequestListener } from 'node:http';
-import { App, ErrorCode, HTTPReceiver } from '@slack/bolt';
+import { App, AuthorizationError, HTTPReceiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from '../../config';
 import { secretBox } from '../../persistence/secret-box';
@@ -9,7 +9,11 @@ import type { SlackDeps } from './deps';
 import type { ChannelRoster, JobDefinition } from '../../scheduler/job';
 import type { PlatformSender } from '../../delivery/types';
 import { directorySyncer, type TokenTeam } from './directory-sync';
-import { postgresInstallationStore, type SlackInstallation } from './installation-store';
+import {
+  NotInstalledError,
+  postgresInstallationStore,
+  type SlackInstallation,
+} from './installation-store';
 import { registerListeners } from './listeners';
 import { slackRoster } from './roster';
 import { slackSender, type SlackLimits } from './sender';
@@ -142,8 +146,9 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
   };
   const prepare = (app: App) => {
     app.error(async (error) => {
-      // Bolt has acknowledged a request no installation authorises and called no listener.
-      if (error.code === ErrorCode.AuthorizationError) {
+      // Bolt has acknowledged a request no installation authorises and called no listener;
+      // anything else that failed on the way (the database, say) is an error.
+      if (error instanceof AuthorizationError && error.original instanceof NotInstalledError) {
         deps.logger.info(
           { reason: error.message },
           'Slack request for no installed workspace dropped',

@@ -17,6 +17,9 @@ export type SlackInstallation = Installation<'v1' | 'v2', boolean>;
 /** What an uninstall did: removed the tokens, found none, or found a newer install and kept it. */
 export type RemovalOutcome = 'removed' | 'absent' | 'reinstalled';
 
+/** No installation authorises the request: a team or enterprise that never installed Rapport. */
+export class NotInstalledError extends Error {}
+
 /** Org-wide installs are keyed by the enterprise, others by the team: as Slack's events name them. */
 export function installKey(query: {
   teamId?: string | undefined;
@@ -24,7 +27,7 @@ export function installKey(query: {
   isEnterpriseInstall?: boolean | undefined;
 }) {
   const key = query.isEnterpriseInstall && query.enterpriseId ? query.enterpriseId : query.teamId;
-  if (!key) throw new Error('an installation needs a team or an enterprise id');
+  if (!key) throw new NotInstalledError('an installation needs a team or an enterprise id');
   return key;
 }
 
@@ -88,7 +91,8 @@ export function postgresInstallationStore(db: Kysely<Database>, box: SecretBox) 
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
       const installation = await fetch(db, installKey(query));
-      if (!installation) throw new Error(`no Slack installation for ${installKey(query)}`);
+      if (!installation)
+        throw new NotInstalledError(`no Slack installation for ${installKey(query)}`);
       return installation;
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {
