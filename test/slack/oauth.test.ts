@@ -90,7 +90,9 @@ describe(`Slack OAuth install, uninstall and token rotation (${databaseLabel})`,
 
   it('deletes the tokens on app_uninstalled then tokens_revoked', async () => {
     expect((await lifecycle('app_uninstalled', seconds(), 'EvUN1')).status).toBe(200);
-    await until(async () => (await installation()) === undefined);
+    // The tokens go first and the workspace stops after: wait for both.
+    await handled('EvUN1');
+    expect(await installation()).toBeUndefined();
     expect(await uninstalledAt()).not.toBeNull();
     await lifecycle('tokens_revoked', seconds(), 'EvRV1');
     await handled('EvRV1');
@@ -104,7 +106,8 @@ describe(`Slack OAuth install, uninstall and token rotation (${databaseLabel})`,
     expect(await uninstalledAt()).toBeNull();
 
     await lifecycle('tokens_revoked', seconds(), 'EvRV2');
-    await until(async () => (await installation()) === undefined);
+    await handled('EvRV2');
+    expect(await installation()).toBeUndefined();
     const stoppedAt = await uninstalledAt();
     expect(stoppedAt).not.toBeNull();
     await lifecycle('app_uninstalled', seconds(), 'EvUN2');
