@@ -5,14 +5,9 @@ import type { UseCases } from '../core/use-cases';
 import type { Config } from '../config';
 import type { PlatformSender } from '../delivery/types';
 import type { Logger } from '../logger';
+import type { ReadinessCheck } from '../readiness';
 import type { DatabaseHandle } from '../persistence/database';
 import type { ChannelRoster, JobDefinition } from '../scheduler/job';
-
-/** Whether a part of the system can do its work now, and if not, why: for /readyz. */
-export interface Readiness {
-  name: string;
-  check(): Promise<{ ready: boolean; detail: string }>;
-}
 
 /**
  * What a chat platform brings to Rapport. The composition root, the HTTP server, the
@@ -31,7 +26,7 @@ export interface PlatformAdapter {
   /** Its own scheduled jobs (the daily directory sync). */
   jobs: JobDefinition[];
   /** Its start-up state, for /readyz. */
-  readiness: Readiness;
+  readiness: ReadinessCheck;
   /** Starts its start-up work; never throws: a platform that is down is retried. */
   start(): Promise<void>;
   /** Stops taking requests and waits (a while) for work already accepted. */

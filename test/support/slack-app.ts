@@ -6,6 +6,7 @@ import type { JobContext } from '../../src/scheduler/job';
 import { useCasesFor } from '../../src/services';
 import type { Clock } from '../../src/core/ports';
 import { FakeSlack } from './fake-slack';
+import type { LogCapture } from './log-capture';
 import { openTestDatabase, type TestDatabase } from './database';
 import {
   form,
@@ -25,6 +26,8 @@ export interface SlackTestAppOptions {
   env?: Record<string, string>;
   /** Sets the fake Slack up before the app starts talking to it. */
   prepare?: (fake: FakeSlack) => void;
+  /** Collects the app's log (at `info` unless `env` sets LOG_LEVEL). */
+  logs?: LogCapture;
 }
 
 export interface CommandOptions {
@@ -40,6 +43,8 @@ export interface EventOptions {
   eventId?: string;
   eventTime?: number;
   retryNum?: number;
+  /** Replaces fields of the envelope: another organisation's team_id, authorizations, … */
+  envelope?: Record<string, unknown>;
   sign?: SignOptions;
 }
 
@@ -91,7 +96,7 @@ export class SlackTestApp {
     if (options.mode === 'socket') fake.addToken('xapp-1-acme-socket', TEAM_ID);
     const loaded = loadConfig({
       NODE_ENV: 'test',
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      LOG_LEVEL: options.logs ? 'info' : (process.env.TEST_LOG_LEVEL ?? 'silent'),
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: fake.apiUrl,
       ...credentials,
@@ -100,7 +105,7 @@ export class SlackTestApp {
     if (!loaded.ok) throw new Error(loaded.message);
     const server = await startServer({
       config: { ...loaded.config, PORT: 0 },
-      logger: createLogger(loaded.config.LOG_LEVEL),
+      logger: createLogger(loaded.config.LOG_LEVEL, options.logs),
       database,
       host: '127.0.0.1',
       ...(options.clock && { clock: options.clock }),
@@ -125,6 +130,30 @@ export class SlackTestApp {
       .where('external_id', '=', team)
       .executeTakeFirstOrThrow();
     return row.id;
+  }
+
+  /**
+   * Walks the OAuth install flow as a browser would: /slack/install, Slack's consent (which
+   * hands out `grant`), the redirect back. Returns the consent URL and the final answer.
+   */
+  async install(grant: { teamId?: string; rotate?: boolean; expiresIn?: number } = {}) {
+    const start = await fetch(`${this.url}/slack/install`, { redirect: 'manual' });
+    if (start.status !== 302) throw new Error(`/slack/install answered ${start.status}`);
+    const consent = new URL(start.headers.get('location')!);
+    const state = consent.searchParams.get('state')!;
+    const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
+    const code = `code-${next()}`;
+    this.fake.addOAuthCode(code, { teamId: TEAM_ID, ...grant });
+    const done = await fetch(
+      `${this.url}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`,
+      { headers: { cookie }, redirect: 'manual' },
+    );
+    return {
+      consent,
+      status: done.status,
+      body: await done.text(),
+      scopes: consent.searchParams.get('scope')?.split(',') ?? [],
+    };
   }
 
   /** Waits until the directory holds `count` members of the team. */
@@ -158,29 +187,6 @@ export class SlackTestApp {
    */
   async settle(): Promise<void> {
     await (await this.command('/rapport', 'values')).reply();
-  }
-
-  /**
-   * Walks the OAuth install flow as a browser would: /slack/install, Slack's consent (the fake
-   * grants `grant`), the redirect. `scopes` are those the app asked for.
-   */
-  async install(grant: { teamId?: string; rotate?: boolean; expiresIn?: number } = {}) {
-    const start = await fetch(`${this.url}/slack/install`, { redirect: 'manual' });
-    if (start.status !== 302) throw new Error(`/slack/install answered ${start.status}`);
-    const location = new URL(start.headers.get('location')!);
-    const state = location.searchParams.get('state')!;
-    const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
-    const code = `code-${next()}`;
-    this.fake.addOAuthCode(code, { teamId: TEAM_ID, ...grant });
-    const done = await fetch(
-      `${this.url}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`,
-      { headers: { cookie }, redirect: 'manual' },
-    );
-    return {
-      status: done.status,
-      body: await done.text(),
-      scopes: location.searchParams.get('scope')?.split(',') ?? [],
-    };
   }
 
   /** Sends a slash command; `responseUrl` is where the app's answers arrive. */
@@ -229,6 +235,7 @@ export class SlackTestApp {
         { team_id: team, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false },
       ],
       is_ext_shared_channel: false,
+      ...options.envelope,
     });
     const retry: Record<string, string> =
       options.retryNum !== undefined

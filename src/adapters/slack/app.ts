@@ -1,5 +1,5 @@
 import type { RequestListener } from 'node:http';
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, AuthorizationError, HTTPReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from '../../config';
 import { READY, type ReadinessCheck } from '../../readiness';
@@ -10,7 +10,11 @@ import type { SlackDeps } from './deps';
 import type { ChannelRoster, JobDefinition } from '../../scheduler/job';
 import type { PlatformSender } from '../../delivery/types';
 import { directorySyncer } from './directory-sync';
-import { postgresInstallationStore, type SlackInstallation } from './installation-store';
+import {
+  NotInstalledError,
+  postgresInstallationStore,
+  type SlackInstallation,
+} from './installation-store';
 import { registerListeners } from './listeners';
 import { singleToken } from './single-token';
 import { startSlack } from './start-up';
@@ -109,7 +113,12 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
     if (!auth.botToken) throw new Error(`no bot token for ${teamId}`);
     return auth.botToken;
   };
-  const syncer = directorySyncer(deps, clientOptions, tokenFor);
+  // The workspaces these credentials work in now: every stored installation, or the one team
+  // a single bot token belongs to.
+  const installedKeys = store
+    ? () => store.keys()
+    : async () => [(await single!.identity()).teamId];
+  const syncer = directorySyncer(deps, { clientOptions, tokenFor, installedKeys });
   const sender = slackSender(tokenFor, clientOptions, config.limits);
   const roster = slackRoster(tokenFor, clientOptions);
   const background = (work: Promise<unknown>, what: string) =>
@@ -136,11 +145,25 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
     // OAuth over HTTP has nothing to start: workspaces arrive by install.
     check: async () => (startUp ? startUp.state() : oauth ? READY : 'not started'),
   };
-  const track = (app: App) =>
+  const prepare = (app: App) => {
+    app.error(async (error) => {
+      // Bolt has acknowledged a request no installation authorises and called no listener;
+      // anything else that failed on the way (the database, say) is an error.
+      if (error instanceof AuthorizationError && error.original instanceof NotInstalledError) {
+        deps.logger.info(
+          { reason: error.message },
+          'Slack request for no installed workspace dropped',
+        );
+        return;
+      }
+      deps.logger.error({ err: error }, 'Slack request failed');
+    });
     // Bolt acknowledges first and runs listeners after; shutdown waits for them.
     app.use(async ({ next }) => {
       await tracker.track(next());
     });
+    registerListeners(app, deps, store);
+  };
 
   if (config.SLACK_APP_TOKEN) {
     const app = new App({
@@ -151,8 +174,7 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
       logger,
       authorize: authorize ?? single!.authorize,
     });
-    track(app);
-    registerListeners(app, deps, store);
+    prepare(app);
     return {
       requestListener: null,
       start: async () => startUpWith(() => app.start()),
@@ -207,11 +229,7 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
     clientOptions,
     logger,
   });
-  app.error(async (error) => {
-    deps.logger.error({ err: error }, 'Slack request failed');
-  });
-  track(app);
-  registerListeners(app, deps, store);
+  prepare(app);
   return {
     requestListener: receiver.requestListener,
     start: async () => {

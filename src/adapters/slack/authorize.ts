@@ -5,6 +5,7 @@ import type { Logger } from '../../logger';
 import type { Database } from '../../persistence/schema';
 import {
   installKey,
+  NotInstalledError,
   type PostgresInstallationStore,
   type SlackInstallation,
 } from './installation-store';
@@ -44,7 +45,7 @@ export function authorizeFromStore(options: AuthorizeOptions): Authorize<boolean
   async function refresh(key: string): Promise<SlackInstallation> {
     return options.db.transaction().execute(async (trx) => {
       const current = await options.store.fetchLocked(trx, key);
-      if (!current) throw new Error(`no Slack installation for ${key}`);
+      if (!current) throw new NotInstalledError(`no Slack installation for ${key}`);
       if (!expiring(current, now())) return current;
       const result = await client.oauth.v2.access({
         client_id: options.clientId,

@@ -1,7 +1,12 @@
 import type { WebClient } from '@slack/web-api';
 import type { Kysely } from 'kysely';
 import type { Logger } from '../../logger';
-import { upsertMember, type MemberInput } from '../../persistence/repositories/directory';
+import {
+  chosenDepartmentField,
+  knownMemberIds,
+  upsertMember,
+  type MemberInput,
+} from '../../persistence/repositories/directory';
 import type { Database } from '../../persistence/schema';
 
 /** The parts of a Slack user object that Rapport reads. */
@@ -81,12 +86,8 @@ export async function departmentField(
   client: WebClient,
   workspaceId: string,
 ): Promise<string | null> {
-  const chosen = await ctx.db
-    .selectFrom('workspace_settings')
-    .select('department_field_id')
-    .where('workspace_id', '=', workspaceId)
-    .executeTakeFirst();
-  if (chosen?.department_field_id) return chosen.department_field_id;
+  const chosen = await chosenDepartmentField(ctx.db, workspaceId);
+  if (chosen) return chosen;
   const cached = ctx.detectedFields.get(workspaceId);
   if (cached && Date.now() - cached.at < DETECTION_TTL_MS) return cached.id;
   const fields = await profileFields(ctx, client, workspaceId);
@@ -170,13 +171,8 @@ export async function ensureMembers(
   userIds: string[],
 ): Promise<void> {
   if (userIds.length === 0) return;
-  const known = await ctx.db
-    .selectFrom('members')
-    .select('user_id')
-    .where('workspace_id', '=', workspaceId)
-    .where('user_id', 'in', userIds)
-    .execute();
-  const missing = userIds.filter((id) => !known.some((k) => k.user_id === id));
+  const known = new Set(await knownMemberIds(ctx.db, workspaceId, userIds));
+  const missing = userIds.filter((id) => !known.has(id));
   if (missing.length === 0) return;
   const fieldId = await departmentField(ctx, client, workspaceId);
   for (const id of missing) {

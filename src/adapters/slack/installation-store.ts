@@ -1,5 +1,14 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import {
+  deleteInstallation,
+  deleteInstallationBefore,
+  installationExists,
+  installationKeys,
+  installationSecret,
+  saveInstallation,
+} from '../../persistence/repositories/slack-installations';
+import { markWorkspaceInstalled } from '../../persistence/repositories/workspaces';
 import type { SecretBox } from '../../persistence/secret-box';
 import type { Database } from '../../persistence/schema';
 
@@ -8,6 +17,9 @@ export type SlackInstallation = Installation<'v1' | 'v2', boolean>;
 /** What an uninstall did: removed the tokens, found none, or found a newer install and kept it. */
 export type RemovalOutcome = 'removed' | 'absent' | 'reinstalled';
 
+/** No installation authorises the request: a team or enterprise that never installed Rapport. */
+export class NotInstalledError extends Error {}
+
 /** Org-wide installs are keyed by the enterprise, others by the team: as Slack's events name them. */
 export function installKey(query: {
   teamId?: string | undefined;
@@ -15,7 +27,7 @@ export function installKey(query: {
   isEnterpriseInstall?: boolean | undefined;
 }) {
   const key = query.isEnterpriseInstall && query.enterpriseId ? query.enterpriseId : query.teamId;
-  if (!key) throw new Error('an installation needs a team or an enterprise id');
+  if (!key) throw new NotInstalledError('an installation needs a team or an enterprise id');
   return key;
 }
 
@@ -36,36 +48,21 @@ export function postgresInstallationStore(db: Kysely<Database>, box: SecretBox) 
   ) {
     const key = keyOf(installation);
     const name = installation.team?.name ?? installation.enterprise?.name ?? key;
-    const workspace = await executor
-      .insertInto('workspaces')
-      .values({ platform: 'slack', external_id: key, name })
-      .onConflict((oc) =>
-        oc.columns(['platform', 'external_id']).doUpdateSet({ name, uninstalled_at: null }),
-      )
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const expiresAt = installation.bot?.expiresAt
-      ? new Date(installation.bot.expiresAt * 1000)
-      : null;
+    // An install (or a token refresh of one) is what makes a workspace, and starts it again.
+    const workspaceId = await markWorkspaceInstalled(executor, 'slack', key, name);
     const row = {
-      workspace_id: workspace.id,
-      team_id: installation.team?.id ?? null,
-      enterprise_id: installation.enterprise?.id ?? null,
-      bot_user_id: installation.bot?.userId ?? null,
+      installKey: key,
+      workspaceId,
+      teamId: installation.team?.id ?? null,
+      enterpriseId: installation.enterprise?.id ?? null,
+      botUserId: installation.bot?.userId ?? null,
       secret: box.seal(JSON.stringify(installation)),
-      bot_token_expires_at: expiresAt,
-      updated_at: sql<Date>`now()`,
+      botTokenExpiresAt: installation.bot?.expiresAt
+        ? new Date(installation.bot.expiresAt * 1000)
+        : null,
     };
-    await executor
-      .insertInto('slack_installations')
-      .values({ install_key: key, ...row, installed_at: installedAt ?? new Date() })
-      .onConflict((oc) =>
-        oc
-          .column('install_key')
-          .doUpdateSet({ ...row, ...(installedAt ? { installed_at: installedAt } : {}) }),
-      )
-      .execute();
-    return workspace.id;
+    await saveInstallation(executor, row, installedAt);
+    return workspaceId;
   }
 
   async function fetch(
@@ -73,13 +70,8 @@ export function postgresInstallationStore(db: Kysely<Database>, box: SecretBox) 
     key: string,
     lock = false,
   ): Promise<SlackInstallation | null> {
-    let query = executor
-      .selectFrom('slack_installations')
-      .select('secret')
-      .where('install_key', '=', key);
-    if (lock) query = query.forUpdate();
-    const row = await query.executeTakeFirst();
-    return row ? (JSON.parse(box.open(row.secret)) as SlackInstallation) : null;
+    const secret = await installationSecret(executor, key, lock);
+    return secret ? (JSON.parse(box.open(secret)) as SlackInstallation) : null;
   }
 
   const store: InstallationStore & {
@@ -99,36 +91,21 @@ export function postgresInstallationStore(db: Kysely<Database>, box: SecretBox) 
     },
     async fetchInstallation(query: InstallationQuery<boolean>) {
       const installation = await fetch(db, installKey(query));
-      if (!installation) throw new Error(`no Slack installation for ${installKey(query)}`);
+      if (!installation)
+        throw new NotInstalledError(`no Slack installation for ${installKey(query)}`);
       return installation;
     },
     async deleteInstallation(query: InstallationQuery<boolean>) {
-      await db
-        .deleteFrom('slack_installations')
-        .where('install_key', '=', installKey(query))
-        .execute();
+      await deleteInstallation(db, installKey(query));
     },
     async removeIfInstalledBefore(key, eventTime) {
       // Slack gives event times in whole seconds: an install within the event's second is
       // taken to be the one uninstalled; a stale retry comes minutes after a reinstall.
-      const deleted = await db
-        .deleteFrom('slack_installations')
-        .where('install_key', '=', key)
-        .where('installed_at', '<', new Date(eventTime.getTime() + 1000))
-        .returning('install_key')
-        .executeTakeFirst();
-      if (deleted) return 'removed';
-      const newer = await db
-        .selectFrom('slack_installations')
-        .select('install_key')
-        .where('install_key', '=', key)
-        .executeTakeFirst();
-      return newer ? 'reinstalled' : 'absent';
+      if (await deleteInstallationBefore(db, key, new Date(eventTime.getTime() + 1000)))
+        return 'removed';
+      return (await installationExists(db, key)) ? 'reinstalled' : 'absent';
     },
-    async keys() {
-      const rows = await db.selectFrom('slack_installations').select('install_key').execute();
-      return rows.map((r) => r.install_key);
-    },
+    keys: () => installationKeys(db),
   };
   return store;
 }

@@ -7,6 +7,7 @@ import { channelLink } from './text';
 import { kudosDm, kudosPost } from './views/kudos';
 
 export interface KudosAsk {
+  workspaceId: string;
   teamId: string;
   userId: string;
   /** Where the giver asked, if anywhere. */
@@ -31,7 +32,7 @@ export async function giveKudosOnSlack(
   ask: KudosAsk,
   replies: KudosReplies,
 ) {
-  const workspaceId = await deps.workspaces.forTeam(ask.teamId);
+  const { workspaceId } = ask;
   // More than the limit is rejected anyway: no need to look anyone up first.
   const lookup = ask.recipientIds.length <= MAX_RECIPIENTS ? ask.recipientIds : [];
   await ensureMembers(deps.directory, client, workspaceId, ask.teamId, [ask.userId, ...lookup]);

@@ -1,48 +1,44 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../persistence/schema';
+import {
+  installedWorkspace,
+  markWorkspaceInstalled,
+  markWorkspaceUninstalled,
+  type InstalledWorkspace,
+} from '../../persistence/repositories/workspaces';
 
-/** Maps Slack team ids to Rapport workspace ids, creating the workspace on first contact. */
+/** Who a request is for, as Bolt's context has it (from `authorizations[0]` and the install). */
+export interface SlackAuthorization {
+  teamId?: string | undefined;
+  enterpriseId?: string | undefined;
+  isEnterpriseInstall?: boolean | undefined;
+}
+
+/**
+ * The key a workspace is installed under: the enterprise for an org-wide install, else the
+ * team. An enterprise-level event that names no team can only be for the enterprise.
+ */
+export function workspaceKey(auth: SlackAuthorization): string | null {
+  if (auth.isEnterpriseInstall && auth.enterpriseId) return auth.enterpriseId;
+  return auth.teamId || auth.enterpriseId || null;
+}
+
+/**
+ * Maps Slack's authorizations to installed Rapport workspaces. Looking one up never creates
+ * it: only an install does (`markInstalled`).
+ */
 export function workspaceResolver(db: Kysely<Database>) {
-  const cache = new Map<string, string>();
+  const forKey = (key: string | null): Promise<InstalledWorkspace | null> =>
+    key ? installedWorkspace(db, 'slack', key) : Promise.resolve(null);
   return {
-    async forTeam(teamId: string, name?: string): Promise<string> {
-      const cached = cache.get(teamId);
-      if (cached && !name) return cached;
-      const row = await db
-        .insertInto('workspaces')
-        .values({ platform: 'slack', external_id: teamId, name: name ?? teamId })
-        .onConflict((oc) =>
-          oc.columns(['platform', 'external_id']).doUpdateSet({
-            // A name Slack told us beats the team id we used as a placeholder.
-            name: name ? name : sql`workspaces.name`,
-          }),
-        )
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      cache.set(teamId, row.id);
-      return row.id;
-    },
-
-    /** The workspace's work stops from `at` (the first uninstall event wins). */
-    async markUninstalled(teamId: string, at: Date): Promise<string> {
-      const workspaceId = await this.forTeam(teamId);
-      await db
-        .updateTable('workspaces')
-        .set({ uninstalled_at: sql`coalesce(uninstalled_at, ${at})` })
-        .where('id', '=', workspaceId)
-        .execute();
-      return workspaceId;
-    },
-
-    async markInstalled(teamId: string, name?: string): Promise<string> {
-      const workspaceId = await this.forTeam(teamId, name);
-      await db
-        .updateTable('workspaces')
-        .set({ uninstalled_at: null })
-        .where('id', '=', workspaceId)
-        .execute();
-      return workspaceId;
-    },
+    forKey,
+    /** The installed workspace a request is authorised for; null when none is. */
+    resolve: (auth: SlackAuthorization) => forKey(workspaceKey(auth)),
+    markInstalled: (key: string, name?: string): Promise<string> =>
+      markWorkspaceInstalled(db, 'slack', key, name),
+    /** The workspace's work stops from `at`; null when no such workspace was ever installed. */
+    markUninstalled: (key: string, at: Date): Promise<string | null> =>
+      markWorkspaceUninstalled(db, 'slack', key, at),
   };
 }
 

@@ -21,8 +21,11 @@ export interface KudosSettingsInput {
   kudosChannelId: string | null;
   dailyKudosLimit: string;
   kudosValues: string;
-  /** The directory attribute that names each member's department; null: found by label. */
-  departmentField: string | null;
+  /**
+   * The directory attribute that names each member's department; null: found by label;
+   * undefined: the form came back without an answer.
+   */
+  departmentField: string | null | undefined;
   /** An IANA zone such as Europe/Berlin; empty: where most members are. */
   timezone: string;
   kudosPrompt: { enabled: boolean; weekday: string; hour: string };
@@ -47,6 +50,7 @@ export interface KudosSettings {
 export type KudosSettingsField =
   | 'dailyKudosLimit'
   | 'kudosValues'
+  | 'departmentField'
   | 'timezone'
   | 'kudosPromptWeekday'
   | 'kudosPromptHour'
@@ -94,6 +98,8 @@ export function checkKudosSettings(input: KudosSettingsInput): KudosSettingsChec
   if (limit === null) errors.dailyKudosLimit = 'A whole number from 1 to 100.';
   const values = checkValues(input.kudosValues);
   if (values.error) errors.kudosValues = values.error;
+  if (input.departmentField === undefined)
+    errors.departmentField = 'Choose the profile field that holds departments, or Automatic.';
   const zone = input.timezone.trim();
   if (zone && !isValidTimezone(zone))
     errors.timezone = `${zone.slice(0, 40)} is not a timezone. Use a name such as Europe/Berlin or America/New_York.`;
@@ -125,7 +131,7 @@ export function checkKudosSettings(input: KudosSettingsInput): KudosSettingsChec
       kudosChannelId: input.kudosChannelId,
       dailyKudosLimit: limit!,
       kudosValues: values.values,
-      departmentField: input.departmentField,
+      departmentField: input.departmentField ?? null,
       timezone: zone || null,
       kudosPrompt,
       kudosDigest,

@@ -170,3 +170,43 @@ export async function setOptedOut(
     .where('user_id', '=', userId)
     .execute();
 }
+
+/** Whether the workspace's directory has been read at all. */
+export async function hasMembers(db: Kysely<Database>, workspaceId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('members')
+    .select('user_id')
+    .where('workspace_id', '=', workspaceId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Which of these people the workspace's directory holds. */
+export async function knownMemberIds(
+  db: Kysely<Database>,
+  workspaceId: string,
+  userIds: string[],
+): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('members')
+    .select('user_id')
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', 'in', userIds)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+/** The profile field an admin chose for departments; null when none was chosen. */
+export async function chosenDepartmentField(
+  db: Kysely<Database>,
+  workspaceId: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('workspace_settings')
+    .select('department_field_id')
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+  return row?.department_field_id ?? null;
+}

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { SlackDeps } from '../deps';
 import { sendDm } from '../dm';
 import { publishHome } from './app-home';
+import type { RequestWorkspace } from './installed-workspace';
 
 /**
  * How to answer a button privately: under the message it came from, or, from the Home tab
@@ -13,7 +14,7 @@ export function buttonAnswer(
   body: BlockAction,
   respond: RespondFn,
   client: WebClient,
-  teamId: string,
+  workspace: RequestWorkspace,
 ) {
   const fromHome = body.view?.type === 'home';
   return {
@@ -23,6 +24,6 @@ export function buttonAnswer(
         ? sendDm(client, body.user.id, text)
         : respond({ response_type: 'ephemeral', replace_original: false, text }),
     /** After a change the Home tab shows: publish it again if that is where it came from. */
-    refresh: () => (fromHome ? publishHome(deps, client, teamId, body.user.id) : undefined),
+    refresh: () => (fromHome ? publishHome(deps, client, workspace, body.user.id) : undefined),
   };
 }

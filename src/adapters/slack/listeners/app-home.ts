@@ -3,14 +3,14 @@ import type { WebClient } from '@slack/web-api';
 import type { SlackDeps } from '../deps';
 import { ensureMembers } from '../directory';
 import { homeView, unknownHomeView } from '../views/home';
+import { workspaceOf, type RequestWorkspace } from './installed-workspace';
 
 export async function publishHome(
   deps: SlackDeps,
   client: WebClient,
-  teamId: string,
+  { workspaceId, teamId }: RequestWorkspace,
   userId: string,
 ) {
-  const workspaceId = await deps.workspaces.forTeam(teamId);
   await ensureMembers(deps.directory, client, workspaceId, teamId, [userId]);
   const result = await deps.useCases.home(workspaceId, userId);
   await client.views.publish({
@@ -20,8 +20,8 @@ export async function publishHome(
 }
 
 export function registerAppHome(app: App, deps: SlackDeps) {
-  app.event('app_home_opened', async ({ event, client, context, body }) => {
+  app.event('app_home_opened', async ({ event, client, context }) => {
     if (event.tab !== 'home') return;
-    await publishHome(deps, client, context.teamId ?? body.team_id, event.user);
+    await publishHome(deps, client, workspaceOf(context), event.user);
   });
 }

@@ -1,12 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps';
 import { departmentField, saveSlackUser, type SlackUser } from '../directory';
+import { workspaceOf } from './installed-workspace';
 
 /** Keeps the directory current between daily syncs: new people, changed profiles, departures. */
 export function registerDirectoryEvents(app: App, deps: SlackDeps) {
-  app.event('team_join', async ({ event, client, context, body }) => {
-    const teamId = context.teamId ?? body.team_id;
-    const workspaceId = await deps.workspaces.forTeam(teamId);
+  app.event('team_join', async ({ event, client, context }) => {
+    const { workspaceId, teamId } = workspaceOf(context);
     const fieldId = await departmentField(deps.directory, client, workspaceId);
     await saveSlackUser(
       deps.directory,
@@ -20,9 +20,8 @@ export function registerDirectoryEvents(app: App, deps: SlackDeps) {
     if (!user.is_bot && !user.deleted) await deps.useCases.welcomes.joined(workspaceId, user.id);
   });
 
-  app.event('user_change', async ({ event, client, context, body }) => {
-    const teamId = context.teamId ?? body.team_id;
-    const workspaceId = await deps.workspaces.forTeam(teamId);
+  app.event('user_change', async ({ event, client, context }) => {
+    const { workspaceId, teamId } = workspaceOf(context);
     let user = event.user as SlackUser;
     // Some user_change payloads leave out `deleted`; ask Slack rather than guess either way.
     if (typeof user.deleted !== 'boolean') {

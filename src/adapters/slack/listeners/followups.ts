@@ -9,6 +9,7 @@ import { ensureMembers } from '../directory';
 import { findSlackMentions, mention } from '../text';
 import { followupList, REMINDER_ACTIONS } from '../views/followups';
 import { buttonAnswer } from './answer';
+import { workspaceOf } from './installed-workspace';
 import { safely } from './safely';
 
 const ACTION_OF = Object.fromEntries(
@@ -19,11 +20,10 @@ const ACTION_OF = Object.fromEntries(
 export function registerFollowups(app: App, deps: SlackDeps) {
   app.command('/followup', async ({ command, ack, client, respond, context }) => {
     await ack();
-    const teamId = context.teamId ?? command.team_id;
+    const { workspaceId, teamId } = workspaceOf(context);
     const userId = command.user_id;
     const tell = (text: string) => respond({ response_type: 'ephemeral', text });
     await safely(deps, { command: '/followup', teamId, userId }, tell, async () => {
-      const workspaceId = await deps.workspaces.forTeam(teamId);
       const mentions = findSlackMentions(command.text);
       await ensureMembers(deps.directory, client, workspaceId, teamId, [
         userId,
@@ -53,11 +53,11 @@ export function registerFollowups(app: App, deps: SlackDeps) {
     new RegExp(`^(${Object.values(REMINDER_ACTIONS).join('|')})$`),
     async ({ ack, body, action, client, context, respond }) => {
       await ack();
-      const teamId = context.teamId ?? body.team?.id ?? '';
+      const workspace = workspaceOf(context);
+      const { workspaceId, teamId } = workspace;
       const userId = body.user.id;
-      const { tell, refresh, fromHome } = buttonAnswer(deps, body, respond, client, teamId);
+      const { tell, refresh, fromHome } = buttonAnswer(deps, body, respond, client, workspace);
       await safely(deps, { action: action.action_id, teamId, userId }, tell, async () => {
-        const workspaceId = await deps.workspaces.forTeam(teamId);
         const what = ACTION_OF[action.action_id]!;
         const answer = await deps.useCases.followups.answer(
           workspaceId,

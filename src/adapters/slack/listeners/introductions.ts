@@ -9,6 +9,7 @@ import {
   readSuggestionValue,
 } from '../views/network';
 import { buttonAnswer } from './answer';
+import { workspaceOf } from './installed-workspace';
 import { safely } from './safely';
 
 type Handler = (c: {
@@ -49,11 +50,11 @@ export function registerIntroductions(app: App, deps: SlackDeps) {
     new RegExp(`^(${Object.keys(HANDLERS).join('|')})$`),
     async ({ ack, body, action, client, context, respond }) => {
       await ack();
-      const teamId = context.teamId ?? body.team?.id ?? '';
+      const workspace = workspaceOf(context);
+      const { workspaceId, teamId } = workspace;
       const userId = body.user.id;
-      const { tell, refresh } = buttonAnswer(deps, body, respond, client, teamId);
+      const { tell, refresh } = buttonAnswer(deps, body, respond, client, workspace);
       await safely(deps, { action: action.action_id, teamId, userId }, tell, async () => {
-        const workspaceId = await deps.workspaces.forTeam(teamId);
         await ensureMembers(deps.directory, client, workspaceId, teamId, [userId]);
         const result = await HANDLERS[action.action_id]!({
           deps,

@@ -4,16 +4,16 @@ import type { SlackDeps } from '../deps';
 import { giveKudosOnSlack } from '../kudos-flow';
 import { findSlackMentions, fromSlackText } from '../text';
 import { kudosModal } from '../views/kudos-modal';
+import { workspaceOf } from './installed-workspace';
 import { safely } from './safely';
 
 export function registerKudosCommand(app: App, deps: SlackDeps) {
   app.command('/kudos', async ({ command, ack, client, respond, context }) => {
     await ack();
-    const teamId = context.teamId ?? command.team_id;
+    const { workspaceId, teamId } = workspaceOf(context);
     const tell = (text: string) => respond({ response_type: 'ephemeral', text });
     await safely(deps, { command: '/kudos', teamId, userId: command.user_id }, tell, async () => {
       if (command.text.trim() === '') {
-        const workspaceId = await deps.workspaces.forTeam(teamId);
         const settings = await deps.useCases.workspaceSettings(workspaceId);
         await client.views.open({
           trigger_id: command.trigger_id,
@@ -26,6 +26,7 @@ export function registerKudosCommand(app: App, deps: SlackDeps) {
         deps,
         client,
         {
+          workspaceId,
           teamId,
           userId: command.user_id,
           channelId: command.channel_id,

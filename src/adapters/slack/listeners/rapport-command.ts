@@ -9,17 +9,18 @@ import { deliveryReportMessage } from '../views/delivery-report';
 import { helpMessage } from '../views/help';
 import { summaryBlocks } from '../views/summary';
 import { safely } from './safely';
+import { workspaceOf } from './installed-workspace';
 import { openSettings } from './settings';
 
 export function registerRapportCommand(app: App, deps: SlackDeps) {
   app.command('/rapport', async ({ command, ack, client, respond, context }) => {
     await ack();
-    const teamId = context.teamId ?? command.team_id;
+    const workspace = workspaceOf(context);
+    const { workspaceId, teamId } = workspace;
     const userId = command.user_id;
     const tell = (text: string) => respond({ response_type: 'ephemeral', text });
     await safely(deps, { command: '/rapport', teamId, userId }, tell, async () => {
       const [sub = '', ...rest] = command.text.trim().split(/\s+/);
-      const workspaceId = await deps.workspaces.forTeam(teamId);
       const context = {
         deps,
         client,
@@ -75,7 +76,7 @@ export function registerRapportCommand(app: App, deps: SlackDeps) {
           return openSettings(
             deps,
             client,
-            { teamId, userId, triggerId: command.trigger_id },
+            { workspace, userId, triggerId: command.trigger_id },
             tell,
           );
         case 'deliveries': {

@@ -9,31 +9,26 @@ import { channelLink, mention } from '../text';
 import { ADD_ROUND, EDIT_ROUND, roundListMessage } from '../views/round-report';
 import { ON, ROUND_FIELDS, ROUND_MODAL, roundChannelModal } from '../views/round-modal';
 import { CHECKIN, ROUND_JOIN } from '../views/rounds';
+import { workspaceOf } from './installed-workspace';
+import { formInputs } from './form-state';
 import { safely } from './safely';
 
-interface InputState {
-  value?: string | null;
-  selected_conversation?: string | null;
-  selected_option?: { value?: string } | null;
-  selected_options?: Array<{ value?: string }> | null;
-}
-
-function readRoundForm(values: Record<string, Record<string, InputState>>): RoundChannelInput {
-  const field = (id: string): InputState => values[id]?.[id] ?? {};
-  const text = (id: string) => String(field(id).value ?? field(id).selected_option?.value ?? '');
+/** The form as the admin left it; anything Slack did not send back reads as missing. */
+function readRoundForm(view: Parameters<typeof formInputs>[0]): RoundChannelInput {
+  const form = formInputs(view);
   const F = ROUND_FIELDS;
   return {
-    channelId: field(F.channelId).selected_conversation ?? null,
-    enabled: (field(F.enabled).selected_options ?? []).some((o) => o.value === ON),
-    everyWeeks: text(F.everyWeeks),
-    weekday: text(F.weekday),
-    hour: text(F.hour),
-    timezone: text(F.timezone),
-    groupSize: text(F.groupSize),
-    repeatWindowDays: text(F.repeatWindowDays),
-    participation: text(F.participation),
-    leftover: text(F.leftover),
-    checkinAfterDays: text(F.checkinAfterDays),
+    channelId: form.input(F.channelId)?.selected_conversation ?? null,
+    enabled: form.ticked(F.enabled, ON),
+    everyWeeks: form.text(F.everyWeeks),
+    weekday: form.text(F.weekday),
+    hour: form.text(F.hour),
+    timezone: form.text(F.timezone),
+    groupSize: form.text(F.groupSize),
+    repeatWindowDays: form.text(F.repeatWindowDays),
+    participation: form.text(F.participation),
+    leftover: form.text(F.leftover),
+    checkinAfterDays: form.text(F.checkinAfterDays),
   };
 }
 
@@ -49,12 +44,11 @@ export function registerRounds(app: App, deps: SlackDeps) {
     ROUND_JOIN,
     async ({ ack, body, client, context, respond }) => {
       await ack();
-      const teamId = context.teamId ?? body.team?.id ?? '';
+      const { workspaceId, teamId } = workspaceOf(context);
       const userId = body.user.id;
       const tell = (text: string) =>
         respond({ response_type: 'ephemeral', replace_original: false, text });
       await safely(deps, { action: ROUND_JOIN, teamId, userId }, tell, async () => {
-        const workspaceId = await deps.workspaces.forTeam(teamId);
         await ensureMembers(deps.directory, client, workspaceId, teamId, [userId]);
         const channelId = body.channel?.id ?? null;
         const joined = await deps.useCases.rounds.join(workspaceId, userId, channelId);
@@ -68,12 +62,11 @@ export function registerRounds(app: App, deps: SlackDeps) {
       actionId,
       async ({ ack, body, action, context, respond }) => {
         await ack();
-        const teamId = context.teamId ?? body.team?.id ?? '';
+        const { workspaceId, teamId } = workspaceOf(context);
         const userId = body.user.id;
         const tell = (text: string) =>
           respond({ response_type: 'ephemeral', replace_original: false, text });
         await safely(deps, { action: actionId, teamId, userId }, tell, async () => {
-          const workspaceId = await deps.workspaces.forTeam(teamId);
           const result = await deps.useCases.respondToCheckin(
             workspaceId,
             action.value ?? '',
@@ -103,11 +96,10 @@ export function registerRounds(app: App, deps: SlackDeps) {
     new RegExp(`^(${ADD_ROUND}|${EDIT_ROUND})$`),
     async ({ ack, body, action, client, context }) => {
       await ack();
-      const teamId = context.teamId ?? body.team?.id ?? '';
+      const { workspaceId, teamId } = workspaceOf(context);
       const userId = body.user.id;
       const tell = (text: string) => sendDm(client, userId, text);
       await safely(deps, { action: action.action_id, teamId, userId }, tell, async () => {
-        const workspaceId = await deps.workspaces.forTeam(teamId);
         const channelId = action.action_id === EDIT_ROUND ? (action.value ?? null) : null;
         const found = await deps.useCases.roundAdmin.settingsFor(workspaceId, userId, channelId);
         if (!found.ok) return tell(found.message);
@@ -119,7 +111,7 @@ export function registerRounds(app: App, deps: SlackDeps) {
   );
 
   app.view(ROUND_MODAL, async ({ ack, view, body, client, context }) => {
-    const input = readRoundForm(view.state.values as Record<string, Record<string, InputState>>);
+    const input = readRoundForm(view);
     const check = checkRoundChannel(input);
     if (!check.ok) {
       const errors = Object.fromEntries(
@@ -132,11 +124,10 @@ export function registerRounds(app: App, deps: SlackDeps) {
       return;
     }
     await ack();
-    const teamId = context.teamId ?? body.team?.id ?? '';
+    const { workspaceId, teamId } = workspaceOf(context);
     const userId = body.user.id;
     const tell = (text: string) => sendDm(client, userId, text);
     await safely(deps, { view: ROUND_MODAL, teamId, userId }, tell, async () => {
-      const workspaceId = await deps.workspaces.forTeam(teamId);
       const saved = await deps.useCases.roundAdmin.save(workspaceId, userId, input);
       if (!saved.ok) return tell('message' in saved ? saved.message : 'The round was not saved.');
       if (!('channel' in saved)) return;

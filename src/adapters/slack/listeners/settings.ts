@@ -17,17 +17,19 @@ import {
   settingsModal,
 } from '../views/settings-modal';
 import { publishHome } from './app-home';
+import { formInputs } from './form-state';
+import { workspaceOf, type RequestWorkspace } from './installed-workspace';
 import { safely } from './safely';
 
 /** Opens the settings form for an admin; anyone else hears why not. */
 export async function openSettings(
   deps: SlackDeps,
   client: WebClient,
-  who: { teamId: string; userId: string; triggerId: string },
+  who: { workspace: RequestWorkspace; userId: string; triggerId: string },
   tell: (text: string) => Promise<unknown>,
 ): Promise<void> {
-  const workspaceId = await deps.workspaces.forTeam(who.teamId);
-  await ensureMembers(deps.directory, client, workspaceId, who.teamId, [who.userId]);
+  const { workspaceId, teamId } = who.workspace;
+  await ensureMembers(deps.directory, client, workspaceId, teamId, [who.userId]);
   const result = await deps.useCases.adminSettings(workspaceId, who.userId);
   if (!result.ok) {
     await tell(result.message);
@@ -41,40 +43,30 @@ export async function openSettings(
   });
 }
 
-/** What Slack sends back for each input of the form. */
-interface InputState {
-  value?: string | null;
-  selected_channel?: string | null;
-  selected_option?: { value?: string } | null;
-  selected_options?: Array<{ value?: string }> | null;
-}
-type StateValues = Record<string, Record<string, InputState>>;
-
-function readForm(values: StateValues): KudosSettingsInput {
-  const field = (f: { block: string; action: string }): InputState =>
-    values[f.block]?.[f.action] ?? {};
-  const department = field(SETTINGS_FIELDS.departmentField).selected_option?.value;
+/** The form as the admin left it; anything Slack did not send back reads as missing. */
+function readForm(view: Parameters<typeof formInputs>[0]): KudosSettingsInput {
+  const form = formInputs(view);
+  const F = SETTINGS_FIELDS;
+  const text = (f: { block: string; action: string }) => form.text(f.block, f.action);
+  const department = form.choice(F.departmentField.block, F.departmentField.action);
   const habit = (ids: HabitIds) => ({
-    enabled: (field({ block: ids.enabled, action: ids.enabled }).selected_options ?? []).some(
-      (o) => o.value === ON,
-    ),
-    weekday: field({ block: ids.weekday, action: ids.weekday }).selected_option?.value ?? '',
-    hour: field({ block: ids.hour, action: ids.hour }).selected_option?.value ?? '',
+    enabled: form.ticked(ids.enabled, ON),
+    weekday: form.text(ids.weekday),
+    hour: form.text(ids.hour),
   });
   return {
-    kudosChannelId: field(SETTINGS_FIELDS.kudosChannel).selected_channel ?? null,
-    dailyKudosLimit: String(field(SETTINGS_FIELDS.dailyKudosLimit).value ?? ''),
-    kudosValues: String(field(SETTINGS_FIELDS.kudosValues).value ?? ''),
-    departmentField: department && department !== AUTOMATIC_FIELD ? department : null,
-    timezone: String(field(SETTINGS_FIELDS.timezone).value ?? ''),
+    kudosChannelId:
+      form.input(F.kudosChannel.block, F.kudosChannel.action)?.selected_channel ?? null,
+    dailyKudosLimit: text(F.dailyKudosLimit),
+    kudosValues: text(F.kudosValues),
+    departmentField: department === AUTOMATIC_FIELD ? null : department,
+    timezone: text(F.timezone),
     kudosPrompt: habit(PROMPT_IDS),
     kudosDigest: habit(DIGEST_IDS),
-    followupAfterMetDays: String(field(SETTINGS_FIELDS.followupAfterMetDays).value ?? ''),
+    followupAfterMetDays: text(F.followupAfterMetDays),
     welcome: {
-      enabled: (field(SETTINGS_FIELDS.welcomeEnabled).selected_options ?? []).some(
-        (o) => o.value === ON,
-      ),
-      delayDays: String(field(SETTINGS_FIELDS.welcomeDelayDays).value ?? ''),
+      enabled: form.ticked(F.welcomeEnabled.block, ON, F.welcomeEnabled.action),
+      delayDays: text(F.welcomeDelayDays),
     },
   };
 }
@@ -84,17 +76,18 @@ export function registerSettings(app: App, deps: SlackDeps) {
     { type: 'block_actions', action_id: OPEN_SETTINGS },
     async ({ ack, body, client, context }) => {
       await ack();
-      const teamId = context.teamId ?? body.team?.id ?? '';
+      const workspace = workspaceOf(context);
       const userId = body.user.id;
       const tell = (text: string) => sendDm(client, userId, text);
-      await safely(deps, { action: OPEN_SETTINGS, teamId, userId }, tell, () =>
-        openSettings(deps, client, { teamId, userId, triggerId: body.trigger_id }, tell),
+      const where = { action: OPEN_SETTINGS, teamId: workspace.teamId, userId };
+      await safely(deps, where, tell, () =>
+        openSettings(deps, client, { workspace, userId, triggerId: body.trigger_id }, tell),
       );
     },
   );
 
   app.view(SETTINGS_MODAL, async ({ ack, view, body, client, context }) => {
-    const input = readForm(view.state.values as StateValues);
+    const input = readForm(view);
     // Field mistakes are shown on the form itself, which stays open.
     const check = checkKudosSettings(input);
     if (!check.ok) {
@@ -108,11 +101,11 @@ export function registerSettings(app: App, deps: SlackDeps) {
       return;
     }
     await ack();
-    const teamId = context.teamId ?? body.team?.id ?? '';
+    const workspace = workspaceOf(context);
+    const { workspaceId, teamId } = workspace;
     const userId = body.user.id;
     const tell = (text: string) => sendDm(client, userId, text);
     await safely(deps, { view: SETTINGS_MODAL, teamId, userId }, tell, async () => {
-      const workspaceId = await deps.workspaces.forTeam(teamId);
       const before = await deps.useCases.workspaceSettings(workspaceId);
       const result = await deps.useCases.updateKudosSettings(workspaceId, userId, input);
       if (!result.ok) {
@@ -121,7 +114,7 @@ export function registerSettings(app: App, deps: SlackDeps) {
       }
       const saved = await deps.useCases.workspaceSettings(workspaceId);
       await tell(`Saved. ${settingsSummary(saved)}`);
-      await publishHome(deps, client, teamId, userId);
+      await publishHome(deps, client, workspace, userId);
       if (before.departmentField !== saved.departmentField) {
         deps.directory.detectedFields.delete(workspaceId);
         // Re-reading every profile takes a while; it runs on after the answer.

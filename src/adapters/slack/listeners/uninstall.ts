@@ -1,17 +1,21 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps';
 import type { PostgresInstallationStore } from '../installation-store';
+import { workspaceOf, type RequestWorkspace } from './installed-workspace';
 
 /**
  * app_uninstalled and tokens_revoked arrive in either order, and a retried app_uninstalled can
  * arrive after a reinstall: tokens go at once, unless the install is newer than the event.
+ * Only an installed workspace gets here: the second of the pair finds it stopped already and
+ * is dropped with everything else no installation authorises.
  */
 export function registerUninstall(
   app: App,
   deps: SlackDeps,
   store: PostgresInstallationStore | null,
 ) {
-  async function uninstall(key: string, eventTime: number, event: string) {
+  async function uninstall(workspace: RequestWorkspace, eventTime: number, event: string) {
+    const key = workspace.installKey;
     const at = new Date(eventTime * 1000);
     // With a single bot token from the environment there is nothing stored to delete.
     const outcome = store ? await store.removeIfInstalledBefore(key, at) : 'removed';
@@ -23,19 +27,13 @@ export function registerUninstall(
     deps.logger.info({ key, workspaceId, event, outcome }, 'Slack tokens deleted; work stopped');
   }
 
-  const keyOf = (body: {
-    team_id?: string;
-    enterprise_id?: string;
-    is_enterprise_install?: boolean;
-  }) => (body.is_enterprise_install && body.enterprise_id) || body.team_id || '';
-
-  app.event('app_uninstalled', async ({ body }) => {
-    await uninstall(keyOf(body), body.event_time, 'app_uninstalled');
+  app.event('app_uninstalled', async ({ body, context }) => {
+    await uninstall(workspaceOf(context), body.event_time, 'app_uninstalled');
   });
 
-  app.event('tokens_revoked', async ({ event, body }) => {
+  app.event('tokens_revoked', async ({ event, body, context }) => {
     // Revoked user tokens leave the bot working; Rapport stores none.
     if ((event.tokens.bot ?? []).length === 0) return;
-    await uninstall(keyOf(body), body.event_time, 'tokens_revoked');
+    await uninstall(workspaceOf(context), body.event_time, 'tokens_revoked');
   });
 }

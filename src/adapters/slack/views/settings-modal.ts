@@ -28,6 +28,7 @@ export const DIGEST_IDS = { enabled: 'digest_on', weekday: 'digest_day', hour: '
 export const ERROR_BLOCKS: Record<KudosSettingsField, string> = {
   dailyKudosLimit: SETTINGS_FIELDS.dailyKudosLimit.block,
   kudosValues: SETTINGS_FIELDS.kudosValues.block,
+  departmentField: SETTINGS_FIELDS.departmentField.block,
   timezone: SETTINGS_FIELDS.timezone.block,
   kudosPromptWeekday: PROMPT_IDS.weekday,
   kudosPromptHour: PROMPT_IDS.hour,
