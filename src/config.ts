@@ -84,6 +84,8 @@ const schema = z
       10_000,
       1,
     ),
+    RAPPORT_INBOUND_CONCURRENCY: count('requests worked on at once per process', 1, 256, 8),
+    RAPPORT_INBOUND_BACKLOG: count('requests waiting their turn before "busy"', 0, 100_000, 500),
     RAPPORT_CLOCK_FILE: optional(z.string().min(1)),
   })
   .superRefine((env, ctx) => {
@@ -158,9 +160,3 @@ export function slackConfigured(config: Config): boolean {
 export function teamsConfigured(config: Config): boolean {
   return Boolean(config.MICROSOFT_APP_ID && config.MICROSOFT_APP_PASSWORD);
 }
-
-export const NOT_CONNECTED_MESSAGE =
-  'Rapport is not connected to Slack or Teams. Set SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN ' +
-  '(one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (many workspaces) ' +
-  'for Slack, or MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD for Teams. ' +
-  'To try it without either, run `npm run demo`.';

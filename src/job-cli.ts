@@ -1,8 +1,11 @@
-import { slackAdapterFor } from './adapters/slack';
+import { createAdapters, platformParts, PLATFORMS } from './adapters/registry';
 import { CORE_JOBS, workerFor, workerName } from './background';
 import { commandLogger, runCli } from './cli';
 import { clockFor } from './clock';
-import { slackConfigured, type Config } from './config';
+import type { Config } from './config';
+import { deliveryCountsSince } from './persistence/repositories/deliveries';
+import { findWorkspace } from './persistence/repositories/workspaces';
+import { jobNeedsPlatform } from './startup-messages';
 import type { Platform } from './core/domain/member';
 import { claimFiring, runClaimed } from './scheduler/coordinator';
 import { GLOBAL, type JobContext } from './scheduler/job';
@@ -29,11 +32,17 @@ async function main(config: Config): Promise<number> {
   const database = await openMigratedDatabase(config, logger);
   try {
     const useCases = useCasesFor(database, clock);
-    const slack = slackConfigured(config)
-      ? slackAdapterFor(config, database, logger, useCases, clock)
-      : null;
-    const jobs = [...CORE_JOBS, ...(slack?.jobs ?? [])];
+    const adapters = createAdapters({ config, database, logger, clock, useCases });
+    const parts = platformParts(adapters);
+    const jobs = [...CORE_JOBS, ...parts.jobs];
     const job = jobs.find((j) => j.name === name);
+    const elsewhere = PLATFORMS.find(
+      (p) => !p.configured(config) && p.jobNames.includes(name ?? ''),
+    );
+    if (!job && elsewhere) {
+      process.stderr.write(`${jobNeedsPlatform(name!, elsewhere.platform)}\n`);
+      return 2;
+    }
     if (!job) {
       const list = jobs.map((j) => `  ${j.name.padEnd(16)} ${j.description}`).join('\n');
       process.stderr.write(
@@ -41,32 +50,26 @@ async function main(config: Config): Promise<number> {
       );
       return 2;
     }
-    const senders = slack ? { slack: slack.sender } : {};
+    const senders = parts.senders;
     const ctx: JobContext = {
       db: database.db,
       clock,
       useCases,
       logger,
       platforms: new Set(Object.keys(senders) as Platform[]),
-      rosters: slack ? { slack: slack.roster } : {},
+      rosters: parts.rosters,
     };
 
     const now = clock.now();
     const slot = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
     let scopes = [...new Set((await job.firings(now, ctx)).map((f) => f.scope))];
     if (workspace && !scopes.includes(GLOBAL)) {
-      const found = await database.db
-        .selectFrom('workspaces')
-        .select('id')
-        .where((eb) =>
-          eb.or([eb('external_id', '=', workspace), eb('id', '=', uuidOrNil(workspace))]),
-        )
-        .executeTakeFirst();
+      const found = await findWorkspace(database.db, workspace);
       if (!found) {
         process.stderr.write(`There is no workspace "${workspace}".\n`);
         return 2;
       }
-      scopes = [found.id];
+      scopes = [found];
     }
     if (scopes.length === 0) process.stdout.write(`${job.name}: no workspace has it switched on\n`);
 
@@ -88,14 +91,9 @@ async function main(config: Config): Promise<number> {
         process.stdout.write(`${queued} queued; the server's workers will send them\n`);
       } else {
         await workerFor({ config, logger, database, clock, senders }, worker).drain(120_000);
-        const rows = await database.db
-          .selectFrom('deliveries')
-          .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-          .where('created_at', '>=', now)
-          .groupBy('status')
-          .execute();
+        const counts = await deliveryCountsSince(database.db, now);
         process.stdout.write(
-          `deliveries: ${rows.map((r) => `${Number(r.n)} ${r.status}`).join(', ')}\n`,
+          `deliveries: ${counts.map((c) => `${c.count} ${c.status}`).join(', ')}\n`,
         );
       }
     }
@@ -103,13 +101,6 @@ async function main(config: Config): Promise<number> {
   } finally {
     await database.close();
   }
-}
-
-/** A value Postgres accepts as a uuid, so a team id can be compared with the id column. */
-function uuidOrNil(text: string): string {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text)
-    ? text
-    : '00000000-0000-0000-0000-000000000000';
 }
 
 runCli(main, 'The job failed');

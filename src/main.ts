@@ -1,6 +1,7 @@
+import { chooseAdapters, platformParts } from './adapters/registry';
 import { startBackground } from './background';
 import { clockFor } from './clock';
-import { loadConfig, NOT_CONNECTED_MESSAGE, slackConfigured, teamsConfigured } from './config';
+import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { startServer } from './server';
 import { openMigratedDatabase } from './services';
@@ -16,24 +17,27 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const config = loaded.config;
-  if (!slackConfigured(config) && !teamsConfigured(config)) {
-    process.stderr.write(`${NOT_CONNECTED_MESSAGE}\n`);
+  const choice = chooseAdapters(config);
+  if (!choice.ok) {
+    process.stderr.write(`${choice.message}\n`);
     process.exit(1);
   }
 
   const logger = createLogger(config.LOG_LEVEL);
+  for (const warning of choice.warnings) logger.warn(warning);
   const clock = clockFor(config);
   const database = await openMigratedDatabase(config, logger);
   logger.info({ database: database.kind }, 'database ready');
   const running = await startServer({ config, logger, database, clock });
+  const parts = platformParts(running.adapters);
   const background = startBackground({
     config,
     logger,
     database,
     clock,
-    senders: running.slack ? { slack: running.slack.sender } : {},
-    rosters: running.slack ? { slack: running.slack.roster } : {},
-    adapterJobs: running.slack?.jobs ?? [],
+    senders: parts.senders,
+    rosters: parts.rosters,
+    adapterJobs: parts.jobs,
   });
 
   let stopping = false;

@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import type { SlackAdapter } from './adapters/slack/app';
-import { slackAdapterFor, type DirectoryPacing } from './adapters/slack';
-import { slackConfigured, type Config } from './config';
+import type { PlatformAdapter } from './adapters/contract';
+import { createAdapters } from './adapters/registry';
+import type { DirectoryPacing } from './adapters/slack';
+import type { Config } from './config';
 import { createHttpServer } from './http/server';
 import type { Logger } from './logger';
 import type { DatabaseHandle } from './persistence/database';
@@ -10,11 +11,14 @@ import { databaseReadiness } from './persistence/readiness';
 import { systemClock } from './clock';
 import { useCasesFor } from './services';
 import type { Clock } from './core/ports';
+import type { Platform } from './core/domain/member';
 
 export interface RunningServer {
   server: Server;
   url: string;
-  slack: SlackAdapter | null;
+  adapters: PlatformAdapter[];
+  /** The adapter of one platform, if it is configured. */
+  adapter(platform: Platform): PlatformAdapter | undefined;
   close(): Promise<void>;
 }
 
@@ -23,37 +27,46 @@ export interface ServerOptions {
   logger: Logger;
   database: DatabaseHandle;
   clock?: Clock;
-  /** Pauses between directory calls; the defaults keep to Slack's rate tiers. */
+  /** Pauses between directory calls; the defaults keep to each platform's rate limits. */
   directoryPacing?: DirectoryPacing;
   host?: string;
 }
 
-/** Wires the use cases to the adapters and starts the one HTTP server. */
+/** Builds every configured platform adapter and starts the one HTTP server with their routes. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, logger, database } = options;
   const clock = options.clock ?? systemClock;
-  const useCases = useCasesFor(database, clock);
-  const slack = slackConfigured(config)
-    ? slackAdapterFor(config, database, logger, useCases, clock, options.directoryPacing)
-    : null;
+  const adapters = createAdapters({
+    config,
+    database,
+    logger,
+    clock,
+    useCases: useCasesFor(database, clock),
+    ...(options.directoryPacing && { directoryPacing: options.directoryPacing }),
+  });
 
   // Each platform adapter brings its own check: /readyz names whatever is not ready.
-  const checks = [databaseReadiness(database.db), ...(slack ? [slack.readiness] : [])];
-  const server = createHttpServer(checks, logger, { slack: slack?.requestListener ?? null });
+  const checks = [databaseReadiness(database.db), ...adapters.map((a) => a.readiness)];
+  const server = createHttpServer(
+    checks,
+    logger,
+    adapters.flatMap((a) => a.mounts),
+  );
   await new Promise<void>((resolve) => server.listen(config.PORT, options.host, resolve));
   const { port } = server.address() as AddressInfo;
-  logger.info({ port, slack: Boolean(slack) }, 'Rapport is listening');
-  await slack?.start();
+  logger.info({ port, platforms: adapters.map((a) => a.platform) }, 'Rapport is listening');
+  for (const adapter of adapters) await adapter.start();
 
   return {
     server,
     url: `http://127.0.0.1:${port}`,
-    slack,
+    adapters,
+    adapter: (platform) => adapters.find((a) => a.platform === platform),
     close: async () => {
       // Stop taking requests, let acknowledged work finish, then drop idle connections.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await slack?.stop();
+      await Promise.all(adapters.map((a) => a.stop()));
       server.closeAllConnections();
       await closed;
     },

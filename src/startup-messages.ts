@@ -55,3 +55,18 @@ export function dataDirInUse(dir: string, pid: number | null, configured: string
   const another = `${configured.replace(/[/\\]+$/, '')}-2`;
   return `the embedded database in ${dir} is in use by another Rapport process${holder}. Stop that process, or give this one its own directory: RAPPORT_DATA_DIR=${another}`;
 }
+
+/** Nothing to connect to: the variables that would, and the demo. */
+export const NOT_CONNECTED_MESSAGE =
+  'Rapport is not connected to Slack or Teams. Set SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN ' +
+  '(one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (many workspaces) ' +
+  'for Slack. To try it without either, run `npm run demo`.';
+
+/** Teams' variables are set, but this release has no Teams adapter yet. */
+export const TEAMS_NOT_YET =
+  'Microsoft Teams is not supported in this release: MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD ' +
+  'are set, but nothing would serve /api/messages.';
+
+/** A job that belongs to a platform this deployment is not connected to. */
+export const jobNeedsPlatform = (job: string, platform: string) =>
+  `The ${job} job reads ${platform}, which is not configured here: set ${platform}'s variables (see the README) to run it.`;

@@ -1,4 +1,5 @@
-import { loadConfig, NOT_CONNECTED_MESSAGE } from '../src/config';
+import { loadConfig } from '../src/config';
+import { NOT_CONNECTED_MESSAGE, TEAMS_NOT_YET } from '../src/startup-messages';
 import { cleanEnv, ownLines, runEntry } from './support/processes';
 
 describe('configuration', () => {
@@ -120,6 +121,18 @@ describe('start-up', () => {
     const result = await runEntry('src/main.ts', [], { env: cleanEnv() });
     expect(result.code).toBe(1);
     expect(ownLines(result.stderr)).toEqual([NOT_CONNECTED_MESSAGE]);
-    expect(NOT_CONNECTED_MESSAGE).toMatch(/SLACK_BOT_TOKEN.*MICROSOFT_APP_ID.*npm run demo/);
+    expect(NOT_CONNECTED_MESSAGE).toMatch(/SLACK_BOT_TOKEN.*npm run demo/);
+  });
+
+  it('with only Teams credentials says Teams is not served yet and stops, instead of listening for nothing', async () => {
+    const result = await runEntry('src/main.ts', [], {
+      env: cleanEnv({
+        MICROSOFT_APP_ID: '00000000-0000-4000-8000-000000000001',
+        MICROSOFT_APP_PASSWORD: 'secret-value',
+      }),
+    });
+    expect(result.code).toBe(1);
+    expect(ownLines(result.stderr)).toEqual([TEAMS_NOT_YET]);
+    expect(result.stdout).not.toContain('listening');
   });
 });

@@ -42,11 +42,15 @@ export interface AdapterServices {
   logger: Logger;
   clock: Clock;
   useCases: UseCases;
+  /** Pauses between directory reads; each platform has defaults that keep to its limits. */
+  directoryPacing?: { pageIntervalMs: number; profileIntervalMs: number };
 }
 
 /** A platform Rapport can run on: whether the configuration asks for it, and how to build it. */
 export interface AdapterFactory {
   platform: Platform;
   configured(config: Config): boolean;
+  /** The jobs it brings, by name: the job command says which platform one needs. */
+  jobNames: string[];
   create(services: AdapterServices): PlatformAdapter;
 }

@@ -7,9 +7,10 @@ function send(res: http.ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-export interface Mounts {
-  /** Slack's events, commands, interactivity and OAuth: everything under /slack/. */
-  slack?: http.RequestListener | null;
+/** A platform adapter's routes: every request whose path starts with `prefix`. */
+export interface Mount {
+  prefix: string;
+  listener: http.RequestListener;
 }
 
 /** Every component's state, named; 200 only when all are ready. */
@@ -36,12 +37,13 @@ async function readiness(checks: ReadinessCheck[], logger: Logger) {
 export function createHttpServer(
   checks: ReadinessCheck[],
   logger: Logger,
-  mounts: Mounts = {},
+  mounts: Mount[] = [],
 ): http.Server {
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = `${req.method} ${url.pathname}`;
-    if (mounts.slack && url.pathname.startsWith('/slack/')) return mounts.slack(req, res);
+    const mount = mounts.find((m) => url.pathname.startsWith(m.prefix));
+    if (mount) return mount.listener(req, res);
     if (route === 'GET /healthz') return send(res, 200, { status: 'ok' });
     if (route === 'GET /readyz') {
       void readiness(checks, logger).then(({ status, body }) => send(res, status, body));

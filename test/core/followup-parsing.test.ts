@@ -88,7 +88,9 @@ describe(`/followup dates (process TZ ${process.env.TZ ?? 'unset'})`, () => {
     ])(`in ${zone}, "%s" without a date is due in a week`, (typed, about) => {
       const result = parseWhen(typed, NOW, hours(zone));
       // Monday 30 November: a week on, at the start of the working day there.
-      const due = { 'America/Los_Angeles': '2026-11-30T17:00Z', 'Asia/Tokyo': '2026-11-30T00:00Z' }[zone];
+      const due = { 'America/Los_Angeles': '2026-11-30T17:00Z', 'Asia/Tokyo': '2026-11-30T00:00Z' }[
+        zone
+      ];
       expect(result).toEqual({ ok: true, due: new Date(due), about, defaulted: true });
     });
 
@@ -96,7 +98,9 @@ describe(`/followup dates (process TZ ${process.env.TZ ?? 'unset'})`, () => {
       const result = parseWhen(typed, NOW, hours(zone));
       expect(result.ok).toBe(false);
       if (result.ok) return;
-      const words = plainText(usageText(result.usage, { person: '@nina', other: '@li', channel: '#coffee' }));
+      const words = plainText(
+        usageText(result.usage, { person: '@nina', other: '@li', channel: '#coffee' }),
+      );
       expect(words.startsWith(says)).toBe(true);
       if (!says.startsWith('Please')) expect(words).toContain('/followup @nina in 3 weeks');
     });

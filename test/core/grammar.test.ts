@@ -6,7 +6,12 @@ import { closestSubcommand } from '../../src/core/messages/help';
 function typed(name: string, text: string, people = ['li', 'sam', 'jo', 'ben']): CommandInput {
   const mentions = [...text.matchAll(/@([a-z]+)/g)]
     .filter((m) => people.includes(m[1]!))
-    .map((m) => ({ start: m.index, end: m.index + m[0].length, userId: m[1]!, kind: 'person' as const }));
+    .map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      userId: m[1]!,
+      kind: 'person' as const,
+    }));
   const channels = [...text.matchAll(/#([a-z]+)/g)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
@@ -65,10 +70,18 @@ describe('the command grammar', () => {
     ['rapport', 'pause until jan 15', { kind: 'pause', typed: 'until jan 15' }],
     ['rapport', 'nudges', { kind: 'nudges', wanted: null }],
     ['rapport', 'nudges off', { kind: 'nudges', wanted: { enabled: false } }],
-    ['rapport', 'nudges every 4 weeks', { kind: 'nudges', wanted: { enabled: true, cadenceDays: 28 } }],
+    [
+      'rapport',
+      'nudges every 4 weeks',
+      { kind: 'nudges', wanted: { enabled: true, cadenceDays: 28 } },
+    ],
     ['rapport', 'nudges every week', { kind: 'nudges', wanted: { enabled: true, cadenceDays: 7 } }],
     ['rapport', 'nudges every 2 days', { kind: 'invalid', usage: { code: 'nudges_range' } }],
-    ['rapport', 'nudges sometimes', { kind: 'invalid', usage: { code: 'nudges_unreadable', typed: 'sometimes' } }],
+    [
+      'rapport',
+      'nudges sometimes',
+      { kind: 'invalid', usage: { code: 'nudges_unreadable', typed: 'sometimes' } },
+    ],
     ['rapport', 'suggestions', { kind: 'suggestions', on: null }],
     ['rapport', 'suggestions maybe', { kind: 'invalid', usage: { code: 'suggestions_what' } }],
     ['rapport', 'mentor @li off', { kind: 'mentor', role: 'mentor', userIds: ['li'], end: true }],

@@ -77,7 +77,12 @@ describe('what a paused member is told', () => {
   it('says what is already so instead of pretending something changed', () => {
     const again = membershipReply(
       'join',
-      { ok: true, channels: [{ channelId: 'coffee', changed: false }], pausedUntil: null, zone: auckland },
+      {
+        ok: true,
+        channels: [{ channelId: 'coffee', changed: false }],
+        pausedUntil: null,
+        zone: auckland,
+      },
       FALLBACK_EXAMPLES,
     );
     expect(plainText(again)).toBe("You're already in the intro round in #coffee. Nothing changed.");

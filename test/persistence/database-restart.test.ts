@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { APOLOGY } from '../../src/adapters/slack/deps';
+import { APOLOGY } from '../support/words';
 import { openDatabase } from '../../src/persistence/database';
 import { FakeSlack } from '../support/fake-slack';
 import { POSTGRES_URL, startReplica, type Replica } from '../support/replicas';

@@ -155,16 +155,14 @@ describe(`who hears from Rapport about relationships (${databaseLabel})`, () => 
       expect(result).toMatchObject({ ok: false, code: 'unavailable' });
     }
     expect(
-      (
-        await useCases().introductions.request({
-          workspaceId,
-          requesterId: 'li',
-          targetId: 'ana',
-          mutualId: null,
-          origin: 'suggestion',
-          sourceKey: 'from-li',
-        })
-      ),
+      await useCases().introductions.request({
+        workspaceId,
+        requesterId: 'li',
+        targetId: 'ana',
+        mutualId: null,
+        origin: 'suggestion',
+        sourceKey: 'from-li',
+      }),
     ).toEqual({ ok: false, code: 'opted_out' });
     expect(await database.db.selectFrom('introductions').select('id').execute()).toEqual([]);
 
@@ -241,9 +239,11 @@ describe(`who hears from Rapport about relationships (${databaseLabel})`, () => 
       .select('id')
       .where('source_ref', '=', 'overdue')
       .executeTakeFirstOrThrow();
-    expect(
-      await useCases().introductions.answer(workspaceId, 'max', intro.id, true),
-    ).toEqual({ ok: true, outcome: 'asking_mutual', mutualName: 'Sam Okafor' });
+    expect(await useCases().introductions.answer(workspaceId, 'max', intro.id, true)).toEqual({
+      ok: true,
+      outcome: 'asking_mutual',
+      mutualName: 'Sam Okafor',
+    });
     expect(await useCases().introductions.openOverdue(workspaceId)).toBe(0);
     clock.set(new Date(NOW + 2 * DAY + 60_000).toISOString());
     try {

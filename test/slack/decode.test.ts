@@ -3,7 +3,10 @@ import { parseCommand } from '../../src/core/conversation/grammar';
 
 describe("Slack's command text, decoded for the core", () => {
   it('writes people and channels as words and says where they are', () => {
-    const input = decodeSlackCommand('/kudos', '<@U1ANA|ana> &amp; <@U2LI> thanks for #ops in <#C9|general>');
+    const input = decodeSlackCommand(
+      '/kudos',
+      '<@U1ANA|ana> &amp; <@U2LI> thanks for #ops in <#C9|general>',
+    );
     expect(input.text).toBe('@ana & @U2LI thanks for #ops in #general');
     expect(input.mentions).toEqual([
       { start: 0, end: 4, userId: 'U1ANA', kind: 'person' },
@@ -16,7 +19,10 @@ describe("Slack's command text, decoded for the core", () => {
   it('turns @here and user groups into words the core reads as the room or a group', () => {
     const input = decodeSlackCommand('kudos', '<!here> <!subteam^S1|@eng> thanks');
     expect(input.text).toBe('@here @eng thanks');
-    expect(parseCommand(input)).toMatchObject({ recipientIds: [], groupMentions: ['@here', '@eng'] });
+    expect(parseCommand(input)).toMatchObject({
+      recipientIds: [],
+      groupMentions: ['@here', '@eng'],
+    });
   });
 
   it('keeps a link as its address and decodes what the person typed literally', () => {
@@ -26,7 +32,9 @@ describe("Slack's command text, decoded for the core", () => {
   });
 
   it('gives the grammar inner mentions at the right places', () => {
-    const c = parseCommand(decodeSlackCommand('kudos', '<@U1|li>: thanks for pairing with <@U2|ben>'));
+    const c = parseCommand(
+      decodeSlackCommand('kudos', '<@U1|li>: thanks for pairing with <@U2|ben>'),
+    );
     expect(c).toMatchObject({
       recipientIds: ['U1', 'U2'],
       message: 'thanks for pairing with @ben',

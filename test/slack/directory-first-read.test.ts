@@ -13,7 +13,7 @@ const TOMORROW = '2026-03-11T14:00:00Z';
 const reads = (app: SlackTestApp) =>
   app.fake.callsTo('users.list').filter((c) => !c.args.cursor).length;
 const directorySync = (app: SlackTestApp) =>
-  app.server.slack!.jobs.find((j) => j.name === 'directory-sync')!;
+  app.slack.jobs.find((j) => j.name === 'directory-sync')!;
 const people = acmeUsers().filter((u) => !u.deleted && !u.is_bot).length;
 
 describe.each<[string, SlackTestAppOptions['mode']]>([
@@ -27,7 +27,7 @@ describe.each<[string, SlackTestAppOptions['mode']]>([
     app = await SlackTestApp.start({ mode, clock });
     if (mode === 'oauth') expect((await app.install()).status).toBe(200);
     await app.directorySynced();
-    await app.server.slack!.idle();
+    await app.slack.idle();
   });
   afterAll(() => app?.close());
 
@@ -77,7 +77,7 @@ describe(`a daily sync that falls due during the first read (${databaseLabel})`,
     release();
     const [result] = await ticked;
     expect(result?.outcome?.note).toBe(`read ${acmeUsers().length} members`);
-    await app.server.slack!.idle();
+    await app.slack.idle();
     expect(reads(app)).toBe(1);
     expect(app.fake.callsTo('users.profile.get')).toHaveLength(people);
   });

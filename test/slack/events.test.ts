@@ -177,7 +177,7 @@ describe(`Slack directory and events (${databaseLabel})`, () => {
 
   it('re-reads every directory on the daily sync', async () => {
     team().users.push(newcomer('UNEW3', 'Legal'));
-    const job = app.server.slack!.jobs.find((j) => j.name === 'directory-sync')!;
+    const job = app.slack.jobs.find((j) => j.name === 'directory-sync')!;
     const outcome = await job.run({ scope: workspaceId, slot: new Date() }, app.jobContext());
     expect(outcome.note).toBe(`read ${team().users.length} members`);
     expect(await member('UNEW3')).toMatchObject({ department: 'Legal' });

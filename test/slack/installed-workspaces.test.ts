@@ -186,7 +186,7 @@ describe.each(['single', 'oauth'] as const)(
       await app.settle();
       await app.quiet();
 
-      const job = app.server.slack!.jobs.find((j) => j.name === 'directory-sync')!;
+      const job = app.slack.jobs.find((j) => j.name === 'directory-sync')!;
       const ctx = app.jobContext();
       const firings = await job.firings(new Date(), ctx);
       expect(firings.map((f) => f.scope)).toEqual([workspaceId]);

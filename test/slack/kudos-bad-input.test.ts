@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { APOLOGY } from '../../src/adapters/slack/deps';
+import { APOLOGY } from '../support/words';
 import { databaseLabel } from '../support/database';
 import { SlackTestApp } from '../support/slack-app';
 

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { APOLOGY } from '../../src/adapters/slack/deps';
+import { APOLOGY } from '../support/words';
 import { saveSettings } from '../../src/persistence/repositories/directory';
 import { databaseLabel } from '../support/database';
 import { SlackTestApp } from '../support/slack-app';
@@ -61,7 +61,7 @@ describe(`two people thanking each other at once (${databaseLabel})`, () => {
     };
     await Promise.all(Array.from({ length: TASKS_IN_FLIGHT }, task));
     // Whatever a request still had running (a second answer, say) has finished.
-    await running.server.slack!.idle();
+    await running.slack.idle();
 
     const answers = sent.map((command) => command.replies());
     const kudos = await running.db.selectFrom('kudos').select('source_key').execute();

@@ -1,4 +1,4 @@
-import { APOLOGY } from '../../src/adapters/slack/deps';
+import { APOLOGY } from '../support/words';
 import { saveSettings } from '../../src/persistence/repositories/directory';
 import { databaseLabel } from '../support/database';
 import { SlackTestApp } from '../support/slack-app';

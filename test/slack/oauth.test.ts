@@ -62,7 +62,7 @@ describe(`Slack OAuth install, uninstall and token rotation (${databaseLabel})`,
           .where('event_id', '=', eventId)
           .executeTakeFirst()),
     );
-    await app.server.slack!.idle();
+    await app.slack.idle();
   };
 
   it('refuses a redirect whose state was not issued to this browser, and stores nothing', async () => {

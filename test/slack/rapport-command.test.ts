@@ -1,4 +1,4 @@
-import { APOLOGY } from '../../src/adapters/slack/deps';
+import { APOLOGY } from '../support/words';
 import { COMMANDS } from '../../src/core/domain/help';
 import { DEFAULT_KUDOS_VALUES } from '../../src/core/domain/kudos';
 import { ADMINS_ONLY } from '../../src/core/use-cases/admin-settings';

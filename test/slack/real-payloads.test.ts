@@ -77,7 +77,7 @@ if (!realPayloadsPresent()) {
           expect(JSON.parse(response.text)).toEqual({ challenge: fields.challenge });
         // Work started after the acknowledgement has finished, and Bolt has reported any
         // error it ended with (just after), before the log is read.
-        await app.server.slack!.idle();
+        await app.slack.idle();
         await new Promise((resolve) => setImmediate(resolve));
         const errors = logs.lines.slice(mark).filter((l) => l.level >= LEVELS.error);
         expect(errors).toEqual([]);
@@ -85,7 +85,7 @@ if (!realPayloadsPresent()) {
     );
 
     it('leaves the installed workspace the only one, the samples for it having reached it', async () => {
-      await app.server.slack!.idle();
+      await app.slack.idle();
       const workspaces = await app.db
         .selectFrom('workspaces')
         .select(['external_id', 'uninstalled_at'])

@@ -6,6 +6,7 @@ import type { JobContext } from '../../src/scheduler/job';
 import { useCasesFor } from '../../src/services';
 import type { Clock } from '../../src/core/ports';
 import { FakeSlack } from './fake-slack';
+import { slackQueue } from './slack-queue';
 import type { LogCapture } from './log-capture';
 import { openTestDatabase, type TestDatabase } from './database';
 import {
@@ -28,6 +29,11 @@ export interface SlackTestAppOptions {
   prepare?: (fake: FakeSlack) => void;
   /** Collects the app's log (at `info` unless `env` sets LOG_LEVEL). */
   logs?: LogCapture;
+  /**
+   * Sends the queue as the server's background does (kudos notes, posts elsewhere); false
+   * for tests that drive a worker themselves.
+   */
+  queue?: boolean;
 }
 
 export interface CommandOptions {
@@ -61,7 +67,14 @@ export class SlackTestApp {
     readonly database: TestDatabase,
     readonly server: RunningServer,
     readonly clock: Clock,
+    /** The delivery worker sending the queue, unless the test drives its own. */
+    readonly queue: ReturnType<typeof slackQueue> | null,
   ) {}
+
+  /** The running Slack adapter. */
+  get slack() {
+    return this.server.adapter('slack')!;
+  }
 
   /** What scheduled jobs get in the server, for running one directly. */
   jobContext(): JobContext {
@@ -71,7 +84,7 @@ export class SlackTestApp {
       useCases: useCasesFor(this.database, this.clock),
       logger: createLogger('silent'),
       platforms: new Set(['slack']),
-      rosters: { slack: this.server.slack!.roster },
+      rosters: { slack: this.slack.roster! },
     };
   }
 
@@ -111,7 +124,12 @@ export class SlackTestApp {
       ...(options.clock && { clock: options.clock }),
       directoryPacing: { pageIntervalMs: 0, profileIntervalMs: 0 },
     });
-    return new SlackTestApp(fake, database, server, options.clock ?? systemClock);
+    const clock = options.clock ?? systemClock;
+    const app: SlackTestApp = new SlackTestApp(fake, database, server, clock, null);
+    if (options.queue === false) return app;
+    const queue = slackQueue(app, clock, 'test-app');
+    queue.start();
+    return new SlackTestApp(fake, database, server, clock, queue);
   }
 
   get url(): string {
@@ -177,7 +195,8 @@ export class SlackTestApp {
    * every call the fake recorded, so that one test's tail cannot land in the next.
    */
   async quiet(): Promise<void> {
-    await this.server.slack?.idle();
+    await this.slack.idle();
+    await this.queue?.settled();
     this.fake.reset();
   }
 
@@ -280,6 +299,7 @@ export class SlackTestApp {
   }
 
   async close(): Promise<void> {
+    await this.queue?.stop();
     await this.server.close();
     await this.fake.close();
     await this.database.close();

@@ -17,7 +17,7 @@ export function slackQueue(app: SlackTestApp, clock: Clock, name: string) {
         db: app.db,
         clock,
         compose: composerFor(app.db, clock),
-        senders: { slack: app.server.slack!.sender },
+        senders: { slack: app.slack.sender },
         logger: createLogger('silent'),
         workerId: name,
         concurrency: 2,

@@ -1,14 +1,16 @@
-import type { RequestListener } from 'node:http';
 import { App, AuthorizationError, HTTPReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from '../../config';
 import { READY, type ReadinessCheck } from '../../readiness';
+import { createConversation, type Conversation } from '../../core/conversation';
+import { workLimit } from '../../inbound/work-limit';
+import { inboundEvents } from '../../persistence/repositories/inbound-events';
 import { secretBox } from '../../persistence/secret-box';
+import { slackDirectoryPort } from './directory-port';
 import { authorizeFromStore } from './authorize';
 import { boltLogger } from './bolt-logger';
 import type { SlackDeps } from './deps';
-import type { ChannelRoster, JobDefinition } from '../../scheduler/job';
-import type { PlatformSender } from '../../delivery/types';
+import type { PlatformAdapter } from '../contract';
 import { directorySyncer } from './directory-sync';
 import {
   NotInstalledError,
@@ -47,23 +49,8 @@ export const BOT_SCOPES = [
 /** How long shutdown waits for acknowledged work to finish. */
 const DRAIN_MS = 10_000;
 
-export interface SlackAdapter {
-  /** Serves /slack/events, /slack/install and /slack/oauth_redirect; null in Socket Mode. */
-  requestListener: RequestListener | null;
-  /** Starts connecting to Slack and returns at once: Slack being down never fails it. */
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /** Sends queued deliveries to Slack. */
-  sender: PlatformSender;
-  /** Reads who is in a channel, for rounds that include everyone in it. */
-  roster: ChannelRoster;
-  /** The scheduled jobs Slack brings: the daily directory sync. */
-  jobs: JobDefinition[];
-  /** Resolves once acknowledged requests and background work have finished. */
-  idle(): Promise<void>;
-  /** /readyz's "slack": whether Slack has answered since the server started. */
-  readiness: ReadinessCheck;
-}
+/** The Slack adapter: Bolt over the one HTTP server (or Socket Mode), drawing core cards. */
+export type SlackAdapter = PlatformAdapter;
 
 type SlackConfig = Pick<
   Config,
@@ -75,14 +62,30 @@ type SlackConfig = Pick<
   | 'SLACK_APP_TOKEN'
   | 'SLACK_API_URL'
   | 'RAPPORT_ENCRYPTION_KEY'
-> & { limits: SlackLimits };
+> & { limits: SlackLimits; inbound: { concurrency: number; backlog: number } };
 
-export function createSlackAdapter(config: SlackConfig, given: SlackDeps): SlackAdapter {
+/** What the Slack adapter is built from; it makes its conversation and inbound limit itself. */
+export type SlackBase = Omit<
+  SlackDeps,
+  'conversation' | 'inbound' | 'inboundEvents' | 'background'
+>;
+
+export function createSlackAdapter(config: SlackConfig, given: SlackBase): SlackAdapter {
   const tracker = workTracker();
+  const limit = workLimit(config.inbound);
   const deps: SlackDeps = {
     ...given,
     directory: { ...given.directory, signal: tracker.signal },
     background: (work) => void tracker.track(work),
+    // Filled in below, once the token's source is known.
+    conversation: undefined as unknown as Conversation,
+    inbound: {
+      admit: (work) => limit.admit(() => tracker.track(work())),
+      get load() {
+        return limit.load;
+      },
+    },
+    inboundEvents: inboundEvents(given.db),
   };
   const logger = boltLogger(deps.logger);
   const clientOptions: WebClientOptions = {
@@ -113,6 +116,13 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
     if (!auth.botToken) throw new Error(`no bot token for ${teamId}`);
     return auth.botToken;
   };
+  deps.conversation = createConversation({
+    useCases: deps.useCases,
+    directory: slackDirectoryPort(deps, tokenFor, clientOptions),
+    // People type someone by their name; Slack shows channels by id, so examples stay generic.
+    typedPerson: (m) => `@${m.name}`,
+    typedChannel: () => null,
+  });
   // The workspaces these credentials work in now: every stored installation, or the one team
   // a single bot token belongs to.
   const installedKeys = store
@@ -176,7 +186,8 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
     });
     prepare(app);
     return {
-      requestListener: null,
+      platform: 'slack',
+      mounts: [],
       start: async () => startUpWith(() => app.start()),
       stop: async () => {
         // Draining aborts the start-up first, so that a retry cannot reconnect after this.
@@ -231,7 +242,9 @@ export function createSlackAdapter(config: SlackConfig, given: SlackDeps): Slack
   });
   prepare(app);
   return {
-    requestListener: receiver.requestListener,
+    platform: 'slack',
+    // Events, commands, interactivity and OAuth: everything under /slack/.
+    mounts: [{ prefix: '/slack/', listener: receiver.requestListener }],
     start: async () => {
       if (single) startUpWith();
     },

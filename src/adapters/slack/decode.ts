@@ -4,7 +4,8 @@ import type { ChannelToken, CommandInput, MentionToken } from '../../core/conver
 // <@U123|name>, channels as <#C123|name>, user groups as <!subteam^S123|@group>, @here as
 // <!here>, links as <https://…|label>; a literal <, > or & the person typed arrives as &lt;,
 // &gt; or &amp;.
-const TOKEN = /<([@#!])([^>|]*)(?:\|([^>]*))?>|<((?:https?|mailto):[^>|]*)(?:\|[^>]*)?>|&(lt|gt|amp);/g;
+const TOKEN =
+  /<([@#!])([^>|]*)(?:\|([^>]*))?>|<((?:https?|mailto):[^>|]*)(?:\|[^>]*)?>|&(lt|gt|amp);/g;
 const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&' };
 
 /**

@@ -162,10 +162,13 @@ export async function syncDirectory(
   return seen;
 }
 
-/** Makes sure the named people are in the directory, asking Slack about any we have not seen. */
+/**
+ * Makes sure the named people are in the directory, asking Slack about any we have not seen.
+ * The client is made only then: most requests name people already known.
+ */
 export async function ensureMembers(
   ctx: DirectoryContext,
-  client: WebClient,
+  clientFor: () => Promise<WebClient>,
   workspaceId: string,
   teamId: string,
   userIds: string[],
@@ -174,6 +177,7 @@ export async function ensureMembers(
   const known = new Set(await knownMemberIds(ctx.db, workspaceId, userIds));
   const missing = userIds.filter((id) => !known.has(id));
   if (missing.length === 0) return;
+  const client = await clientFor();
   const fieldId = await departmentField(ctx, client, workspaceId);
   for (const id of missing) {
     try {

@@ -1,7 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 
-/** Sends a person a message in their DM with Rapport. */
-export async function sendDm(client: WebClient, userId: string, text: string): Promise<void> {
-  const { channel } = await client.conversations.open({ users: userId });
-  await client.chat.postMessage({ channel: channel!.id!, text });
+/** Sends a person a message in their DM with Rapport (a user id posts there). */
+export async function sendDm(
+  client: WebClient,
+  userId: string,
+  message: { text: string; blocks?: unknown[] },
+): Promise<void> {
+  await client.chat.postMessage({ channel: userId, ...(message as { text: string }) });
 }

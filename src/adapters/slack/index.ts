@@ -1,9 +1,6 @@
-import type { Config } from '../../config';
-import type { Clock } from '../../core/ports';
-import type { Logger } from '../../logger';
-import type { DatabaseHandle } from '../../persistence/database';
-import type { UseCases } from '../../services';
-import { createSlackAdapter, type SlackAdapter } from './app';
+import { slackConfigured, type Config } from '../../config';
+import type { AdapterFactory, AdapterServices, PlatformAdapter } from '../contract';
+import { createSlackAdapter } from './app';
 import { workspaceResolver } from './workspaces';
 
 export interface DirectoryPacing {
@@ -11,22 +8,25 @@ export interface DirectoryPacing {
   profileIntervalMs: number;
 }
 
+// users.list is Tier 2 (about 20 a minute), users.profile.get Tier 4 (about 100).
+const SLACK_PACING: DirectoryPacing = { pageIntervalMs: 3000, profileIntervalMs: 600 };
+
 /** The Slack adapter as the server and the job command build it from the configuration. */
 export function slackAdapterFor(
-  config: Config,
-  database: DatabaseHandle,
-  logger: Logger,
-  useCases: UseCases,
-  clock: Clock,
-  // users.list is Tier 2 (about 20 a minute), users.profile.get Tier 4 (about 100).
-  pacing: DirectoryPacing = { pageIntervalMs: 3000, profileIntervalMs: 600 },
-): SlackAdapter {
+  services: AdapterServices,
+  pacing: DirectoryPacing = services.directoryPacing ?? SLACK_PACING,
+): PlatformAdapter {
+  const { config, database, logger, useCases, clock } = services;
   return createSlackAdapter(
     {
       ...config,
       limits: {
         postsPerMinute: config.RAPPORT_SLACK_POSTS_PER_MINUTE,
         historyPerMinute: config.RAPPORT_SLACK_HISTORY_PER_MINUTE,
+      },
+      inbound: {
+        concurrency: config.RAPPORT_INBOUND_CONCURRENCY,
+        backlog: config.RAPPORT_INBOUND_BACKLOG,
       },
     },
     {
@@ -39,3 +39,10 @@ export function slackAdapterFor(
     },
   );
 }
+
+export const slackPlatform: AdapterFactory = {
+  platform: 'slack',
+  configured: (config: Config) => slackConfigured(config),
+  jobNames: ['directory-sync'],
+  create: (services) => slackAdapterFor(services),
+};

@@ -5,7 +5,7 @@ import type {
   SendOutcome,
   VerifyOutcome,
 } from '../../delivery/types';
-import { renderOutbound } from './views/outbound';
+import { renderCard } from './render';
 
 /** Rapport's own tag on every queued message, so an uncertain send can be found again. */
 export const DELIVERY_EVENT = 'rapport_delivery';
@@ -107,7 +107,7 @@ export function slackSender(
         channel = await conversation(web, d);
         const result = await web.chat.postMessage({
           channel,
-          ...(renderOutbound(d.message) as { text: string }),
+          ...(renderCard(d.card) as { text: string }),
           metadata: { event_type: DELIVERY_EVENT, event_payload: { delivery: d.id } },
           unfurl_links: false,
         });

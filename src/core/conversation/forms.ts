@@ -16,9 +16,13 @@ const str = (v: FormValues[string]) => (typeof v === 'string' ? v : '');
  * stays open with each mistake under its field. Null when there are none (or the form has no
  * per-field checks), and for a form this release does not know.
  */
-export function checkForm(id: string, values: FormValues): Record<string, string> | null {
+export function checkForm(
+  id: string,
+  values: FormValues,
+  state: Record<string, string> = {},
+): Record<string, string> | null {
   if (id === 'settings') {
-    const check = checkKudosSettings(readSettingsForm(values));
+    const check = checkKudosSettings(readSettingsForm(values, state));
     return check.ok ? null : (check.errors as Record<string, string>);
   }
   if (id === 'round_channel') {
@@ -41,12 +45,12 @@ export function makeFormHandler(ports: ConversationPorts) {
   ): Promise<FormOutcome> {
     const { workspaceId: ws, userId: me } = actor;
     if (!isKnownForm(id)) return { notes: [note(staleForm())] };
-    const errors = checkForm(id, values);
+    const errors = checkForm(id, values, state);
     if (errors) return { errors };
     await directory.ensureKnown(ws, [me, ...strings(values.recipients).slice(0, 10)]);
     if (id === 'settings') {
       const before = await uc.workspaceSettings(ws);
-      const r = await uc.updateKudosSettings(ws, me, readSettingsForm(values));
+      const r = await uc.updateKudosSettings(ws, me, readSettingsForm(values, state));
       if (!r.ok)
         return 'errors' in r
           ? { errors: r.errors as Record<string, string> }

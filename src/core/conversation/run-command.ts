@@ -122,7 +122,9 @@ export function makeCommandRunner(ports: ConversationPorts) {
       }
       case 'kudos': {
         if (c.unresolved && c.groupMentions.length === 0)
-          return privately(kudosRejectionText({ code: 'unknown_recipient', name: c.unresolved }, await x()));
+          return privately(
+            kudosRejectionText({ code: 'unknown_recipient', name: c.unresolved }, await x()),
+          );
         const r = await uc.giveKudos({
           workspaceId: ws,
           giverId: me,

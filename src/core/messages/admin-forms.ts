@@ -116,6 +116,8 @@ export function settingsForm(
     title: 'Rapport settings',
     submit: 'Save',
     close: 'Cancel',
+    // Whether the form asks for the department field: then an answer must come back.
+    state: { departmentFields: fields ? 'yes' : 'no' },
     blocks: [
       input({
         id: 'kudosChannelId',
@@ -213,14 +215,27 @@ export function settingsForm(
 const str = (v: FormValues[string]) => (typeof v === 'string' ? v : '');
 const ticked = (v: FormValues[string]) => v === true;
 
-/** What an admin submitted in the settings form, as the core's checks take it; never throws. */
-export function readSettingsForm(v: FormValues): KudosSettingsInput {
+/**
+ * What an admin submitted in the settings form, as the core's checks take it; never throws.
+ * A department field the form asked for and got no answer to is undefined: a field error.
+ */
+export function readSettingsForm(
+  v: FormValues,
+  state: Record<string, string> = {},
+): KudosSettingsInput {
   const department = str(v.departmentField);
+  const asked = state.departmentFields !== 'no';
   return {
     kudosChannelId: str(v.kudosChannelId) || null,
     dailyKudosLimit: str(v.dailyKudosLimit),
     kudosValues: str(v.kudosValues),
-    departmentField: department && department !== AUTOMATIC_FIELD ? department : null,
+    departmentField: !department
+      ? asked
+        ? undefined
+        : null
+      : department === AUTOMATIC_FIELD
+        ? null
+        : department,
     timezone: str(v.timezone),
     kudosPrompt: {
       enabled: ticked(v.kudosPromptEnabled),

@@ -62,6 +62,13 @@ export const staleButton = (): Text =>
     ' to see what you can do now.',
   );
 
+export const staleShortcut = (): Text =>
+  text(
+    'That shortcut is from an older version of Rapport and no longer works. Type ',
+    command('/rapport help'),
+    ' to see what you can do now.',
+  );
+
 export const staleForm = (): Text =>
   text(
     'That form is from an older version of Rapport, so nothing was saved. Open it again to try once more.',

@@ -105,3 +105,14 @@ export function deliveryLog(db: Kysely<Database>): DeliveryLog {
     },
   };
 }
+
+/** How many deliveries queued since `since` stand in each state: the job command's summary. */
+export async function deliveryCountsSince(db: Kysely<Database>, since: Date) {
+  const rows = await db
+    .selectFrom('deliveries')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('created_at', '>=', since)
+    .groupBy('status')
+    .execute();
+  return rows.map((r) => ({ status: r.status, count: Number(r.n) }));
+}

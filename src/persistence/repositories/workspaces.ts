@@ -81,3 +81,18 @@ export async function markWorkspaceUninstalled(
     .executeTakeFirst();
   return row?.id ?? null;
 }
+
+/** A workspace named by its platform id (a Slack team) or by Rapport's own id. */
+export async function findWorkspace(db: Kysely<Database>, idOrExternal: string) {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrExternal);
+  const row = await db
+    .selectFrom('workspaces')
+    .select('id')
+    .where((eb) =>
+      uuid
+        ? eb.or([eb('external_id', '=', idOrExternal), eb('id', '=', idOrExternal)])
+        : eb('external_id', '=', idOrExternal),
+    )
+    .executeTakeFirst();
+  return row?.id ?? null;
+}

@@ -1,5 +1,4 @@
 import type { AnyMiddlewareArgs, App } from '@slack/bolt';
-import { claimSlackEvent, releaseSlackEvent } from '../../../persistence/repositories/slack-events';
 import type { SlackDeps } from '../deps';
 import { workspaceOf } from './installed-workspace';
 
@@ -14,14 +13,14 @@ export function registerEventDedupe(app: App, deps: SlackDeps) {
     const { event_id: eventId } = body as AnyMiddlewareArgs['body'] & { event_id?: string };
     if (!eventId) return next();
     const { workspaceId } = workspaceOf(context);
-    if (!(await claimSlackEvent(deps.db, workspaceId, eventId))) {
+    if (!(await deps.inboundEvents.first(workspaceId, eventId))) {
       deps.logger.info({ eventId, workspaceId }, 'duplicate Slack event ignored');
       return;
     }
     try {
       await next();
     } catch (error) {
-      await releaseSlackEvent(deps.db, workspaceId, eventId);
+      await deps.inboundEvents.forget(workspaceId, eventId);
       throw error;
     }
   });

@@ -1,40 +1,36 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../deps';
 import type { PostgresInstallationStore } from '../installation-store';
-import { registerAppHome } from './app-home';
+import { registerActions } from './actions';
+import { registerCommands } from './commands';
 import { registerEventDedupe } from './dedupe';
 import { registerDirectoryEvents } from './directory-events';
-import { registerFollowups } from './followups';
+import { registerForms } from './forms';
+import { registerHome } from './home';
 import { registerWorkspaceResolution } from './installed-workspace';
-import { registerIntroductions } from './introductions';
-import { registerKudosCommand } from './kudos-command';
-import { registerKudosModal } from './kudos-modal';
-import { registerRapportCommand } from './rapport-command';
-import { registerRounds } from './rounds';
-import { registerSettings } from './settings';
 import { registerUninstall } from './uninstall';
 import { registerUnhandled } from './unhandled';
 
+/**
+ * Slack's side of the conversation: commands, buttons and forms go to the core's
+ * conversation; events keep the directory, the Home tab and installations current.
+ */
 export function registerListeners(
   app: App,
   deps: SlackDeps,
   store: PostgresInstallationStore | null,
 ) {
-  // Whatever nothing else acknowledges (an old button or form after a deploy, a request that
-  // failed on the way) still is: this wraps all that follows.
+  // Whatever nothing else acknowledges (a shortcut, a command no longer Rapport's, a request
+  // that failed on the way) still is: this wraps all that follows.
   registerUnhandled(app, deps);
   // Nothing reaches a listener unless an installation authorises it, and a retried event
   // reaches none.
   registerWorkspaceResolution(app, deps);
   registerEventDedupe(app, deps);
-  registerKudosCommand(app, deps);
-  registerKudosModal(app, deps);
-  registerRapportCommand(app, deps);
-  registerAppHome(app, deps);
-  registerSettings(app, deps);
-  registerRounds(app, deps);
-  registerFollowups(app, deps);
-  registerIntroductions(app, deps);
+  registerCommands(app, deps);
+  registerActions(app, deps);
+  registerForms(app, deps);
+  registerHome(app, deps);
   registerDirectoryEvents(app, deps);
   registerUninstall(app, deps, store);
 }

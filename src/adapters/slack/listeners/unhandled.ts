@@ -1,10 +1,13 @@
 import type { AnyMiddlewareArgs, App, ReceiverEvent, RespondFn } from '@slack/bolt';
 import {
-  staleInteractionMessage,
-  type StaleInteraction,
-} from '../../../core/domain/stale-interaction';
+  note,
+  staleButton,
+  staleForm,
+  staleShortcut,
+  unknownCommand,
+} from '../../../core/messages/common';
 import type { SlackDeps } from '../deps';
-import { toMrkdwn } from '../text';
+import { renderCard } from '../render';
 import { workspaceOf } from './installed-workspace';
 
 /** Where a request's acknowledgement is recorded in Bolt's context. */
@@ -24,6 +27,14 @@ interface InteractionBody {
   view?: { callback_id?: string };
   actions?: Array<{ action_id?: string }>;
 }
+
+type StaleInteraction = 'button' | 'shortcut' | 'form' | 'command';
+const WORDS = {
+  button: staleButton,
+  shortcut: staleShortcut,
+  form: staleForm,
+  command: unknownCommand,
+};
 
 /** What the person used, or null for what needs an acknowledgement only (a form closed). */
 function staleKind(body: InteractionBody): StaleInteraction | null {
@@ -100,7 +111,7 @@ export function registerUnhandled(app: App, deps: SlackDeps) {
       },
       'Slack interaction with no handler: told the person it is out of date',
     );
-    const text = toMrkdwn(staleInteractionMessage(kind));
+    const message = renderCard(note(WORDS[kind]()));
     try {
       // Under the message or command it came from when Slack gave a response_url (a form's
       // first response_urls entry included), else in the person's DM with Rapport.
@@ -108,9 +119,9 @@ export function registerUnhandled(app: App, deps: SlackDeps) {
         await respond({
           response_type: 'ephemeral',
           ...(kind === 'button' || kind === 'shortcut' ? { replace_original: false } : {}),
-          text,
+          ...message,
         });
-      else if (userId) await client.chat.postMessage({ channel: userId, text });
+      else if (userId) await client.chat.postMessage({ channel: userId, ...message });
     } catch (error) {
       deps.logger.warn({ err: error, kind, userId }, 'out-of-date notice not delivered');
     }
