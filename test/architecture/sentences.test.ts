@@ -8,8 +8,9 @@ import { ROOT } from '../support/processes';
  * adapters' source and fails on any string that reads like a sentence: three or more words,
  * ending in punctuation or with at least two in lower case (so names and titles such as
  * "Head of Product" in the demo's made-up company are data, not sentences). Strings only developers and operators
- * read are allowed where they are plainly that: log messages (the last argument of a logger
- * call), errors thrown, and the command-line usage in src/cli.ts (not under src/adapters).
+ * read are allowed where they are plainly that: log messages (the message argument of a
+ * logger call), errors thrown, and the fields only operators read (a job's description and
+ * note, start-up work's name and state).
  */
 const ADAPTERS = path.join(ROOT, 'src', 'adapters');
 
@@ -35,6 +36,9 @@ export function readsLikeSentence(text: string): boolean {
 }
 
 const LOGGER = /(?:^|\.)(?:logger|log)$/i;
+// Fields only operators read: a job's description and outcome note (npm run job), and what
+// start-up work is called and its state (logs, /readyz).
+const OPERATOR_FIELDS = new Set(['description', 'note', 'what', 'pending']);
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace']);
 
 /** True when a string is a developer's: a log line or an error thrown. */
@@ -46,6 +50,12 @@ function forDevelopers(node: ts.Node): boolean {
       const { expression, name } = at.expression;
       if (LEVELS.has(name.text) && LOGGER.test(expression.getText())) return true;
     }
+    if (
+      ts.isPropertyAssignment(at) &&
+      ts.isIdentifier(at.name) &&
+      OPERATOR_FIELDS.has(at.name.text)
+    )
+      return true;
     if (ts.isBlock(at) || ts.isSourceFile(at)) return false;
   }
   return false;

@@ -64,7 +64,7 @@ describe('terminalText', () => {
   it('writes dates as words in their zone', () => {
     const at = '2025-03-04T23:30:00Z';
     expect(terminalText([date(at, 'Pacific/Auckland', 'day')])).toBe('Wednesday 5 March 2025');
-    expect(terminalText([date(at, 'UTC', 'moment')])).toBe('Tuesday 4 March at 23:30');
+    expect(terminalText([date(at, 'UTC', 'moment')])).toBe('Tuesday 4 March at 23:30 UTC');
   });
 
   it('prints typed markup as typed, without the control characters a terminal obeys', () => {

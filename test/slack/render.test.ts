@@ -101,7 +101,7 @@ describe('mrkdwn', () => {
     expect(mrkdwn([date(at, 'Europe/Berlin', 'moment')])).toBe(
       `<!date^${unix}^{date_long_pretty} {time}|Wednesday 5 March at 00:30>`,
     );
-    expect(mrkdwn([date(at, 'UTC', 'time')])).toBe(`<!date^${unix}^{time}|23:30>`);
+    expect(mrkdwn([date(at, 'UTC', 'time')])).toBe(`<!date^${unix}^{time}|23:30 UTC>`);
     expect(mrkdwn([date(at, 'UTC', 'short')])).toBe(`<!date^${unix}^{date_short}|4 Mar 2025>`);
   });
 

@@ -3,6 +3,7 @@ import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from '../../config';
 import { READY, type ReadinessCheck } from '../../readiness';
 import { createConversation, type Conversation } from '../../core/conversation';
+import { installedPage } from '../../core/messages/common';
 import { workLimit } from '../../inbound/work-limit';
 import { inboundEvents } from '../../persistence/repositories/inbound-events';
 import { secretBox } from '../../persistence/secret-box';
@@ -48,6 +49,16 @@ export const BOT_SCOPES = [
 
 /** How long shutdown waits for acknowledged work to finish. */
 const DRAIN_MS = 10_000;
+
+/** The core's words for the page after an install, as a small HTML page. */
+function installedHtml(): string {
+  const page = installedPage('Slack');
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const body = page.body
+    .map((p) => ('text' in p ? (p.type === 'command' ? `<code>${escape(p.text)}</code>` : escape(p.text)) : ''))
+    .join('');
+  return `<html><body><h1>${escape(page.title)}</h1><p>${body}</p></body></html>`;
+}
 
 /** The Slack adapter: Bolt over the one HTTP server (or Socket Mode), drawing core cards. */
 export type SlackAdapter = PlatformAdapter;
@@ -224,9 +235,7 @@ export function createSlackAdapter(config: SlackConfig, given: SlackBase): Slack
             if (i.bot?.token && i.team?.id)
               background(syncer.readNow(i.bot.token, i.team.id, 'slack install'), 'directory sync');
             res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-            res.end(
-              '<html><body><h1>Rapport is installed.</h1><p>Type <code>/rapport help</code> in Slack to begin.</p></body></html>',
-            );
+            res.end(installedHtml());
           },
         },
       },

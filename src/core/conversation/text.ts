@@ -97,7 +97,9 @@ const FORMATS: Record<DateStyle, string> = {
  */
 export function dateWords(piece: Extract<Inline, { type: 'date' }>): string {
   const words = DateTime.fromISO(piece.at, { zone: piece.zone }).toFormat(FORMATS[piece.style]);
-  return piece.zone === 'UTC' && piece.style !== 'day' ? `${words} UTC` : words;
+  return piece.zone === 'UTC' && (piece.style === 'time' || piece.style === 'moment')
+    ? `${words} UTC`
+    : words;
 }
 
 /** Text as plain words, mentions as names: for logs, tests and notification previews. */

@@ -81,3 +81,9 @@ export const personGone = (): Text => text('I could not find that person any mor
 
 /** "1 person", "2 people". */
 export const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The page a browser shows after installing Rapport. */
+export const installedPage = (platform: string) => ({
+  title: 'Rapport is installed.',
+  body: text('Type ', command('/rapport help'), ` in ${platform} to begin.`),
+});
