@@ -3,7 +3,7 @@ import {
   staleInteractionMessage,
   type StaleInteraction,
 } from '../../../core/domain/stale-interaction';
-import type { SlackDeps } from '../deps';
+import { APOLOGY, type SlackDeps } from '../deps';
 import { toMrkdwn } from '../text';
 import { workspaceOf } from './installed-workspace';
 
@@ -75,9 +75,12 @@ export function registerUnhandled(app: App, deps: SlackDeps) {
     try {
       await next();
     } catch (error) {
-      // Something failed before acknowledging (a listener, the database): Slack still gets
-      // its answer; the error goes on to be logged.
+      // Something failed on the way (the database, before any listener ran): Slack still gets
+      // its acknowledgement, the person an apology rather than silence, and the error is logged.
       if (ack && record && !record.done) await ack();
+      await respond?.({ response_type: 'ephemeral', replace_original: false, text: APOLOGY }).catch(
+        (e: unknown) => deps.logger.warn({ err: e }, 'apology not delivered'),
+      );
       throw error;
     }
     // Events were acknowledged before any middleware ran.
