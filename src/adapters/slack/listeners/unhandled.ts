@@ -1,5 +1,6 @@
 import type { AnyMiddlewareArgs, App, ReceiverEvent, RespondFn } from '@slack/bolt';
 import {
+  apology,
   note,
   staleButton,
   staleForm,
@@ -86,9 +87,14 @@ export function registerUnhandled(app: App, deps: SlackDeps) {
     try {
       await next();
     } catch (error) {
-      // Something failed before acknowledging (a listener, the database): Slack still gets
-      // its answer; the error goes on to be logged.
+      // Something failed on the way (the database, before any listener ran): Slack still gets
+      // its acknowledgement, the person an apology rather than silence, and the error is logged.
       if (ack && record && !record.done) await ack();
+      await respond?.({
+        response_type: 'ephemeral',
+        replace_original: false,
+        ...renderCard(note(apology())),
+      }).catch((e: unknown) => deps.logger.warn({ err: e }, 'apology not delivered'));
       throw error;
     }
     // Events were acknowledged before any middleware ran.
