@@ -65,6 +65,8 @@ export function createShellSession(deps: DemoDeps, me: Member) {
   const shown: Shown[] = [];
   let form: { form: Form; values: FormValues; owner: string; channelId: string | null } | null =
     null;
+  /** Messages that reached other people, shown when the demo becomes them (`/as`). */
+  const unread = new Map<string, Array<() => string>>();
 
   const actor = (channelId: string | null = DEMO_CHANNEL): Actor => ({
     workspaceId: deps.workspaceId,
@@ -106,11 +108,18 @@ export function createShellSession(deps: DemoDeps, me: Member) {
     return renderMessage(say.demoPlace.private, showForm());
   }
 
+  /**
+   * What the queue sent: channel posts and the current person's messages are shown now;
+   * everyone else's wait until the demo becomes them, so a round or a weekly job for the
+   * whole company does not flood the screen.
+   */
   async function delivered(): Promise<string[]> {
     const arrived = await deps.deliver();
     if (arrived.length === 0) return [];
     const name = await nameOf();
-    return arrived.map((m) => {
+    const shownNow: string[] = [];
+    let elsewhere = 0;
+    for (const m of arrived) {
       const t = m.target;
       const place =
         t.type === 'channel'
@@ -120,8 +129,17 @@ export function createShellSession(deps: DemoDeps, me: Member) {
             : say.demoPlace.group(t.userIds.map(name).join(', '));
       const owners = t.type === 'member' ? [t.userId] : t.type === 'group' ? t.userIds : null;
       const channelId = t.type === 'channel' ? t.channelId : null;
-      return renderMessage(place, card(m.card, owners, channelId));
-    });
+      // Drawn when shown, so that buttons are numbered in the order people see them.
+      let drawn: string | null = null;
+      const draw = () => (drawn ??= renderMessage(place, card(m.card, owners, channelId)));
+      if (!owners || owners.includes(current.userId)) {
+        shownNow.push(draw());
+        continue;
+      }
+      elsewhere += 1;
+      for (const owner of owners) unread.set(owner, [...(unread.get(owner) ?? []), draw]);
+    }
+    return elsewhere > 0 ? [...shownNow, say.demoElsewhere(elsewhere)] : shownNow;
   }
 
   async function answer(reply: Reply): Promise<string[]> {
@@ -184,9 +202,14 @@ export function createShellSession(deps: DemoDeps, me: Member) {
     if (value === null)
       return renderMessage(say.demoPlace.private, showForm({ [input.id]: say.demoBadValue() }));
     form.values[input.id] = value;
+    const shownValue = Array.isArray(value)
+      ? value.join(', ')
+      : value === undefined
+        ? ''
+        : String(value);
     return renderMessage(
       say.demoPlace.private,
-      `${say.demoFieldSet(input.label)}\n\n${showForm()}`,
+      say.demoFieldSet(Number(m[1]), input.label, shownValue, form.form.submit),
     );
   }
 
@@ -227,7 +250,12 @@ export function createShellSession(deps: DemoDeps, me: Member) {
     const person = findPerson(await deps.people(), query);
     if (!person) return say.demoNotFound(query.trim());
     current = person;
-    return say.demoNowYou(person.name, person.title, person.departmentName);
+    const waiting = unread.get(person.userId) ?? [];
+    unread.delete(person.userId);
+    return [
+      say.demoNowYou(person.name, person.title, person.departmentName),
+      ...waiting.map((draw) => draw()),
+    ].join('\n');
   }
 
   async function clock(typed: string): Promise<string> {

@@ -81,7 +81,8 @@ export const demoNoForm = () =>
 
 export const demoNoField = (n: string) => `The form has no field ${n}.`;
 
-export const demoFieldSet = (label: string) => `Set: ${label}.`;
+export const demoFieldSet = (n: number, label: string, value: string, submit: string) =>
+  `Set ${n}. ${label}: ${value || emptyValue()}. /submit to ${submit.toLowerCase()}, or /set another field.`;
 
 export const demoFormClosed = () => 'Closed the form; nothing was saved.';
 
@@ -116,3 +117,7 @@ export const demoCouldNotStart = () => 'The demo could not start';
 /** A moment as the demo's clock shows it: in London, the demo company's zone. */
 export const demoTime = (at: Date) =>
   `${dateWords({ type: 'date', at: at.toISOString(), zone: 'Europe/London', style: 'moment' })} (London time)`;
+
+/** Messages the queue sent to other people, kept until the demo becomes them. */
+export const demoElsewhere = (n: number) =>
+  `(${n} ${n === 1 ? 'message' : 'messages'} went to other people: /as <name> shows theirs.)`;
