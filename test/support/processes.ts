@@ -110,3 +110,54 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
     },
   };
 }
+
+/**
+ * A command-line program talked to a line at a time, the way a person would: each `say`
+ * returns what it answered to that line. Piped input is echoed by the demo, so a harmless
+ * marker line after each one shows where the answer ends.
+ */
+export function conversationWith(
+  file: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): { say(line: string): Promise<string>; end(): Promise<ProcessResult> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+    cwd: ROOT,
+    env,
+    stdio: 'pipe',
+  });
+  let stdout = '';
+  let stderr = '';
+  let read = 0;
+  let marks = 0;
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const closed = new Promise<ProcessResult>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })),
+  );
+  return {
+    async say(line: string) {
+      const mark = `zz-marker-${++marks}`;
+      child.stdin.write(`${line}\n${mark}\n`);
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const at = stdout.indexOf(`> ${mark}`, read);
+        if (at >= 0) {
+          // From the echo of the line to the echo of the marker: the line's answer alone.
+          const slice = stdout.slice(read, at);
+          const echoed = slice.indexOf(`> ${line}\n`);
+          read = at + mark.length + 2;
+          const answer = echoed >= 0 ? slice.slice(echoed + line.length + 3) : slice;
+          return answer.slice(0, answer.lastIndexOf('\n') + 1).replace(/[^\n]*$/, '');
+        }
+        if (child.exitCode !== null || Date.now() > deadline)
+          throw new Error(`no answer to ${line}:\n${stdout.slice(read)}\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    async end() {
+      child.stdin.end();
+      return closed;
+    },
+  };
+}
