@@ -197,10 +197,12 @@ describe('npm run demo with piped stdin', () => {
   });
 
   it('brings a follow-up due after /clock, with Done to press, and answers a check-in', async () => {
+    // A directory of its own: a round in the same minute as another test's would not run.
+    const own = mkdtempSync(path.join(os.tmpdir(), 'rapport-demo-clock-'));
     const priya = conversationWith(
       'src/adapters/shell/demo.ts',
       ['--as', 'priya'],
-      cleanEnv({ RAPPORT_DATA_DIR: dataDir }),
+      cleanEnv({ RAPPORT_DATA_DIR: own }),
     );
     try {
       expect(await priya.say('/followup @li in 3 days about the roadmap')).toContain(
@@ -234,6 +236,7 @@ describe('npm run demo with piped stdin', () => {
       expect(me).toMatch(/People you've connected with: [1-9]/);
     } finally {
       const ended = await priya.end();
+      rmSync(own, { recursive: true, force: true });
       expect(ownLines(ended.stderr)).toEqual([]);
     }
   });
