@@ -216,6 +216,8 @@ export class FakeSlack {
       const body = JSON.parse(raw || '{}');
       if (!blocksValid(body.blocks)) return reply(400, { ok: false, error: 'invalid_blocks' });
       this.responses.push({ path, body, at: Date.now() });
+      // A test can hold every response_url post, as a slow Slack would.
+      await this.holds.get('response_url');
       return reply(200, { ok: true });
     }
     if (!path.startsWith('/api/')) return reply(404, { ok: false, error: 'not_found' });
