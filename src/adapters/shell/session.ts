@@ -15,6 +15,8 @@ export interface DemoDeps {
   conversation: Conversation;
   /** Everyone in the demo directory, to resolve `/as`, mentions and names. */
   people(): Promise<Member[]>;
+  /** The channel commands are typed in ("general"). */
+  channel?: string;
   /** Sends what the queue holds that is due now; returns what arrived. */
   deliver(): Promise<LocalMessage[]>;
   /** Moves the clock on and runs what fell due; returns the new time in words. */
@@ -29,13 +31,22 @@ export interface DemoDeps {
   onError: (error: unknown, line: string) => void;
 }
 
+/** Where a neutral card went: what the demo showed, before it was drawn as text. */
+export type Shown =
+  | { to: 'private' | 'updated'; card: Card }
+  | { to: 'public'; channelId: string; card: Card }
+  | { to: 'form'; form: Form }
+  | { to: 'delivered'; target: LocalMessage['target']; card: Card };
+
 export interface ShellReply {
   output: string;
+  /** The same answer as the core's neutral cards, for tests that compare platforms. */
+  cards: Shown[];
   quit?: boolean;
 }
 
 /** Where people type commands in the demo. */
-export const DEMO_CHANNEL = 'general';
+const DEMO_CHANNEL = 'general';
 
 const indent = (text: string) =>
   text
@@ -46,7 +57,7 @@ const indent = (text: string) =>
 export const renderMessage = (place: string, body: string) => `── ${place} ──\n${indent(body)}`;
 
 /** A button shown in the demo, and whose messages it is in (null: a channel, anyone's). */
-type Shown = Choice & { owners: string[] | null; channelId: string | null };
+type Button = Choice & { owners: string[] | null; channelId: string | null };
 
 export function findPerson(people: Member[], query: string): Member | undefined {
   const q = query.trim().replace(/^@/, '').toLowerCase();
@@ -60,15 +71,18 @@ export function findPerson(people: Member[], query: string): Member | undefined 
 
 /** A conversation with the bot as one person at a time; `handle` answers one typed line. */
 export function createShellSession(deps: DemoDeps, me: Member) {
+  const here = deps.channel ?? DEMO_CHANNEL;
   let current = me;
   let counter = 0;
-  const shown: Shown[] = [];
+  const shown: Button[] = [];
+  /** The neutral cards of the line being answered. */
+  let cards: Shown[] = [];
   let form: { form: Form; values: FormValues; owner: string; channelId: string | null } | null =
     null;
   /** Messages that reached other people, shown when the demo becomes them (`/as`). */
   const unread = new Map<string, Array<() => string>>();
 
-  const actor = (channelId: string | null = DEMO_CHANNEL): Actor => ({
+  const actor = (channelId: string | null = here): Actor => ({
     workspaceId: deps.workspaceId,
     userId: current.userId,
     channelId,
@@ -104,6 +118,7 @@ export function createShellSession(deps: DemoDeps, me: Member) {
   }
 
   function openForm(f: Form, channelId: string | null): string {
+    cards.push({ to: 'form', form: f });
     form = { form: f, values: initialValues(f), owner: current.userId, channelId };
     return renderMessage(say.demoPlace.private, showForm());
   }
@@ -120,6 +135,7 @@ export function createShellSession(deps: DemoDeps, me: Member) {
     const shownNow: string[] = [];
     let elsewhere = 0;
     for (const m of arrived) {
+      cards.push({ to: 'delivered', target: m.target, card: m.card });
       const t = m.target;
       const place =
         t.type === 'channel'
@@ -145,21 +161,24 @@ export function createShellSession(deps: DemoDeps, me: Member) {
   async function answer(reply: Reply): Promise<string[]> {
     const out: string[] = [];
     if (reply.public)
-      out.push(
-        renderMessage(say.demoPlace.channel(DEMO_CHANNEL), card(reply.public, null, DEMO_CHANNEL)),
-      );
-    if (reply.private)
-      out.push(
-        renderMessage(say.demoPlace.private, card(reply.private, [current.userId], DEMO_CHANNEL)),
-      );
-    if (reply.form) out.push(openForm(reply.form, DEMO_CHANNEL));
+      out.push(renderMessage(say.demoPlace.channel(here), card(reply.public, null, here)));
+    if (reply.public) cards.push({ to: 'public', channelId: here, card: reply.public });
+    if (reply.private) {
+      cards.push({ to: 'private', card: reply.private });
+      out.push(renderMessage(say.demoPlace.private, card(reply.private, [current.userId], here)));
+    }
+    if (reply.form) out.push(openForm(reply.form, here));
     return [...out, ...(await delivered())];
   }
 
+  /** The directory's id for a typed @handle, whatever its case. */
+  async function personFinder(): Promise<(handle: string) => string | null> {
+    const ids = new Map((await deps.people()).map((p) => [p.userId.toLowerCase(), p.userId]));
+    return (handle) => ids.get(handle.toLowerCase()) ?? null;
+  }
+
   async function command(line: string): Promise<string> {
-    const people = await deps.people();
-    const handles = new Set(people.map((p) => p.userId));
-    const { input } = decodeLine(line, (h) => handles.has(h));
+    const { input } = decodeLine(line, await personFinder());
     return (await answer(await deps.conversation.command(actor(), input))).join('\n');
   }
 
@@ -177,6 +196,7 @@ export function createShellSession(deps: DemoDeps, me: Member) {
     });
     const out: string[] = [];
     const shownCard = outcome.update ?? outcome.note;
+    if (shownCard) cards.push({ to: outcome.update ? 'updated' : 'private', card: shownCard });
     if (shownCard)
       out.push(
         renderMessage(
@@ -194,10 +214,9 @@ export function createShellSession(deps: DemoDeps, me: Member) {
     const m = /^(\d+)\s*([\s\S]*)$/.exec(args.trim());
     const input = m ? inputsOf(form.form)[Number(m[1]) - 1] : undefined;
     if (!m || !input) return say.demoNoField(args.trim().split(/\s+/)[0] ?? '');
-    const people = await deps.people();
-    const handles = new Set(people.map((p) => p.userId));
+    const personOf = await personFinder();
     const value = typedValue(input, m[2]!, (t) =>
-      decodeLine(`x ${t}`, (h) => handles.has(h)).input.mentions.map((x) => x.userId),
+      decodeLine(`x ${t}`, personOf).input.mentions.map((x) => x.userId),
     );
     if (value === null)
       return renderMessage(say.demoPlace.private, showForm({ [input.id]: say.demoBadValue() }));
@@ -293,7 +312,7 @@ export function createShellSession(deps: DemoDeps, me: Member) {
     return [text, '', ...say.demoCommands()].join('\n');
   }
 
-  async function dispatch(line: string): Promise<ShellReply> {
+  async function dispatch(line: string): Promise<Omit<ShellReply, 'cards'>> {
     const match = /^\s*(\/?[\p{L}]+)\s*([\s\S]*)$/u.exec(line);
     const word = match?.[1]?.toLowerCase() ?? '';
     const rest = match?.[2] ?? '';
@@ -347,12 +366,13 @@ export function createShellSession(deps: DemoDeps, me: Member) {
       return current;
     },
     async handle(line: string): Promise<ShellReply> {
-      if (line.trim() === '') return { output: '' };
+      cards = [];
+      if (line.trim() === '') return { output: '', cards };
       try {
-        return await dispatch(line);
+        return { ...(await dispatch(line)), cards };
       } catch (error) {
         deps.onError(error, line);
-        return { output: terminalText(apology()) };
+        return { output: terminalText(apology()), cards };
       }
     },
   };

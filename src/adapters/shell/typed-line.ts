@@ -12,19 +12,17 @@ const CHANNEL = /#([a-z0-9][a-z0-9_-]*)/gi;
  */
 export function decodeLine(
   line: string,
-  isPerson: (handle: string) => boolean,
+  personOf: (handle: string) => string | null,
 ): { name: string; input: CommandInput } {
   const match = /^\s*\/?(\S+)\s?/u.exec(line);
   const name = (match?.[1] ?? '').toLowerCase();
   const text = line.slice(match?.[0].length ?? 0).replace(/\s+$/, '');
-  const mentions: MentionToken[] = [...text.matchAll(MENTION)]
-    .filter((m) => isPerson(m[1]!.toLowerCase()))
-    .map((m) => ({
-      start: m.index,
-      end: m.index + m[0].length,
-      userId: m[1]!.toLowerCase(),
-      kind: 'person' as const,
-    }));
+  const mentions: MentionToken[] = [...text.matchAll(MENTION)].flatMap((m) => {
+    const userId = personOf(m[1]!);
+    return userId
+      ? [{ start: m.index, end: m.index + m[0].length, userId, kind: 'person' as const }]
+      : [];
+  });
   const channels: ChannelToken[] = [...text.matchAll(CHANNEL)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
