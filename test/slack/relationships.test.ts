@@ -1,3 +1,16 @@
+import { renderCard } from '../../src/adapters/slack/render';
+import { plainText, type Text } from '../../src/core/conversation/text';
+import type { Member } from '../../src/core/domain/member';
+import { FALLBACK_EXAMPLES, note } from '../../src/core/messages/common';
+import { counterpartText } from '../../src/core/messages/followups';
+import {
+  mentorshipReply,
+  metReply,
+  nudgesReply,
+  nudgesStatus,
+} from '../../src/core/messages/member';
+import { introAnswerReply, introRequestReply } from '../../src/core/messages/network';
+import { usageText } from '../../src/core/messages/usage';
 import { tick } from '../../src/scheduler/coordinator';
 import { weeklyNetworkJob } from '../../src/scheduler/jobs/weekly-network';
 import { welcomeJob } from '../../src/scheduler/jobs/welcomes';
@@ -13,6 +26,27 @@ import { until } from '../support/wait';
 
 const DAY = 86_400_000;
 
+/** What Slack shows for a short answer the core words as `t`: a plain summary, mrkdwn blocks. */
+const slack = (t: Text) => renderCard(note(t));
+
+/** The mrkdwn of a message's sections, fields and small print, one per line (no button labels). */
+function shown(body: { blocks?: unknown }): string {
+  const out: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (o.type === 'mrkdwn' && typeof o.text === 'string') out.push(o.text);
+    Object.values(o).forEach(walk);
+  };
+  walk(body.blocks);
+  return out.join('\n');
+}
+
+// Examples in error answers name two real colleagues, from other departments first, never the
+// asker: for Sam, in Engineering, Ana and Ben.
+const COLLEAGUES = { ...FALLBACK_EXAMPLES, person: '@Ana Silva', other: '@Ben Carter' };
+
 describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, () => {
   // Wednesday 2 December 2026, 15:00 UTC: 10:00 in New York, where most of Acme works.
   const clock = movingClock('2026-12-02T15:00:00Z');
@@ -20,14 +54,17 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
   let app: SlackTestApp;
   let queue: ReturnType<typeof slackQueue>;
   let workspaceId: string;
+  let ana: Member;
 
   const met = (a: string, b: string, daysAgo: number, source = 'round') =>
     seedInteraction(app.db, workspaceId, [a, b], new Date(NOW - daysAgo * DAY), source);
 
   beforeAll(async () => {
-    app = await SlackTestApp.start({ clock });
+    // The test sends the queue itself: the weekly DMs must wait while Li thanks Ben.
+    app = await SlackTestApp.start({ clock, queue: false });
     await app.directorySynced();
     workspaceId = await app.workspaceId();
+    ana = (await app.jobContext().useCases.member(workspaceId, 'UANA'))!;
     // Li met Sam and Ben two months ago and followed up; nothing since.
     for (const other of ['USAM', 'UBEN', 'UQUIET', 'UGONE']) {
       await met('ULI', other, 60);
@@ -51,51 +88,83 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
     app.fake
       .callsTo('chat.postMessage')
       .filter((c) => c.args.text === 'Your week in relationships');
-  const press = (user: string, actionId: string, value: string) => app.press(user, actionId, value);
+  /** Presses a button on a message in the member's DM (Slack sends the message pressed). */
+  const press = (user: string, actionId: string, value: string) =>
+    app.press(user, actionId, value, {
+      message: { type: 'message', ts: '1.1', text: 'Rapport' },
+    });
 
   it('records a meeting and a mentorship, and shows them in the network', async () => {
-    expect((await rapport('met <@UPRIYA|priya>', 'USAM')).text).toBe(
-      'Noted: you met <@UPRIYA>. It counts toward your network.',
+    const noted = await rapport('met <@UPRIYA|priya>', 'USAM');
+    expect(noted).toMatchObject({
+      response_type: 'ephemeral',
+      ...slack(
+        metReply(
+          { ok: true, met: [{ userId: 'UPRIYA', name: 'Priya Natarajan' }], already: [] },
+          COLLEAGUES,
+        ),
+      ),
+    });
+    expect(shown(noted)).toContain('you met <@UPRIYA>.');
+    expect(await rapport('met', 'USAM')).toMatchObject(
+      slack(usageText({ code: 'met_who' }, COLLEAGUES)),
     );
-    expect((await rapport('met', 'USAM')).text).toContain('Who did you meet?');
-    expect((await rapport('met <@USAM|sam>', 'USAM')).text).toBe(
-      "You can't record a meeting with yourself.",
+    expect(await rapport('met <@USAM|sam>', 'USAM')).toMatchObject(
+      slack(counterpartText('self', 'Sam Okafor', 'record a meeting with')),
     );
-    expect((await rapport('met <@UHELPER|bot>', 'USAM')).text).toContain('is a bot');
-    expect((await rapport('mentor <@UANA|ana>', 'USAM')).text).toBe(
-      'Noted: Ana Silva is your mentor. Your network shows it as a mentor/mentee relationship.',
+    expect(await rapport('met <@UHELPER|bot>', 'USAM')).toMatchObject(
+      slack(counterpartText('bot', 'Helper Bot', 'record a meeting with')),
     );
-    expect((await rapport('mentor <@UANA|ana>', 'USAM')).text).toBe(
-      'Already noted: Ana Silva is your mentor.',
+    const mentor = await rapport('mentor <@UANA|ana>', 'USAM');
+    expect(mentor).toMatchObject(
+      slack(mentorshipReply({ ok: true, declared: true, role: 'mentor', other: ana })),
     );
-    expect((await rapport('mentor', 'USAM')).text).toContain('Who? Mention one person');
-    const me = JSON.stringify((await rapport('me', 'USAM')).blocks);
+    expect(shown(mentor)).toContain('<@UANA> is your mentor.');
+    expect(await rapport('mentor <@UANA|ana>', 'USAM')).toMatchObject(
+      slack(mentorshipReply({ ok: true, declared: false, role: 'mentor', other: ana })),
+    );
+    expect(await rapport('mentor', 'USAM')).toMatchObject(
+      slack(usageText({ code: 'mentor_who', role: 'mentor' }, COLLEAGUES)),
+    );
+    const me = shown(await rapport('me', 'USAM'));
     expect(me).toContain('1 mentor/mentee');
     // Ana (met and followed up last week) is meaningful; Li (two months ago) is going cold.
-    expect(me).toContain('*Meaningful relationships*\\n1 of the 15–20');
-    expect(me).toContain('*Going cold:* <@ULI>');
-    expect((await rapport('mentor <@UANA|ana> off', 'USAM')).text).toBe(
-      'Done: Ana Silva and you are no longer recorded as mentor and mentee.',
+    expect(me).toContain('*Meaningful relationships*\n1 of the 15–20');
+    expect(me).toContain('*Meaningful:* <@UANA>.');
+    expect(me).toContain('*Going cold:* <@ULI>.');
+    expect(await rapport('mentor <@UANA|ana> off', 'USAM')).toMatchObject(
+      slack(mentorshipReply({ ok: true, ended: true, otherName: 'Ana Silva' })),
     );
-    expect((await rapport('mentee <@UANA|ana> off', 'USAM')).text).toBe(
-      'Ana Silva and you are not recorded as mentor and mentee.',
+    expect(await rapport('mentee <@UANA|ana> off', 'USAM')).toMatchObject(
+      slack(mentorshipReply({ ok: true, ended: false, otherName: 'Ana Silva' })),
     );
+    // A meeting is the pair's, whoever of the two said so.
     const interactions = await app.db
       .selectFrom('interactions')
       .select(['member_id', 'other_member_id', 'source'])
       .where('source', '=', 'manual')
       .execute();
     expect(interactions).toEqual([
-      { member_id: 'USAM', other_member_id: 'UPRIYA', source: 'manual' },
+      { member_id: 'UPRIYA', other_member_id: 'USAM', source: 'manual' },
     ]);
   });
 
   it('lets a member turn nudges off or change their cadence, and refuses nonsense', async () => {
-    expect((await rapport('nudges every 4 weeks', 'UPRIYA')).text).toContain(
-      "haven't been in touch with for 4 weeks",
+    const every = await rapport('nudges every 4 weeks', 'UPRIYA');
+    expect(every).toMatchObject(
+      slack(nudgesReply({ ok: true, changed: true, enabled: true, cadenceDays: 28 })),
     );
-    expect((await rapport('nudges sometimes', 'UPRIYA')).text).toContain("I couldn't read");
-    expect((await rapport('nudges off', 'UEVE')).text).toContain('nudges are off');
+    expect(every.text).toContain("haven't been in touch with for 4 weeks");
+    // Alone, it says how they are set.
+    expect(await rapport('nudges', 'UPRIYA')).toMatchObject(
+      slack(nudgesStatus({ enabled: true, cadenceDays: 28 })),
+    );
+    expect(await rapport('nudges sometimes', 'UPRIYA')).toMatchObject(
+      slack(usageText({ code: 'nudges_unreadable', typed: 'sometimes' }, COLLEAGUES)),
+    );
+    expect(await rapport('nudges off', 'UEVE')).toMatchObject(
+      slack(nudgesReply({ ok: true, changed: true, enabled: false, cadenceDays: 42 })),
+    );
     const rows = await app.db
       .selectFrom('members')
       .select(['user_id', 'nudges_enabled', 'nudge_cadence_days'])
@@ -123,16 +192,19 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
     await queue.settled();
 
     const li = weeklyDms().find((c) => c.args.channel === 'ULI')!;
-    const text = JSON.stringify(li.args.blocks);
-    expect(text).toContain('*Keep in touch:* it has been a while with <@USAM>');
+    const text = shown(li.args);
+    expect(text).toContain(
+      '*Keep in touch:* it has been a while with <@USAM> (last in touch Sunday 4 October 2026).',
+    );
     expect(text).not.toContain('<@UBEN>');
     // Quiet opted out and Gone left: neither is named, nor messaged.
     expect(text).not.toContain('<@UQUIET>');
     expect(text).not.toContain('<@UGONE>');
     // Someone to meet, through someone both know.
     expect(text).toContain('<@UANA> · Product: you both know <@USAM>');
-    expect(text).toContain('"action_id":"suggestion_introduce"');
-    expect(text).toContain('"action_id":"suggestion_not_now"');
+    const actions = JSON.stringify(li.args.blocks);
+    expect(actions).toContain('"action_id":"suggestion_introduce"');
+    expect(actions).toContain('"action_id":"suggestion_not_now"');
     const told = weeklyDms().map((c) => c.args.channel);
     expect(new Set(told).size).toBe(told.length);
     for (const away of ['UQUIET', 'UBEN', 'UGONE', 'UHELPER', 'UKIM'])
@@ -150,12 +222,15 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
       'suggestion_introduce',
       JSON.stringify({ u: 'UANA', m: 'USAM' }),
     );
-    expect(asked.text).toBe(
-      "I've asked Ana Silva. If they say yes, I'll open a conversation for you both (and Sam Okafor, if they'd like to join). Nothing happens without their yes.",
-    );
+    expect(asked).toMatchObject({
+      replace_original: false,
+      ...slack(introRequestReply({ ok: true, targetName: 'Ana Silva', mutualName: 'Sam Okafor' })),
+    });
     expect(
-      (await press('ULI', 'suggestion_introduce', JSON.stringify({ u: 'UANA', m: 'USAM' }))).text,
-    ).toContain('There is already an introduction waiting between you and Ana Silva.');
+      await press('ULI', 'suggestion_introduce', JSON.stringify({ u: 'UANA', m: 'USAM' })),
+    ).toMatchObject(
+      slack(introRequestReply({ ok: false, code: 'already_waiting', name: 'Ana Silva' })),
+    );
     // Ana is in Singapore: the question waits for her working morning.
     clock.set('2026-12-03T01:00:30Z');
     await queue.settled();
@@ -165,14 +240,18 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
     expect(question.args.channel).toBe('UANA');
     expect(JSON.stringify(question.args.blocks)).toContain('you both know <@USAM>');
     const introId = question.args.blocks[1].elements[0].value as string;
-    expect((await press('ULI', 'intro_accept', introId)).text).toBe(
-      'This introduction is for someone else.',
-    );
-    expect((await press('UANA', 'intro_decline', introId)).text).toBe(
-      "No problem: I won't open anything.",
-    );
-    expect((await press('UANA', 'intro_accept', introId)).text).toBe(
-      'You already answered this one.',
+    expect(await press('ULI', 'intro_accept', introId)).toMatchObject({
+      replace_original: false,
+      ...slack(introAnswerReply({ ok: false, code: 'not_yours' })),
+    });
+    // The question gives way to the answer, its buttons spent.
+    const declined = await press('UANA', 'intro_decline', introId);
+    expect(declined).toMatchObject({
+      replace_original: true,
+      ...slack(introAnswerReply({ ok: true, outcome: 'declined' })),
+    });
+    expect(await press('UANA', 'intro_accept', introId)).toMatchObject(
+      slack(introAnswerReply({ ok: false, code: 'already_answered' })),
     );
     await queue.settled();
     expect(app.fake.callsTo('conversations.open')).toHaveLength(0);
@@ -183,10 +262,7 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
       .where('dedupe_key', '=', `intro:${introId}:declined`)
       .executeTakeFirstOrThrow();
     expect(toLi.target).toEqual({ type: 'member', userId: 'ULI' });
-    expect(toLi.message).toEqual({
-      kind: 'text',
-      text: 'That introduction is not possible right now. Maybe another time!',
-    });
+    expect(toLi.message).toEqual({ kind: 'intro_declined' });
     expect(toLi.available_at).toEqual(new Date('2026-12-03T14:00:00Z'));
   });
 
@@ -198,8 +274,8 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
       .callsTo('chat.postMessage')
       .find((c) => c.args.text === 'Someone would like to meet you')!;
     const introId = question.args.blocks[1].elements[0].value as string;
-    expect((await press('UANA', 'intro_accept', introId)).text).toBe(
-      "Great! I've asked Sam Okafor whether they'd like to join you; the conversation opens once they answer.",
+    expect(await press('UANA', 'intro_accept', introId)).toMatchObject(
+      slack(introAnswerReply({ ok: true, outcome: 'asking_mutual', mutualName: 'Sam Okafor' })),
     );
     clock.set('2026-12-03T09:00:30Z');
     await queue.settled();
@@ -209,12 +285,13 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
       .callsTo('chat.postMessage')
       .find((c) => c.args.text === 'Join an introduction?')!;
     expect(ask.args.channel).toBe('USAM');
-    expect((await press('UANA', 'intro_mutual_join', introId)).text).toBe(
-      'This question is for someone else.',
+    expect(await press('UANA', 'intro_mutual_join', introId)).toMatchObject(
+      slack(introAnswerReply({ ok: false, code: 'not_yours' })),
     );
-    expect((await press('USAM', 'intro_mutual_join', introId)).text).toBe(
-      'Thanks! You are in the conversation with them.',
-    );
+    expect(await press('USAM', 'intro_mutual_join', introId)).toMatchObject({
+      replace_original: true,
+      ...slack(introAnswerReply({ ok: true, outcome: 'joined' })),
+    });
     await queue.settled();
     const opened = app.fake
       .callsTo('conversations.open')
@@ -223,7 +300,7 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
     const hello = app.fake
       .callsTo('chat.postMessage')
       .find((c) => c.args.text === 'Meet each other!')!;
-    expect(JSON.stringify(hello.args.blocks)).toContain('<@USAM> knows you both and is here too.');
+    expect(shown(hello.args)).toContain('<@USAM> knows you both and is here too.');
     const recorded = await app.db
       .selectFrom('interactions')
       .select(['member_id', 'other_member_id'])
@@ -312,7 +389,7 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
     )
       .flatMap((b) => b.elements ?? [])
       .find((e) => e.action_id === 'suggestion_introduce')!;
-    expect(JSON.parse(introduce.value!)).toMatchObject({ w: 1 });
+    expect(JSON.parse(introduce.value!)).toMatchObject({ w: '1' });
     expect((await press('UNEWENG', 'suggestion_introduce', introduce.value!)).text).toContain(
       "I've asked",
     );
@@ -389,7 +466,7 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
     const dm = await app.fake.waitFor(() =>
       app.fake.messages.find((m) => m.channel === 'DUANA' && m.text.startsWith('Great!')),
     );
-    expect(dm.text).toBe('Great! I’ve opened a conversation for you both.');
+    expect(dm.text).toBe(plainText(introAnswerReply({ ok: true, outcome: 'opened' })));
     await queue.settled();
     expect(
       app.fake
