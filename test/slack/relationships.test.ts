@@ -1,15 +1,23 @@
-import { renderCard } from '../../src/adapters/slack/render';
+import { mrkdwn, renderCard } from '../../src/adapters/slack/render';
 import { plainText, type Text } from '../../src/core/conversation/text';
 import type { Member } from '../../src/core/domain/member';
-import { FALLBACK_EXAMPLES, note } from '../../src/core/messages/common';
+import { FALLBACK_EXAMPLES, note, optedOut } from '../../src/core/messages/common';
 import { counterpartText } from '../../src/core/messages/followups';
 import {
+  mentorshipDeclared,
   mentorshipReply,
+  mentorshipUndone,
   metReply,
   nudgesReply,
   nudgesStatus,
+  participationReply,
 } from '../../src/core/messages/member';
-import { introAnswerReply, introRequestReply } from '../../src/core/messages/network';
+import {
+  introAnswerReply,
+  introRequestReply,
+  meaningfulRule,
+} from '../../src/core/messages/network';
+import { resumeReply } from '../../src/core/messages/rounds';
 import { usageText } from '../../src/core/messages/usage';
 import { tick } from '../../src/scheduler/coordinator';
 import { weeklyNetworkJob } from '../../src/scheduler/jobs/weekly-network';
@@ -474,5 +482,151 @@ describe(`relationships, nudges and introductions on Slack (${databaseLabel})`, 
         .map((c) => String(c.args.users))
         .filter((u) => u.includes(',')),
     ).toEqual(['UPRIYA,UANA']);
+  });
+});
+
+describe(`what /rapport met, me, mentee, optout, optin and resume answer on Slack (${databaseLabel})`, () => {
+  // Wednesday 2 December 2026, 15:00 UTC: working hours in New York, London and Paris.
+  const clock = movingClock('2026-12-02T15:00:00Z');
+  let app: SlackTestApp;
+  let workspaceId: string;
+
+  beforeAll(async () => {
+    app = await SlackTestApp.start({ clock });
+    await app.directorySynced();
+    workspaceId = await app.workspaceId();
+  });
+  afterAll(() => app?.close());
+
+  const member = async (id: string) => (await app.jobContext().useCases.member(workspaceId, id))!;
+  const say = async (command: string, text: string, user: string) =>
+    (await (await app.command(command, text, { user })).reply()).body;
+  const rapport = (text: string, user: string) => say('/rapport', text, user);
+  const eve = { userId: 'UEVE', name: 'Eve Moreau' };
+  const sam = { userId: 'USAM', name: 'Sam Okafor' };
+
+  it('records /rapport met twice in a minute for the same pair once, and says it is already noted', async () => {
+    expect(await rapport('met <@UEVE|eve>', 'USAM')).toMatchObject(
+      slack(metReply({ ok: true, met: [eve], already: [] }, COLLEAGUES)),
+    );
+    clock.set('2026-12-02T15:00:50Z');
+    const again = await rapport('met <@UEVE|eve>', 'USAM');
+    expect(again).toMatchObject({
+      response_type: 'ephemeral',
+      ...slack(metReply({ ok: true, met: [], already: [eve] }, COLLEAGUES)),
+    });
+    expect(again.text).toContain('Already noted today');
+    expect(shown(again)).toContain('you met <@UEVE>.');
+    // The meeting is the pair's: Eve saying so too is the same one.
+    expect(await rapport('met <@USAM|sam>', 'UEVE')).toMatchObject(
+      slack(metReply({ ok: true, met: [], already: [sam] }, COLLEAGUES)),
+    );
+    const stored = await app.db
+      .selectFrom('interactions')
+      .select(['member_id', 'other_member_id', 'source'])
+      .execute();
+    expect(stored).toEqual([{ member_id: 'UEVE', other_member_id: 'USAM', source: 'manual' }]);
+  });
+
+  it('makes a kudos and then a meeting a meaningful relationship, which /rapport me names', async () => {
+    // Li and Priya have never been in touch. A kudos counts 1: not meaningful yet.
+    expect(
+      (await say('/kudos', '<@UPRIYA|priya> thanks for the forecast', 'ULI')).response_type,
+    ).toBe('in_channel');
+    expect(shown(await rapport('me', 'ULI'))).toContain(
+      '*Meaningful relationships*\n0 of the 15–20',
+    );
+    // A meeting counts 4: together exactly the threshold of 5.
+    await rapport('met <@UPRIYA|priya>', 'ULI');
+    const me = await rapport('me', 'ULI');
+    expect(me).toMatchObject({ response_type: 'ephemeral', text: 'Your network' });
+    const words = shown(me);
+    expect(words).toContain('*Meaningful relationships*\n1 of the 15–20 a healthy network has');
+    expect(words).toContain('*Meaningful:* <@UPRIYA>.');
+    // What makes a relationship meaningful, and, below 15, where to find people to meet.
+    expect(words).toContain(mrkdwn(meaningfulRule()));
+    expect(words).toContain('`/rapport suggest`');
+  });
+
+  it('tells the mentee of /rapport mentee by DM, with an Undo that removes the mentorship', async () => {
+    await app.quiet();
+    const li = await member('ULI');
+    expect(await rapport('mentee <@ULI|li>', 'USAM')).toMatchObject(
+      slack(mentorshipReply({ ok: true, declared: true, role: 'mentee', other: li })),
+    );
+    expect(shown(await rapport('me', 'USAM'))).toContain('mentor/mentee');
+    // Li is at work in New York: the note comes now, in his DM with Rapport.
+    const dm = await app.fake.waitFor(() =>
+      app.fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'ULI'),
+    );
+    expect(dm.args).toMatchObject(
+      renderCard(
+        mentorshipDeclared(
+          { kind: 'mentorship_declared', declarerId: 'USAM', declarerIsMentor: true },
+          new Map([['USAM', 'Sam Okafor']]),
+        ),
+      ),
+    );
+    expect(shown(dm.args)).toContain('<@USAM> noted that they mentor you.');
+    const undo = (dm.args.blocks as Array<{ accessory?: Record<string, string> }>)
+      .map((b) => b.accessory)
+      .find((a) => a?.action_id === 'mentorship_undo')!;
+    expect(undo.value).toBe('USAM');
+
+    const mentorships = () =>
+      app.db.selectFrom('mentorships').select(['mentor_id', 'mentee_id', 'declared_by']).execute();
+    expect(await mentorships()).toEqual([
+      { mentor_id: 'USAM', mentee_id: 'ULI', declared_by: 'USAM' },
+    ]);
+    // Only Li's press undoes it; the note gives way to the answer.
+    const message = { message: { type: 'message', ts: '1.1', text: dm.args.text } };
+    const undone = await app.press('ULI', 'mentorship_undo', undo.value!, message);
+    expect(undone).toMatchObject({
+      replace_original: true,
+      ...slack(mentorshipUndone(true, 'Sam Okafor')),
+    });
+    expect(await mentorships()).toEqual([]);
+    expect(shown(await rapport('me', 'USAM'))).not.toContain('mentor/mentee');
+    expect(await app.press('ULI', 'mentorship_undo', undo.value!, message)).toMatchObject(
+      slack(mentorshipUndone(false, 'Sam Okafor')),
+    );
+  });
+
+  it('tells an opted-out member asking for /followup list or /rapport suggest how to come back', async () => {
+    expect(await rapport('optout', 'UBEN')).toMatchObject(
+      slack(participationReply({ ok: true, optedOut: true, changed: true })),
+    );
+    for (const [command, text] of [
+      ['/followup', 'list'],
+      ['/rapport', 'suggest'],
+      ['/rapport', 'me'],
+    ] as const) {
+      const reply = await say(command, text, 'UBEN');
+      expect(reply).toMatchObject({ response_type: 'ephemeral', ...slack(optedOut()) });
+      expect(shown(reply)).toContain('`/rapport optin`');
+      expect(JSON.stringify(reply.blocks)).not.toContain('"action_id"');
+    }
+  });
+
+  it('says nothing changed to /rapport optin twice and to /rapport resume when not paused', async () => {
+    // Ben opted out above: the first optin brings him back, the second changes nothing.
+    expect(await rapport('optin', 'UBEN')).toMatchObject(
+      slack(participationReply({ ok: true, optedOut: false, changed: true })),
+    );
+    const again = await rapport('optin', 'UBEN');
+    expect(again).toMatchObject(
+      slack(participationReply({ ok: true, optedOut: false, changed: false })),
+    );
+    expect(again.text).toContain('nothing changed');
+    const resume = await rapport('resume', 'UBEN');
+    expect(resume).toMatchObject(slack(resumeReply(false)));
+    expect(resume.text).toContain('nothing changed');
+    expect(
+      await app.db
+        .selectFrom('members')
+        .select(['opted_out', 'paused_until'])
+        .where('user_id', '=', 'UBEN')
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ opted_out: false, paused_until: null });
   });
 });
