@@ -1,5 +1,5 @@
 import { card, section, type Card } from '../conversation/card';
-import { command, text, type Part, type Text } from '../conversation/text';
+import { command, dateWords, text, type Part, type Text } from '../conversation/text';
 
 /**
  * How the examples in help and in error answers name people and a channel: real colleagues
@@ -27,7 +27,18 @@ export const note = (...parts: Part[]): Card => {
 /** The first words of a text, for a notification preview. */
 export function summaryOf(t: Text): string {
   const words = t
-    .map((p) => ('text' in p ? p.text : 'name' in p ? p.name : p.type === 'break' ? ' ' : ''))
+    .map((p) => {
+      switch (p.type) {
+        case 'date':
+          return dateWords(p);
+        case 'link':
+          return p.label;
+        case 'break':
+          return ' ';
+        default:
+          return 'text' in p ? p.text : p.name;
+      }
+    })
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
