@@ -22,7 +22,7 @@ describe(`a burst of commands beyond what one replica takes (${databaseLabel})`,
     try {
       const first = await app.command('/rapport', 'values', { user: 'ULI' });
       // The first is being answered (Slack is slow to take it), so it holds the one slot.
-      await until(() => first.replies().length === 1);
+      await until(async () => first.replies().length === 1);
       const second = await app.command('/rapport', 'values', { user: 'USAM' });
       const third = await app.command('/rapport', 'values', { user: 'UPRIYA' });
       for (const sent of [first, second, third]) expect(sent.status).toBe(200);
@@ -33,7 +33,7 @@ describe(`a burst of commands beyond what one replica takes (${databaseLabel})`,
         ...renderCard(note(busy())),
       });
       release();
-      await until(() => second.replies().length === 1);
+      await until(async () => second.replies().length === 1);
       await app.slack.idle();
       expect(first.replies()).toHaveLength(1);
       expect(second.replies()).toHaveLength(1);

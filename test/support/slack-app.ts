@@ -231,6 +231,7 @@ export class SlackTestApp {
     return {
       ...response,
       triggerId,
+      responsePath: path,
       /** Everything the app sent to this command's response_url so far. */
       replies: () => this.fake.responses.filter((r) => r.path === path),
       /** Waits for the `n`th answer to this command. */
