@@ -3,6 +3,7 @@ import type { OutboundMessage } from '../core/domain/outbound';
 import { freshWeeklyNetwork } from '../core/domain/weekly-network';
 import { interactionRepository } from '../persistence/repositories/interactions';
 import { introductionRepository } from '../persistence/repositories/introductions';
+import { mentorshipRepository } from '../persistence/repositories/mentorships';
 import type { Database } from '../persistence/schema';
 
 export type Freshness = { skip: string } | { message: OutboundMessage } | null;
@@ -29,6 +30,10 @@ export async function freshen(
     if (row?.status !== waiting) return { skip: 'the introduction was answered' };
   }
   if (message.kind === 'weekly_network') return freshWeekly(db, workspaceId, memberId, message);
+  if (message.kind === 'mentorship_declared' && memberId) {
+    const partners = await mentorshipRepository(db).partnersOf(workspaceId, memberId);
+    if (!partners.has(message.declarerId)) return { skip: 'the mentorship was ended' };
+  }
   if (message.kind === 'followup_reminder') {
     const row = await db
       .selectFrom('reminders')

@@ -86,7 +86,10 @@ export function reminderRepository(db: Kysely<Database>): ReminderRepository {
       const rows = await inWorkspace(workspaceId)
         .where('member_id', '=', memberId)
         .where('status', '=', 'pending')
+        // A stable order: `/followup cancel 2` must mean the second as `/followup list` showed it.
         .orderBy('due_at')
+        .orderBy('created_at')
+        .orderBy('id')
         .limit(limit)
         .execute();
       return rows.map(toReminder);
