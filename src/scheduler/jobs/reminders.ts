@@ -1,3 +1,4 @@
+import { dueWork } from '../../persistence/repositories/due-work';
 import { GLOBAL, type JobDefinition } from '../job';
 
 /** How often due follow-up reminders are looked for. */
@@ -17,32 +18,16 @@ export const remindersJob: JobDefinition = {
     return [{ scope: GLOBAL, slot }];
   },
   async run(_firing, ctx) {
-    const due = await ctx.db
-      .selectFrom('reminders as r')
-      .innerJoin('workspaces as w', 'w.id', 'r.workspace_id')
-      .select('r.workspace_id')
-      .distinct()
-      .where('r.status', '=', 'pending')
-      .where('r.queued_at', 'is', null)
-      .where('r.due_at', '<=', ctx.clock.now())
-      .where('w.uninstalled_at', 'is', null)
-      .where('w.platform', 'in', [...ctx.platforms])
-      .execute();
+    const work = dueWork(ctx.db);
     let queued = 0;
     const notes: string[] = [];
-    for (const { workspace_id } of due) {
-      const outcome = await ctx.useCases.sendReminders(workspace_id);
+    for (const workspaceId of await work.remindersDue(ctx.clock.now(), [...ctx.platforms])) {
+      const outcome = await ctx.useCases.sendReminders(workspaceId);
       queued += outcome.queued;
       if (outcome.note) notes.push(outcome.note);
     }
-    const waiting = await ctx.db
-      .selectFrom('introductions')
-      .select('workspace_id')
-      .distinct()
-      .where('status', '=', 'asking_mutual')
-      .execute();
-    for (const { workspace_id } of waiting) {
-      const opened = await ctx.useCases.introductions.openOverdue(workspace_id);
+    for (const workspaceId of await work.waitingOnMutual()) {
+      const opened = await ctx.useCases.introductions.openOverdue(workspaceId);
       // Each opens one group DM.
       queued += opened;
       if (opened > 0) notes.push(`${opened} introductions opened without their mutual contact`);

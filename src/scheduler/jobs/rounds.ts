@@ -1,3 +1,4 @@
+import { dueWork } from '../../persistence/repositories/due-work';
 import { latestWeeklySlot } from '../../core/domain/schedule';
 import type { EveryWeeks } from '../../core/domain/schedule';
 import type { JobDefinition } from '../job';
@@ -15,12 +16,7 @@ export const meetRoundJob: JobDefinition = {
         .map((w) => [w.workspaceId, w]),
     );
     if (workspaces.size === 0) return [];
-    const channels = await ctx.db
-      .selectFrom('round_channels')
-      .select(['id', 'workspace_id', 'every_weeks', 'weekday', 'hour', 'timezone'])
-      .where('enabled', '=', true)
-      .where('workspace_id', 'in', [...workspaces.keys()])
-      .execute();
+    const channels = await dueWork(ctx.db).roundSchedules([...workspaces.keys()]);
     return channels.map((c) => ({
       scope: c.id,
       slot: latestWeeklySlot(now, {
@@ -32,12 +28,7 @@ export const meetRoundJob: JobDefinition = {
     }));
   },
   async run({ scope, slot }, ctx) {
-    const channel = await ctx.db
-      .selectFrom('round_channels as c')
-      .innerJoin('workspaces as w', 'w.id', 'c.workspace_id')
-      .select(['c.workspace_id', 'c.channel_id', 'c.participation', 'w.platform', 'w.external_id'])
-      .where('c.id', '=', scope)
-      .executeTakeFirstOrThrow();
+    const channel = await dueWork(ctx.db).roundChannel(scope);
     const roster = ctx.rosters?.[channel.platform];
     const channelMembers =
       channel.participation === 'channel' && roster

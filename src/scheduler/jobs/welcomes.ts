@@ -1,3 +1,4 @@
+import { dueWork } from '../../persistence/repositories/due-work';
 import { GLOBAL, type JobDefinition } from '../job';
 
 const HOUR = 60 * 60 * 1000;
@@ -11,19 +12,10 @@ export const welcomeJob: JobDefinition = {
     return [{ scope: GLOBAL, slot: new Date(Math.floor(now.getTime() / HOUR) * HOUR) }];
   },
   async run(_firing, ctx) {
-    const due = await ctx.db
-      .selectFrom('welcomes as r')
-      .innerJoin('workspaces as w', 'w.id', 'r.workspace_id')
-      .select('r.workspace_id')
-      .distinct()
-      .where('r.queued_at', 'is', null)
-      .where('r.due_at', '<=', ctx.clock.now())
-      .where('w.uninstalled_at', 'is', null)
-      .where('w.platform', 'in', [...ctx.platforms])
-      .execute();
+    const due = await dueWork(ctx.db).welcomesDue(ctx.clock.now(), [...ctx.platforms]);
     let queued = 0;
-    for (const { workspace_id } of due)
-      queued += (await ctx.useCases.welcomes.sendDue(workspace_id)).queued;
+    for (const workspaceId of due)
+      queued += (await ctx.useCases.welcomes.sendDue(workspaceId)).queued;
     return { queued, note: `${queued} welcomes queued in ${due.length} workspaces` };
   },
 };
