@@ -1,5 +1,5 @@
 import { card, section, type Card } from '../conversation/card';
-import { command, text, type Part, type Text } from '../conversation/text';
+import { command, dateWords, text, type Part, type Text } from '../conversation/text';
 
 /**
  * How the examples in help and in error answers name people and a channel: real colleagues
@@ -27,7 +27,12 @@ export const note = (...parts: Part[]): Card => {
 /** The first words of a text, for a notification preview. */
 export function summaryOf(t: Text): string {
   const words = t
-    .map((p) => ('text' in p ? p.text : 'name' in p ? p.name : p.type === 'break' ? ' ' : ''))
+    .map((p) => {
+      // A date or link has no words of its own: without these, "through Friday…" read "through .".
+      if (p.type === 'date') return dateWords(p);
+      if (p.type === 'link') return p.label;
+      return 'text' in p ? p.text : 'name' in p ? p.name : p.type === 'break' ? ' ' : '';
+    })
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
