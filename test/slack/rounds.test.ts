@@ -401,5 +401,11 @@ describe(`the weekly intro round on Slack (${databaseLabel})`, () => {
       .where('user_id', '=', 'USAM')
       .executeTakeFirstOrThrow();
     expect(row.paused_until).toEqual(new Date('2027-01-16T00:00:00Z'));
+    // Joining again while paused says when the pause ends: the morning after the day typed.
+    const again = await reply('/rapport', 'join', 'USAM');
+    expect(again).toMatchObject(
+      answer(joinedCoffee(false, new Date('2027-01-16T00:00:00Z'), 'Europe/London')),
+    );
+    expect(shown(again.blocks)).toContain('paused until Saturday 16 January 2027');
   });
 });
