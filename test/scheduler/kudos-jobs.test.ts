@@ -1,4 +1,8 @@
-import { ADMINS_ONLY } from '../../src/core/use-cases/admin-settings';
+import { mrkdwn, renderCard } from '../../src/adapters/slack/render';
+import { channel, date, text } from '../../src/core/conversation/text';
+import { DEFAULT_KUDOS_VALUES } from '../../src/core/domain/kudos';
+import { adminsOnly, note } from '../../src/core/messages/common';
+import { kudosPrompt } from '../../src/core/messages/kudos';
 import { saveSettings } from '../../src/persistence/repositories/directory';
 import { tick } from '../../src/scheduler/coordinator';
 import { kudosDigestJob, kudosPromptJob } from '../../src/scheduler/jobs/kudos';
@@ -15,7 +19,8 @@ describe(`the weekly kudos prompt and digest on Slack (${databaseLabel})`, () =>
   let workspaceId: string;
 
   beforeAll(async () => {
-    app = await SlackTestApp.start({ clock });
+    // The test drives the queue itself, on its own clock.
+    app = await SlackTestApp.start({ clock, queue: false });
     await app.directorySynced();
     workspaceId = await app.workspaceId();
     queue = slackQueue(app, clock, 'kudos-jobs-test');
@@ -45,7 +50,9 @@ describe(`the weekly kudos prompt and digest on Slack (${databaseLabel})`, () =>
     expect(posted).toHaveLength(1);
     expect(posted[0]!.text).toBe('Who helped you this week?');
     const call = app.fake.callsTo('chat.postMessage').at(-1)!;
-    expect(JSON.stringify(call.args.blocks)).toContain('/kudos @name thanks for … #value');
+    // The core's prompt as Slack draws it: how to give kudos, and the workspace's values.
+    expect(call.args.blocks).toEqual(renderCard(kudosPrompt([...DEFAULT_KUDOS_VALUES])).blocks);
+    expect(JSON.stringify(call.args.blocks)).toContain('`/kudos @name thanks for …`');
   });
 
   it('sums up the week in a digest: who was celebrated, which values, which departments', async () => {
@@ -60,6 +67,7 @@ describe(`the weekly kudos prompt and digest on Slack (${databaseLabel})`, () =>
     await give('UANA', '<@ULI> <@USAM> thanks for the migration #ownership');
     await give('UPRIYA', '<@ULI> thanks for the forecast help #teamwork');
     await give('UBEN', '<@UANA> thanks for the roadmap #ownership');
+    await queue.settled();
     await app.quiet();
 
     clock.set('2026-11-30T09:00:30Z');
@@ -80,17 +88,38 @@ describe(`the weekly kudos prompt and digest on Slack (${databaseLabel})`, () =>
     await saveSettings(app.db, workspaceId, { kudosChannelId: 'CARCHIVED' });
     app.fake.fail('chat.postMessage', { error: 'is_archived' });
     clock.set('2026-12-04T15:00:30Z');
-    await tick(app.jobContext(), [kudosPromptJob], 'replica');
+    expect(
+      (await tick(app.jobContext(), [kudosPromptJob], 'replica')).map((r) => r.outcome),
+    ).toEqual([{ queued: 1 }]);
     await queue.settled();
 
     const report = (await (await app.command('/rapport', 'deliveries', { user: 'UANA' })).reply())
       .body;
     expect(report.response_type).toBe('ephemeral');
-    const text = JSON.stringify(report.blocks);
-    expect(text).toContain('1 could not be sent');
-    expect(text).toContain('kudos prompt in <#CARCHIVED>: `is_archived`');
+    const shown = JSON.stringify(report.blocks);
+    expect(shown).toContain('1 could not be sent');
+    // When, what, where, and Slack's reason, on the day it failed in the admin's calendar.
+    const failed = await app.db
+      .selectFrom('deliveries')
+      .select('finished_at')
+      .where('status', '=', 'dead')
+      .executeTakeFirstOrThrow();
+    expect(shown).toContain(
+      mrkdwn(
+        text(
+          '• ',
+          date(failed.finished_at!, 'Asia/Singapore', 'short'),
+          ' kudos prompt in ',
+          channel('CARCHIVED'),
+          ': is_archived',
+        ),
+      ),
+    );
     const refused = (await (await app.command('/rapport', 'deliveries', { user: 'ULI' })).reply())
       .body;
-    expect(refused.text).toBe(ADMINS_ONLY);
+    expect(refused).toMatchObject({
+      response_type: 'ephemeral',
+      ...renderCard(note(adminsOnly())),
+    });
   });
 });

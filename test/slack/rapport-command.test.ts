@@ -1,10 +1,23 @@
-import { APOLOGY } from '../support/words';
-import { COMMANDS } from '../../src/core/domain/help';
+import { mrkdwn, renderCard } from '../../src/adapters/slack/render';
+import { checkForm } from '../../src/core/conversation/forms';
+import { command, type Text } from '../../src/core/conversation/text';
 import { DEFAULT_KUDOS_VALUES } from '../../src/core/domain/kudos';
-import { ADMINS_ONLY } from '../../src/core/use-cases/admin-settings';
+import { settingsSaved } from '../../src/core/messages/admin-reports';
+import { adminsOnly, FALLBACK_EXAMPLES, note, type Examples } from '../../src/core/messages/common';
+import { COMMAND_GROUPS, helpCard, unknownSubcommand } from '../../src/core/messages/help';
+import { kudosRejectionText } from '../../src/core/messages/kudos';
+import {
+  departmentReply,
+  mySettingsCard,
+  participationReply,
+} from '../../src/core/messages/member';
+import { meaningfulRule } from '../../src/core/messages/network';
+import { usageText } from '../../src/core/messages/usage';
 import { saveSettings } from '../../src/persistence/repositories/directory';
 import { databaseLabel } from '../support/database';
 import { SlackTestApp } from '../support/slack-app';
+import { acmeUsers } from '../support/slack-team';
+import { APOLOGY } from '../support/words';
 
 /** Every piece of text in a Block Kit structure, in order. */
 function texts(node: unknown): string[] {
@@ -17,6 +30,18 @@ function texts(node: unknown): string[] {
 
 /** What Slack's mrkdwn needs escaped: &, < and >. */
 const escaped = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A short private answer as Slack shows it: the core's words, drawn by the Slack renderer. */
+const answer = (t: Text) => ({ response_type: 'ephemeral', ...renderCard(note(t)) });
+
+/** Examples in answers that name nobody in particular (usage problems that show none). */
+const NOBODY: Examples = { person: '@a', other: '@b', channel: '#c' };
+
+/** Everyone a member's examples may name: active people of the organisation, never the member. */
+const colleaguesOf = (asker: string) =>
+  acmeUsers()
+    .filter((u) => u.id !== asker && !u.is_bot && !u.deleted && u.team_id === 'T0ACME')
+    .map((u) => u.real_name!);
 
 describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
   let app: SlackTestApp;
@@ -39,7 +64,7 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
       departmentFieldId: null,
       timezone: null,
     });
-    await app.db.updateTable('members').set({ opted_out: false }).execute();
+    await app.db.updateTable('members').set({ opted_out: false, paused_until: null }).execute();
     await app.db
       .updateTable('members')
       .set({ department_id: null, department_source: 'directory' })
@@ -80,34 +105,92 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
       ])
       .where('workspace_id', '=', workspaceId)
       .executeTakeFirstOrThrow();
+  /** Messages Rapport sent someone in their DM with it (a user id as the channel). */
   const dmsTo = (userId: string) =>
-    app.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === `D${userId}`);
+    app.fake.callsTo('chat.postMessage').filter((c) => c.args.channel === userId);
 
-  const expectFullHelp = (blocks: unknown) => {
+  /**
+   * The whole help, exactly as the core writes it for some two real colleagues of the asker
+   * (never the asker), as Slack's people type them; returns whom its examples name.
+   */
+  const expectHelpFor = (blocks: unknown, asker: string): Examples => {
+    const names = colleaguesOf(asker).map((n) => `@${n}`);
+    const drawn = JSON.stringify(blocks);
+    const matches = names
+      // Slack cannot say how its people type a channel: the example channel is the generic one.
+      .flatMap((person) =>
+        names.map((other) => ({ person, other, channel: FALLBACK_EXAMPLES.channel })),
+      )
+      .filter((x) => x.person !== x.other)
+      .filter((x) => JSON.stringify(renderCard(helpCard(x)).blocks) === drawn);
+    expect(matches).toHaveLength(1);
     const shown = texts(blocks).join('\n');
-    for (const c of COMMANDS) {
-      expect(shown).toContain(`*\`${escaped(c.usage)}\`*  ${escaped(c.does)}`);
-      expect(shown).toContain(`\`${escaped(c.example)}\``);
+    for (const g of COMMAND_GROUPS) {
+      expect(shown).toContain(`*${escaped(g.title)}*`);
+      for (const c of g.commands) {
+        expect(shown).toContain(`${mrkdwn([command(c.usage)])}  ${escaped(c.does)}`);
+        if (c.example) expect(shown).toContain(mrkdwn([command(c.example(matches[0]!))]));
+      }
     }
     // Placeholders such as <message> are literal text, never Slack's <…> control sequences.
     expect(shown).not.toContain('<');
+    return matches[0]!;
   };
 
   describe('help', () => {
     it.each(['help', '', '  HELP '])('/rapport %p lists every command privately', async (text) => {
       const reply = await rapport(text, 'ULI');
       expect(reply.response_type).toBe('ephemeral');
-      expectFullHelp(reply.blocks);
+      expectHelpFor(reply.blocks, 'ULI');
     });
 
-    it('says it does not know a subcommand, then shows the help', async () => {
+    it.each(['UANA', 'ULI', 'UPRIYA'])(
+      "names two real colleagues in %s's examples, never the asker",
+      async (asker) => {
+        const reply = await rapport('help', asker);
+        const x = expectHelpFor(reply.blocks, asker);
+        const name = acmeUsers().find((u) => u.id === asker)!.real_name!;
+        expect([x.person, x.other]).not.toContain(`@${name}`);
+        expect(texts(reply.blocks).join('\n')).not.toContain(name);
+      },
+    );
+
+    it('answers an unknown subcommand briefly, without the whole help', async () => {
       const reply = await rapport('frobnicate now', 'ULI');
-      expect(reply.response_type).toBe('ephemeral');
-      expect(texts(reply.blocks)[0]).toBe(
-        "I don't know `/rapport frobnicate`. Here is what I can do:",
-      );
-      expectFullHelp(reply.blocks.slice(1));
+      expect(reply).toMatchObject({
+        response_type: 'ephemeral',
+        ...renderCard(unknownSubcommand('frobnicate')),
+      });
+      const shown = texts(reply.blocks).join('\n');
+      expect(texts(reply.blocks)[0]).toBe("I don't know `/rapport frobnicate`.");
+      // Where to find everything, rather than everything.
+      expect(shown).toContain(mrkdwn([command('/rapport help')]));
+      for (const g of COMMAND_GROUPS) expect(shown).not.toContain(`*${escaped(g.title)}*`);
+      expect(shown).not.toContain(mrkdwn([command(COMMAND_GROUPS[0]!.commands[0]!.usage)]));
     });
+
+    it.each([
+      // Nothing is close to "frobnicat": a guess would send the person the wrong way.
+      ['frobnicat', null],
+      ['settigns', 'settings'],
+      ['jion', 'join'],
+      ['puase', 'pause'],
+    ])(
+      'answers /rapport %p briefly, with "Did you mean" %p when one is close',
+      async (typed, meant) => {
+        const reply = await rapport(typed, 'ULI');
+        expect(reply).toMatchObject({
+          response_type: 'ephemeral',
+          ...renderCard(unknownSubcommand(typed)),
+        });
+        const shown = texts(reply.blocks).join('\n');
+        expect(shown).toContain(`I don't know ${mrkdwn([command(`/rapport ${typed}`)])}.`);
+        if (meant)
+          expect(shown).toContain(`Did you mean ${mrkdwn([command(`/rapport ${meant}`)])}?`);
+        else expect(shown).not.toContain('Did you mean');
+        for (const g of COMMAND_GROUPS) expect(shown).not.toContain(`*${escaped(g.title)}*`);
+      },
+    );
 
     it.each([
       ['<!here>', '`/rapport @here`'],
@@ -117,9 +200,10 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
       ['&lt;b&gt;&amp;', '`/rapport &lt;b&gt;&amp;`'],
       [`${'é'.repeat(39)}xyz`, `\`/rapport ${'é'.repeat(39)}x\``],
     ])('echoes the unknown %p only as literal code, without pinging', async (sub, shown) => {
-      const intro = texts((await rapport(sub, 'ULI')).blocks)[0];
-      expect(intro).toBe(`I don't know ${shown}. Here is what I can do:`);
-      expect(intro).not.toMatch(/<!|<@/);
+      const reply = await rapport(sub, 'ULI');
+      const intro = texts(reply.blocks)[0];
+      expect(intro).toBe(`I don't know ${shown}.`);
+      expect(JSON.stringify(reply)).not.toMatch(/<!|<@/);
     });
   });
 
@@ -139,20 +223,22 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
       "*People you've connected with*\n3",
       // Counted per person thanked, as the daily allowance is.
       '*Kudos given · received*\n2 · 1',
-      '3 cross-department',
-      'Departments: Engineering, Finance',
+      // Fewer than a healthy network: where to find more people.
+      expect.stringContaining(mrkdwn([command('/rapport suggest')])),
+      mrkdwn(meaningfulRule()),
+      '3 cross-department · Departments: Engineering, Finance',
     ]);
     const fresh = texts((await rapport('me', 'UEVE')).blocks);
     expect(fresh).toContain('*Kudos given · received*\n0 · 0');
-    expect(fresh).toContain('Departments: none yet');
+    expect(fresh).toContain('none yet · Departments: none yet');
   });
 
   it('/rapport department stores what the member says, and refuses nothing or too much', async () => {
     const none = await rapport('department', 'UEVE');
-    expect(none).toMatchObject({ response_type: 'ephemeral' });
-    expect(none.text).toBe('Which department are you in? For example: /rapport department Finance');
+    expect(none).toMatchObject(answer(usageText({ code: 'department_what' }, NOBODY)));
+    expect(none.text).toContain('/rapport department Finance');
     const long = await rapport(`department ${'x'.repeat(61)}`, 'UEVE');
-    expect(long.text).toBe('Please keep the department name to 60 characters or fewer.');
+    expect(long).toMatchObject(answer(usageText({ code: 'department_too_long', max: 60 }, NOBODY)));
     expect(await member('UEVE')).toEqual({
       opted_out: false,
       department_source: 'directory',
@@ -160,7 +246,8 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
     });
 
     const set = await rapport('department  Finance ', 'UEVE');
-    expect(set).toMatchObject({ response_type: 'ephemeral', text: "Got it: you're in *Finance*." });
+    expect(set).toMatchObject(answer(departmentReply('Finance')));
+    expect(texts(set.blocks)).toEqual(["Got it: you're in *Finance*."]);
     expect(await member('UEVE')).toEqual({
       opted_out: false,
       department_source: 'member',
@@ -169,34 +256,84 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
   });
 
   it('/rapport optout stops kudos to and from the member; optin restores them', async () => {
-    for (let i = 0; i < 2; i += 1) {
-      const out = await rapport('optout', 'UQUIET');
-      expect(out.response_type).toBe('ephemeral');
-      expect(out.text).toMatch(/^You've opted out of Rapport/);
-      expect((await member('UQUIET')).opted_out).toBe(true);
-    }
+    const out = await rapport('optout', 'UQUIET');
+    expect(out).toMatchObject(
+      answer(participationReply({ ok: true, optedOut: true, changed: true })),
+    );
+    expect((await member('UQUIET')).opted_out).toBe(true);
+    // Saying it again changes nothing, and says so.
+    const again = await rapport('optout', 'UQUIET');
+    expect(again).toMatchObject(
+      answer(participationReply({ ok: true, optedOut: true, changed: false })),
+    );
+    expect((await member('UQUIET')).opted_out).toBe(true);
+
     const to = await kudos('<@UQUIET> thanks for the audit', 'UANA');
-    expect(to).toMatchObject({ response_type: 'ephemeral' });
-    expect(to.text).toContain('Quiet Person has opted out of Rapport');
+    expect(to).toMatchObject(
+      answer(kudosRejectionText({ code: 'recipient_opted_out', name: 'Quiet Person' }, NOBODY)),
+    );
     const from = await kudos('<@UANA> thanks for the roadmap', 'UQUIET');
-    expect(from).toMatchObject({ response_type: 'ephemeral' });
-    expect(from.text).toContain("You've opted out of Rapport. Opt back in with /rapport optin");
+    expect(from).toMatchObject(answer(kudosRejectionText({ code: 'giver_opted_out' }, NOBODY)));
+    expect(texts(from.blocks).join('\n')).toContain(mrkdwn([command('/rapport optin')]));
     expect(await app.db.selectFrom('kudos').selectAll().execute()).toHaveLength(0);
 
-    expect((await rapport('optin', 'UQUIET')).text).toMatch(/^Welcome back!/);
+    const back = await rapport('optin', 'UQUIET');
+    expect(back).toMatchObject(
+      answer(participationReply({ ok: true, optedOut: false, changed: true })),
+    );
     expect((await member('UQUIET')).opted_out).toBe(false);
     expect((await kudos('<@UQUIET> thanks for the audit', 'UANA')).response_type).toBe(
       'in_channel',
     );
   });
 
+  it('/rapport settings shows the member their own settings, as they change', async () => {
+    const mine = async (user: string) => {
+      const reply = await rapport('settings', user);
+      const read = await app.jobContext().useCases.mySettings(workspaceId, user);
+      if (!read.ok) throw new Error('no settings');
+      // Exactly the core's card for this member, drawn for Slack.
+      expect(reply).toMatchObject({
+        response_type: 'ephemeral',
+        ...renderCard(mySettingsCard(read.settings)),
+      });
+      return texts(reply.blocks).join('\n');
+    };
+    const before = await mine('ULI');
+    expect(before).toContain('*Rapport:* taking part');
+    expect(before).toContain('*Pause:* not paused');
+    expect(before).toContain('*Keep-in-touch nudges:* on');
+    expect(before).toContain('*Weekly suggestions:* on');
+    expect(before).toContain('*Department:* Engineering');
+    expect(before).toContain('Timezone America/New_York');
+
+    await rapport('nudges off', 'ULI');
+    await rapport('suggestions off', 'ULI');
+    await rapport('pause until jan 15', 'ULI');
+    const after = await mine('ULI');
+    expect(after).toContain('*Keep-in-touch nudges:* off');
+    expect(after).toContain('*Weekly suggestions:* off');
+    // Until the day it ends: the morning after the day typed.
+    expect(after).toMatch(/\*Pause:\* paused until \w+ 16 January \d{4} /);
+    // Someone else's are their own.
+    const ana = await mine('UANA');
+    expect(ana).toContain('*Department:* Product');
+    expect(ana).toContain('Timezone Asia/Singapore');
+    expect(ana).toContain('*Pause:* not paused');
+
+    await rapport('nudges on', 'ULI');
+    await rapport('suggestions on', 'ULI');
+  });
+
   describe('settings', () => {
-    const field = (view: { blocks: Array<Record<string, any>> }, block: string) =>
+    type View = { blocks: Array<Record<string, any>>; private_metadata?: string };
+    const field = (view: View, block: string) =>
       view.blocks.find((b) => b.block_id === block)!.element;
 
     it('/rapport admin refuses a non-admin privately and opens nothing', async () => {
       const reply = await rapport('admin', 'ULI');
-      expect(reply).toMatchObject({ response_type: 'ephemeral', text: ADMINS_ONLY });
+      expect(reply).toMatchObject(answer(adminsOnly()));
+      await app.settle();
       expect(app.fake.callsTo('views.open')).toHaveLength(0);
     });
 
@@ -210,33 +347,41 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
       const opened = await app.fake.waitFor(() => app.fake.callsTo('views.open')[0]);
       expect(opened.args.trigger_id).toBe(sent.triggerId);
       const view = opened.args.view;
-      expect(view).toMatchObject({ type: 'modal', callback_id: 'settings_modal' });
-      expect(field(view, 'kudos_channel')).toMatchObject({
-        action_id: 'kudos_channel',
-        initial_channel: 'CKUDOS',
+      expect(view).toMatchObject({ type: 'modal', callback_id: 'settings' });
+      // The form asked for the department field, so an answer to it must come back.
+      expect(JSON.parse(view.private_metadata)).toEqual({ departmentFields: 'yes' });
+      expect(field(view, 'kudosChannelId')).toMatchObject({
+        action_id: 'kudosChannelId',
+        initial_conversation: 'CKUDOS',
       });
-      expect(field(view, 'daily_kudos_limit')).toMatchObject({ initial_value: '7' });
-      expect(field(view, 'kudos_values')).toMatchObject({ initial_value: '#craft #care' });
-      const department = field(view, 'department_field');
+      expect(field(view, 'dailyKudosLimit')).toMatchObject({ initial_value: '7' });
+      expect(field(view, 'kudosValues')).toMatchObject({ initial_value: '#craft #care' });
+      const department = field(view, 'departmentField');
       expect(department.initial_option.value).toBe('automatic');
       expect(department.options.map((o: any) => [o.value, o.text.text])).toEqual([
         ['automatic', 'Automatic: a field called Department'],
         ['Xf01DEPT', 'Department'],
       ]);
+      // Every input answers to its own name.
+      for (const b of view.blocks.filter((b: any) => b.type === 'input'))
+        expect(b.element.action_id).toBe(b.block_id);
+      await app.settle();
       expect(sent.replies()).toHaveLength(0);
     });
 
     const choice = (value: string) => ({ type: 'static_select', selected_option: { value } });
-    const submission = (
-      user: string,
-      form: {
-        limit: string;
-        values: string;
-        timezone?: string;
-        promptOn?: boolean;
-        followup?: string;
-      },
-    ) => ({
+    const ticks = (on: boolean) => ({
+      type: 'checkboxes',
+      selected_options: on ? [{ value: 'on' }] : [],
+    });
+    type Filled = {
+      limit: string;
+      values: string;
+      timezone?: string;
+      promptOn?: boolean;
+      followup?: string;
+    };
+    const submission = (user: string, form: Filled) => ({
       type: 'view_submission',
       team: { id: 'T0ACME', domain: 'acme' },
       user: { id: user, team_id: 'T0ACME' },
@@ -245,89 +390,108 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
       view: {
         id: 'VSETTINGS',
         type: 'modal',
-        callback_id: 'settings_modal',
+        callback_id: 'settings',
+        private_metadata: JSON.stringify({ departmentFields: 'yes' }),
         state: {
           values: {
-            kudos_channel: {
-              kudos_channel: { type: 'channels_select', selected_channel: 'CCELEBRATE' },
-            },
-            daily_kudos_limit: { daily_kudos_limit: { type: 'number_input', value: form.limit } },
-            kudos_values: { kudos_values: { type: 'plain_text_input', value: form.values } },
-            department_field: {
-              department_field: { type: 'static_select', selected_option: { value: 'automatic' } },
-            },
-            timezone: { timezone: { type: 'plain_text_input', value: form.timezone ?? null } },
-            prompt_on: {
-              prompt_on: {
-                type: 'checkboxes',
-                selected_options: form.promptOn === false ? [] : [{ value: 'on' }],
+            kudosChannelId: {
+              kudosChannelId: {
+                type: 'conversations_select',
+                selected_conversation: 'CCELEBRATE',
               },
             },
-            prompt_day: { prompt_day: choice('4') },
-            prompt_hour: { prompt_hour: choice('16') },
-            digest_on: { digest_on: { type: 'checkboxes', selected_options: [] } },
-            digest_day: { digest_day: choice('1') },
-            digest_hour: { digest_hour: choice('9') },
-            followup_after_met: {
-              followup_after_met: { type: 'number_input', value: form.followup ?? '14' },
+            dailyKudosLimit: { dailyKudosLimit: { type: 'number_input', value: form.limit } },
+            kudosValues: { kudosValues: { type: 'plain_text_input', value: form.values } },
+            departmentField: { departmentField: choice('automatic') },
+            timezone: { timezone: { type: 'plain_text_input', value: form.timezone ?? null } },
+            kudosPromptEnabled: { kudosPromptEnabled: ticks(form.promptOn !== false) },
+            kudosPromptWeekday: { kudosPromptWeekday: choice('4') },
+            kudosPromptHour: { kudosPromptHour: choice('16') },
+            kudosDigestEnabled: { kudosDigestEnabled: ticks(false) },
+            kudosDigestWeekday: { kudosDigestWeekday: choice('1') },
+            kudosDigestHour: { kudosDigestHour: choice('9') },
+            followupAfterMetDays: {
+              followupAfterMetDays: { type: 'number_input', value: form.followup ?? '14' },
             },
-            welcome_on: { welcome_on: { type: 'checkboxes', selected_options: [] } },
-            welcome_days: { welcome_days: { type: 'number_input', value: '5' } },
+            welcomeEnabled: { welcomeEnabled: ticks(false) },
+            welcomeDelayDays: { welcomeDelayDays: { type: 'number_input', value: '5' } },
           },
         },
       },
     });
+    /** The mistakes the core finds in the same answers, field by field. */
+    const mistakes = (form: Filled) =>
+      checkForm(
+        'settings',
+        {
+          kudosChannelId: 'CCELEBRATE',
+          dailyKudosLimit: form.limit,
+          kudosValues: form.values,
+          departmentField: 'automatic',
+          timezone: form.timezone,
+          kudosPromptEnabled: form.promptOn !== false,
+          kudosPromptWeekday: '4',
+          kudosPromptHour: '16',
+          kudosDigestEnabled: false,
+          kudosDigestWeekday: '1',
+          kudosDigestHour: '9',
+          followupAfterMetDays: form.followup ?? '14',
+          welcomeEnabled: false,
+          welcomeDelayDays: '5',
+        },
+        { departmentFields: 'yes' },
+      );
 
     it.each([
-      ['0', '#craft', { daily_kudos_limit: 'A whole number from 1 to 100.' }],
-      ['abc', '#craft', { daily_kudos_limit: 'A whole number from 1 to 100.' }],
-      ['3', '#craft #1bad', { kudos_values: expect.stringContaining("#1bad can't be a value") }],
-      [
-        '101',
-        '  ',
-        {
-          daily_kudos_limit: 'A whole number from 1 to 100.',
-          kudos_values: 'Give at least one value, such as #teamwork.',
-        },
-      ],
+      ['0', '#craft', ['dailyKudosLimit']],
+      ['abc', '#craft', ['dailyKudosLimit']],
+      ['3', '#craft #1bad', ['kudosValues']],
+      ['101', '  ', ['dailyKudosLimit', 'kudosValues']],
     ])(
       'keeps the form open on limit %p, values %p, and stores nothing',
-      async (limit, values, errors) => {
+      async (limit, values, fields) => {
         const before = await settings();
         const response = await app.interaction(submission('UANA', { limit, values }));
         expect(response.status).toBe(200);
+        const errors = mistakes({ limit, values });
+        expect(Object.keys(errors ?? {}).sort()).toEqual(fields);
         expect(JSON.parse(response.text)).toEqual({ response_action: 'errors', errors });
+        if (values.includes('#1bad')) expect(errors!.kudosValues).toContain('#1bad');
         await app.settle();
         expect(await settings()).toEqual(before);
-        expect(app.fake.callsTo('conversations.open')).toHaveLength(0);
+        expect(dmsTo('UANA')).toHaveLength(0);
       },
     );
 
     it('keeps the form open on a timezone that does not exist', async () => {
       const before = await settings();
-      const response = await app.interaction(
-        submission('UANA', { limit: '5', values: '#craft', timezone: 'Mars/Olympus' }),
-      );
-      expect(JSON.parse(response.text)).toEqual({
-        response_action: 'errors',
-        errors: {
-          timezone:
-            'Mars/Olympus is not a timezone. Use a name such as Europe/Berlin or America/New_York.',
-        },
-      });
+      const filled = { limit: '5', values: '#craft', timezone: 'Mars/Olympus' };
+      const response = await app.interaction(submission('UANA', filled));
+      const errors = mistakes(filled);
+      expect(Object.keys(errors ?? {})).toEqual(['timezone']);
+      expect(errors!.timezone).toContain('Mars/Olympus');
+      expect(JSON.parse(response.text)).toEqual({ response_action: 'errors', errors });
       await app.settle();
       expect(await settings()).toEqual(before);
     });
 
     it('keeps the form open on follow-up days out of range', async () => {
       const before = await settings();
-      const response = await app.interaction(
-        submission('UANA', { limit: '5', values: '#craft', followup: '200' }),
-      );
-      expect(JSON.parse(response.text)).toEqual({
-        response_action: 'errors',
-        errors: { followup_after_met: 'A number of days from 0 (never) to 180.' },
-      });
+      const filled = { limit: '5', values: '#craft', followup: '200' };
+      const response = await app.interaction(submission('UANA', filled));
+      const errors = mistakes(filled);
+      expect(Object.keys(errors ?? {})).toEqual(['followupAfterMetDays']);
+      expect(JSON.parse(response.text)).toEqual({ response_action: 'errors', errors });
+      await app.settle();
+      expect(await settings()).toEqual(before);
+    });
+
+    it('keeps the form open when the department field the form asked for is missing', async () => {
+      const before = await settings();
+      const payload = submission('UANA', { limit: '5', values: '#craft' });
+      delete (payload.view.state.values as Record<string, unknown>).departmentField;
+      const response = await app.interaction(payload);
+      expect(Object.keys(JSON.parse(response.text).errors)).toEqual(['departmentField']);
       await app.settle();
       expect(await settings()).toEqual(before);
     });
@@ -337,7 +501,7 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
         submission('UANA', { limit: '5', values: '#craft', timezone: ' Asia/Kolkata ' }),
       );
       const dm = await app.fake.waitFor(() => dmsTo('UANA')[0]);
-      expect(dm.args.text).toContain('weekly digest: off (Asia/Kolkata).');
+      expect(texts(dm.args.blocks).join('\n')).toContain('weekly digest: off (Asia/Kolkata).');
       expect((await settings()).timezone).toBe('Asia/Kolkata');
     });
 
@@ -347,12 +511,6 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
       );
       expect(response).toEqual({ status: 200, text: '' });
       const dm = await app.fake.waitFor(() => dmsTo('UANA')[0]);
-      expect(app.fake.callsTo('conversations.open').map((c) => c.args.users)).toEqual(['UANA']);
-      expect(dm.args.text).toBe(
-        'Saved. Kudos are celebrated in <#CCELEBRATE>; each person may thank 3 people a day; values: #craft #care.\n' +
-          'Weekly prompt: Thursdays at 16:00; weekly digest: off (America/New_York, where most members are).\n' +
-          'Follow-ups after a round: 14 days after “we met”; welcome for new members: off.',
-      );
       expect(await settings()).toEqual({
         kudos_channel_id: 'CCELEBRATE',
         daily_kudos_limit: 3,
@@ -367,6 +525,15 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
         welcome_enabled: false,
         welcome_delay_days: 5,
       });
+      // The core's confirmation of what is now set, drawn for Slack.
+      const saved = await app.jobContext().useCases.workspaceSettings(workspaceId);
+      expect(dm.args).toMatchObject(renderCard(note(settingsSaved(saved))));
+      const said = texts(dm.args.blocks).join('\n');
+      expect(said).toContain('<#CCELEBRATE>');
+      expect(said).toContain('values: #craft #care');
+      expect(said).toContain('Thursdays at 16:00');
+      expect(said).toContain('(America/New_York, where most members are)');
+      expect(said).toContain('14 days after “we met”');
 
       await app.command('/kudos', '<@UBEN> thanks for the roadmap #care', {
         user: 'USAM',
@@ -375,9 +542,15 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
       const posted = await app.fake.waitFor(() =>
         app.fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'CCELEBRATE'),
       );
-      expect(posted.args.text).toContain('<@USAM> gave kudos to <@UBEN>');
-      expect((await kudos('<@UBEN> thanks again #teamwork', 'USAM')).text).toContain(
-        "#teamwork isn't one of this workspace's values",
+      expect(texts(posted.args.blocks).join('\n')).toContain('<@USAM> gave kudos to <@UBEN>');
+      const refused = await kudos('<@UBEN> thanks again #teamwork', 'USAM');
+      expect(refused).toMatchObject(
+        answer(
+          kudosRejectionText(
+            { code: 'unknown_value', values: ['teamwork'], allowed: ['craft', 'care'] },
+            NOBODY,
+          ),
+        ),
       );
     });
 
@@ -386,8 +559,9 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
       const response = await app.interaction(submission('ULI', { limit: '9', values: '#craft' }));
       expect(response).toEqual({ status: 200, text: '' });
       const dm = await app.fake.waitFor(() => dmsTo('ULI')[0]);
-      expect(dm.args.text).toBe(ADMINS_ONLY);
+      expect(dm.args).toMatchObject(renderCard(note(adminsOnly())));
       expect(await settings()).toEqual(before);
+      await app.settle();
       expect(app.fake.callsTo('chat.postMessage')).toHaveLength(1);
     });
   });
@@ -430,7 +604,7 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
         expect.arrayContaining([
           '*Your network* · Product',
           '*Kudos given · received*\n1 · 1',
-          'Departments: Engineering, Finance',
+          expect.stringMatching(/Departments: Engineering, Finance$/),
           '*Kudos you received*\n• from <@UPRIYA>: thanks for the *roadmap* &lt;b&gt;',
           '*Kudos you gave*\n• to <@ULI>: thanks for the review',
         ]),
@@ -444,8 +618,9 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
       await homeOpened('UANA', 'messages');
       await homeOpened('ULI');
       const { view } = (await published('ULI')).args;
-      expect(texts(view.blocks)).toContain('*Kudos you gave*\n_None yet._');
+      expect(texts(view.blocks)).toContain('*Kudos you gave*\nNone yet.');
       expect(JSON.stringify(view)).not.toContain('open_settings');
+      await app.settle();
       expect(app.fake.callsTo('views.publish').map((c) => c.args.user_id)).toEqual(['ULI']);
     });
 
@@ -453,10 +628,12 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
       expect((await click('UANA')).status).toBe(200);
       const opened = await app.fake.waitFor(() => app.fake.callsTo('views.open')[0]);
       expect(opened.args.trigger_id).toBe('trigger.home.UANA');
-      expect(opened.args.view.callback_id).toBe('settings_modal');
+      expect(opened.args.view.callback_id).toBe('settings');
 
       await click('ULI');
-      expect((await app.fake.waitFor(() => dmsTo('ULI')[0])).args.text).toBe(ADMINS_ONLY);
+      const dm = await app.fake.waitFor(() => dmsTo('ULI')[0]);
+      expect(dm.args).toMatchObject(renderCard(note(adminsOnly())));
+      await app.settle();
       expect(app.fake.callsTo('views.open')).toHaveLength(1);
       expect(app.fake.callsTo('chat.postMessage').map((c) => c.args.text)).not.toContain(APOLOGY);
     });

@@ -138,7 +138,8 @@ export function roundReportCard(r: RoundReport, page: number, names: Names, zone
     text(
       `Groups ${first + 1}–${first + shown.length} of ${ordered.length}, page ${current} of ${pages}`,
       current < pages
-        ? text('. Next: ', command(`/rapport round #${r.channel.channelId} ${current + 1}`))
+        ? // The channel as a channel, so that it reads (and is typed) as its name, not its id.
+          text('. Next: ', command('/rapport round'), ' ', where, ' ', command(String(current + 1)))
         : '.',
     );
   return card(

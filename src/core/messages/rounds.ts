@@ -145,7 +145,8 @@ export function roundSummary(m: Of<'round_summary'>): Card {
       section(text('Want to meet someone from another department next round?'), {
         label: 'Join',
         action: 'round_join',
-        payload: { id: m.roundChannelId },
+        // The post's own channel, which the press joins (older posts carried the round's id).
+        payload: { c: m.channelId },
         style: 'primary',
       }),
     context(
