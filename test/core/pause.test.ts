@@ -70,7 +70,7 @@ describe('what a paused member is told', () => {
       FALLBACK_EXAMPLES,
     );
     expect(plainText(joined)).toBe(
-      "You're in! You'll meet someone from another department in the next round in #coffee. You're paused until Thursday 17 December 2026, so your first intro comes after that.",
+      "You're in! You'll meet someone from another department in the next round in #coffee. You're paused through Wednesday 16 December 2026, so your first intro comes after that.",
     );
   });
 

@@ -314,7 +314,7 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
     expect(after).toContain('*Keep-in-touch nudges:* off');
     expect(after).toContain('*Weekly suggestions:* off');
     // Until the day it ends: the morning after the day typed.
-    expect(after).toMatch(/\*Pause:\* paused until \w+ 16 January \d{4} /);
+    expect(after).toMatch(/\*Pause:\* paused through \w+ 15 January \d{4} /);
     // Someone else's are their own.
     const ana = await mine('UANA');
     expect(ana).toContain('*Department:* Product');

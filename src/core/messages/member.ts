@@ -19,6 +19,7 @@ import type { SetParticipationResult } from '../use-cases/set-participation';
 import { optedOut, unknownMember, type Examples } from './common';
 import { counterpartText } from './followups';
 import { person, type Names } from './people';
+import { pausedThrough } from './rounds';
 import { usageText } from './usage';
 
 const names = (people: Array<{ userId: string; name: string }>) =>
@@ -208,8 +209,8 @@ export function mySettingsCard(s: MySettings): Card {
         bold('Pause: '),
         s.pausedUntil
           ? text(
-              'paused until ',
-              date(s.pausedUntil, m.timezone, 'day'),
+              'paused through ',
+              pausedThrough(s.pausedUntil, m.timezone),
               ' (',
               command('/rapport resume'),
               ' ends it)',

@@ -28,7 +28,7 @@ export function membershipReply(what: MembershipChange, r: MembershipResult, x: 
         return unknownMember();
       case 'guest':
         return text(
-          `Intro rounds are for people in this organisation, so as a guest from ${r.org} you won't be matched. Kudos and follow-ups work for you as for everyone.`,
+          "Intro rounds are for people in this organisation, so as a guest from another organisation you won't be matched. Kudos and follow-ups work for you as for everyone.",
         );
       case 'no_rounds':
         return text(
@@ -58,8 +58,8 @@ export function membershipReply(what: MembershipChange, r: MembershipResult, x: 
   const paused =
     r.pausedUntil &&
     text(
-      " You're paused until ",
-      date(r.pausedUntil, r.zone, 'day'),
+      " You're paused through ",
+      pausedThrough(r.pausedUntil, r.zone),
       ', so your first intro comes after that.',
     );
   if (what === 'join')
@@ -88,6 +88,13 @@ export function membershipReply(what: MembershipChange, r: MembershipResult, x: 
     ? text("You'll sit out the next round in ", channels(changed), ", then you're back in.")
     : text("You're already sitting out the next round in ", channels(same), '.');
 }
+
+/**
+ * The last day of a pause, in the member's calendar: a pause lasts through a day and ends at
+ * the start of the next, so it is named by the day typed, wherever it is said.
+ */
+export const pausedThrough = (until: Date, zone: string) =>
+  date(new Date(until.getTime() - 60_000), zone, 'day');
 
 /** The confirmation of a pause: through the day the member typed, in their own calendar. */
 export const pauseReply = (lastDay: Date, zone: string): Text =>
