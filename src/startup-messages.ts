@@ -68,5 +68,7 @@ export const TEAMS_NOT_YET =
   'are set, but nothing would serve /api/messages.';
 
 /** A job that belongs to a platform this deployment is not connected to. */
-export const jobNeedsPlatform = (job: string, platform: string) =>
-  `The ${job} job reads ${platform}, which is not configured here: set ${platform}'s variables (see the README) to run it.`;
+export const jobNeedsPlatform = (job: string, platform: string) => {
+  const name = platform.charAt(0).toUpperCase() + platform.slice(1);
+  return `The ${job} job reads ${name}, which is not configured here: set ${name}'s variables (see the README) to run it.`;
+};

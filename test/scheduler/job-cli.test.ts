@@ -8,6 +8,7 @@ import {
   saveSettings,
   upsertMember,
 } from '../../src/persistence/repositories/directory';
+import { jobNeedsPlatform } from '../../src/startup-messages';
 import { FakeSlack } from '../support/fake-slack';
 import { cleanEnv, ownLines, run } from '../support/processes';
 import { SIGNING_SECRET } from '../support/slack-requests';
@@ -71,6 +72,16 @@ describe('npm run job', () => {
     const nowhere = await job(['kudos-digest', '--workspace', 'T0NOWHERE']);
     expect(nowhere.code).toBe(2);
     expect(ownLines(nowhere.stderr)).toEqual(['There is no workspace "T0NOWHERE".']);
+  }, 120_000);
+
+  it('says a platform job needs that platform, instead of that there is no such job', async () => {
+    const result = await run('npm', ['run', 'job', '--silent', '--', 'directory-sync'], {
+      env: cleanEnv({ RAPPORT_DATA_DIR: dir }),
+      timeoutMs: 90_000,
+    });
+    expect(result.code).toBe(2);
+    expect(ownLines(result.stderr)).toEqual([jobNeedsPlatform('directory-sync', 'slack')]);
+    expect(result.stderr).not.toContain('There is no job');
   }, 120_000);
 
   it('runs a global job', async () => {
