@@ -182,8 +182,24 @@ export function createShellSession(deps: DemoDeps, me: Member) {
     return (await answer(await deps.conversation.command(actor(), input))).join('\n');
   }
 
+  /**
+   * The button `/press` names: by its number, or by its label ("Done", "We met"), the latest
+   * one shown in the current person's messages or a channel.
+   */
+  function findButton(typed: string): Button | undefined {
+    const t = typed.trim();
+    if (/^\d+$/.test(t)) return shown.find((c) => String(c.number) === t);
+    return [...shown]
+      .reverse()
+      .find(
+        (c) =>
+          c.label.toLowerCase() === t.toLowerCase() &&
+          (!c.owners || c.owners.includes(current.userId)),
+      );
+  }
+
   async function press(n: string): Promise<string> {
-    const choice = shown.find((c) => String(c.number) === n.trim());
+    const choice = findButton(n);
     if (!choice) return say.demoNoButton(n.trim());
     if (choice.owners && !choice.owners.includes(current.userId)) {
       const name = await nameOf();

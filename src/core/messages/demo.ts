@@ -45,7 +45,8 @@ export function demoCommands(): string[] {
     '  /people           who is in the demo company, by department',
     '  /as <name>        act as someone else, e.g. /as priya (Rosa Alvarez is an admin: /as rosa)',
     '  /home             your Home view, as Slack shows it in the app',
-    '  /press <number>   press a button: every button is shown with its number, e.g. [2] Done',
+    '  /press <number>   press a button: each is shown with its number, e.g. [2] Done',
+    '  /press <label>    or by its label: /press Done presses your latest Done button',
     '  /round            run this week’s intro round in #coffee now and show what it sends',
     '  /clock +3d        move the demo’s clock on (h, d or w) and deliver what comes due',
     '  /quit             leave (or press Ctrl-D)',
@@ -71,7 +72,9 @@ export const demoNotUnderstood = () =>
   "I didn't understand that. Type /rapport help for the bot's commands, /help for the demo's.";
 
 export const demoNoButton = (n: string) =>
-  `There is no button [${n}]. Buttons are numbered as they are shown, e.g. [2] Done.`;
+  /^\d+$/.test(n)
+    ? `There is no button [${n}]. Buttons are numbered as they are shown, e.g. [2] Done.`
+    : `You have no "${n}" button to press. Buttons are shown with their number, e.g. [2] Done.`;
 
 export const demoButtonElsewhere = (owner: string, handle: string) =>
   `That button is in ${owner}'s messages. Type /as ${handle} first.`;
