@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely';
 import type { OutboundMessage } from '../core/domain/outbound';
 import { freshWeeklyNetwork } from '../core/domain/weekly-network';
 import { interactionRepository } from '../persistence/repositories/interactions';
-import { introductionRepository } from '../persistence/repositories/introductions';
+import {
+  introductionRepository,
+  introductionStatus,
+} from '../persistence/repositories/introductions';
+import { reminderState } from '../persistence/repositories/reminders';
 import { mentorshipRepository } from '../persistence/repositories/mentorships';
 import type { Database } from '../persistence/schema';
 
@@ -20,14 +24,9 @@ export async function freshen(
   message: OutboundMessage,
 ): Promise<Freshness> {
   if (message.kind === 'intro_request' || message.kind === 'intro_mutual_request') {
-    const row = await db
-      .selectFrom('introductions')
-      .select('status')
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', message.introductionId)
-      .executeTakeFirst();
+    const status = await introductionStatus(db, workspaceId, message.introductionId);
     const waiting = message.kind === 'intro_request' ? 'asked' : 'asking_mutual';
-    if (row?.status !== waiting) return { skip: 'the introduction was answered' };
+    if (status !== waiting) return { skip: 'the introduction was answered' };
   }
   if (message.kind === 'weekly_network') return freshWeekly(db, workspaceId, memberId, message);
   if (message.kind === 'mentorship_declared' && memberId) {
@@ -35,12 +34,7 @@ export async function freshen(
     if (!partners.has(message.declarerId)) return { skip: 'the mentorship was ended' };
   }
   if (message.kind === 'followup_reminder') {
-    const row = await db
-      .selectFrom('reminders')
-      .select(['status', 'version'])
-      .where('workspace_id', '=', workspaceId)
-      .where('id', '=', message.reminderId)
-      .executeTakeFirst();
+    const row = await reminderState(db, workspaceId, message.reminderId);
     if (!row || row.status !== 'pending') return { skip: 'the reminder was answered' };
     if (row.version !== message.version) return { skip: 'the reminder was snoozed' };
   }

@@ -4,7 +4,10 @@ import { hasMembers } from '../../persistence/repositories/directory';
 import { installedWorkspaceById } from '../../persistence/repositories/workspaces';
 import { recordFiring } from '../../scheduler/coordinator';
 import type { Firing, JobDefinition } from '../../scheduler/job';
-import { workspaceSchedules, type WorkspaceSchedule } from '../../scheduler/workspace-schedules';
+import {
+  workspaceSchedules,
+  type WorkspaceSchedule,
+} from '../../persistence/repositories/workspace-schedules';
 import type { SlackDeps } from './deps';
 import { syncDirectory } from './directory';
 import { MethodNamingClient } from './failures';

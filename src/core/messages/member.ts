@@ -1,15 +1,5 @@
 import { card, context, section, type Card } from '../conversation/card';
-import {
-  bold,
-  br,
-  channel,
-  command,
-  date,
-  listOf,
-  mention,
-  text,
-  type Text,
-} from '../conversation/text';
+import { bold, br, channel, command, listOf, mention, text, type Text } from '../conversation/text';
 import type { OutboundMessage } from '../domain/outbound';
 import type { MentorshipResult } from '../use-cases/mentorship';
 import type { MySettings } from '../use-cases/my-settings';

@@ -119,3 +119,18 @@ export function introductionRepository(db: Kysely<Database>): IntroductionReposi
     },
   };
 }
+
+/** Where an introduction stands now, for a message about it waiting in the queue. */
+export async function introductionStatus(
+  db: Kysely<Database>,
+  workspaceId: string,
+  id: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('introductions')
+    .select('status')
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.status ?? null;
+}

@@ -109,3 +109,18 @@ export function reminderRepository(db: Kysely<Database>): ReminderRepository {
     },
   };
 }
+
+/** A reminder's state now, for its message waiting in the queue. */
+export async function reminderState(
+  db: Kysely<Database>,
+  workspaceId: string,
+  id: string,
+): Promise<{ status: string; version: number } | null> {
+  const row = await db
+    .selectFrom('reminders')
+    .select(['status', 'version'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ?? null;
+}

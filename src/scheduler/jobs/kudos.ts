@@ -1,7 +1,10 @@
 import { latestWeeklySlot } from '../../core/domain/schedule';
 import type { WeeklyHabit } from '../../core/domain/settings';
 import type { JobContext, JobDefinition } from '../job';
-import { workspaceSchedules, type WorkspaceSchedule } from '../workspace-schedules';
+import {
+  workspaceSchedules,
+  type WorkspaceSchedule,
+} from '../../persistence/repositories/workspace-schedules';
 
 const HOURS = 60 * 60 * 1000;
 

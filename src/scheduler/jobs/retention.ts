@@ -1,3 +1,4 @@
+import { purgeExpired } from '../../persistence/repositories/retention';
 import { latestDailySlot } from '../../core/domain/schedule';
 import { GLOBAL, type JobDefinition } from '../job';
 
@@ -27,37 +28,18 @@ export const retentionJob: JobDefinition = {
   },
   async run(_firing, { db, clock }) {
     const now = clock.now();
-    return db.transaction().execute(async (trx) => {
-      const workspaces = await trx
-        .deleteFrom('workspaces')
-        .where('uninstalled_at', '<', ago(now, RETENTION.uninstalledWorkspaceDays))
-        .executeTakeFirst();
-      const events = await trx
-        .deleteFrom('inbound_events')
-        .where('received_at', '<', ago(now, RETENTION.eventIdDays))
-        .executeTakeFirst();
-      const finished = await trx
-        .deleteFrom('deliveries')
-        .where('status', 'in', ['sent', 'skipped'])
-        .where('finished_at', '<', ago(now, RETENTION.finishedDeliveryDays))
-        .executeTakeFirst();
-      const dead = await trx
-        .deleteFrom('deliveries')
-        .where('status', '=', 'dead')
-        .where('finished_at', '<', ago(now, RETENTION.deadDeliveryDays))
-        .executeTakeFirst();
-      const runs = await trx
-        .deleteFrom('job_runs')
-        .where('status', '!=', 'running')
-        .where('slot', '<', ago(now, RETENTION.finishedDeliveryDays))
-        .executeTakeFirst();
-      const n = (r: { numDeletedRows: bigint }) => Number(r.numDeletedRows);
-      return {
-        queued: 0,
-        note:
-          `purged ${n(workspaces)} workspaces, ${n(events)} event ids, ` +
-          `${n(finished) + n(dead)} deliveries, ${n(runs)} job runs`,
-      };
+    const purged = await purgeExpired(db, {
+      uninstalledBefore: ago(now, RETENTION.uninstalledWorkspaceDays),
+      eventsBefore: ago(now, RETENTION.eventIdDays),
+      finishedDeliveriesBefore: ago(now, RETENTION.finishedDeliveryDays),
+      deadDeliveriesBefore: ago(now, RETENTION.deadDeliveryDays),
+      jobRunsBefore: ago(now, RETENTION.finishedDeliveryDays),
     });
+    return {
+      queued: 0,
+      note:
+        `purged ${purged.workspaces} workspaces, ${purged.events} event ids, ` +
+        `${purged.deliveries} deliveries, ${purged.jobRuns} job runs`,
+    };
   },
 };

@@ -2,7 +2,7 @@ import { dueWork } from '../../persistence/repositories/due-work';
 import { latestWeeklySlot } from '../../core/domain/schedule';
 import type { EveryWeeks } from '../../core/domain/schedule';
 import type { JobDefinition } from '../job';
-import { workspaceSchedules } from '../workspace-schedules';
+import { workspaceSchedules } from '../../persistence/repositories/workspace-schedules';
 
 /** The "meet someone in another department" round, per round channel, on its own schedule. */
 export const meetRoundJob: JobDefinition = {

@@ -1,6 +1,6 @@
 import { latestWeeklySlot } from '../../core/domain/schedule';
 import type { JobDefinition } from '../job';
-import { workspaceSchedules } from '../workspace-schedules';
+import { workspaceSchedules } from '../../persistence/repositories/workspace-schedules';
 
 /** Wednesdays at 10:00 in the workspace's zone; each DM waits for its member's working day. */
 export const WEEKLY_NETWORK_SLOT = { weekday: 3, hour: 10 };

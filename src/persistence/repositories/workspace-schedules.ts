@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import type { WeeklyHabit } from '../core/domain/settings';
-import { DEFAULT_KUDOS_DIGEST, DEFAULT_KUDOS_PROMPT } from '../core/domain/settings';
-import type { Platform } from '../core/domain/member';
-import type { Database } from '../persistence/schema';
+import type { WeeklyHabit } from '../../core/domain/settings';
+import { DEFAULT_KUDOS_DIGEST, DEFAULT_KUDOS_PROMPT } from '../../core/domain/settings';
+import type { Platform } from '../../core/domain/member';
+import type { Database } from '../schema';
 
 export interface WorkspaceSchedule {
   workspaceId: string;
