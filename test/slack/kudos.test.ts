@@ -1,10 +1,8 @@
 import type { Text } from '../../src/core/conversation/text';
-import { apology, FALLBACK_EXAMPLES, note, type Examples } from '../../src/core/messages/common';
+import { apology, note } from '../../src/core/messages/common';
 import {
   kudosForm,
-  kudosPost,
   kudosPostedElsewhere,
-  kudosReceived,
   kudosRejectionText,
   type KudosShown,
 } from '../../src/core/messages/kudos';
@@ -14,21 +12,16 @@ import { saveSettings } from '../../src/persistence/repositories/directory';
 import { databaseLabel } from '../support/database';
 import { SlackTestApp } from '../support/slack-app';
 import { acmeUsers } from '../support/slack-team';
-import { ACME_NAMES, onSlack, pings, privately, texts } from '../support/slack-messages';
+import {
+  ANA_EXAMPLES,
+  celebration,
+  kudosNote,
+  onSlack,
+  pings,
+  privately,
+  texts,
+} from '../support/slack-messages';
 import { APOLOGY } from '../support/words';
-
-/** How examples in Ana's answers name people: two real colleagues, never Ana herself. */
-const ANA_EXAMPLES: Examples = {
-  person: '@Eve Moreau',
-  other: '@Li Wei',
-  channel: FALLBACK_EXAMPLES.channel,
-};
-
-/** The celebration of a kudos, as the core composes it with Acme's names and Slack draws it. */
-const celebration = (k: KudosShown) => onSlack(kudosPost(k, ACME_NAMES));
-/** The note a recipient gets, as Slack draws it. */
-const noteFor = (k: KudosShown, channelId: string | null) =>
-  onSlack(kudosReceived({ ...k, channelId }, ACME_NAMES));
 
 describe(`/kudos on Slack (${databaseLabel})`, () => {
   let app: SlackTestApp;
@@ -97,7 +90,7 @@ describe(`/kudos on Slack (${databaseLabel})`, () => {
 
     await app.fake.waitFor(() => dmsTo('ULI').length === 1 && dmsTo('UPRIYA').length === 1);
     for (const id of ['ULI', 'UPRIYA']) {
-      expect(dmsTo(id)[0]!.args).toMatchObject(noteFor(kudos, 'CPLANNING'));
+      expect(dmsTo(id)[0]!.args).toMatchObject(kudosNote(kudos, 'CPLANNING'));
       const [said] = texts(dmsTo(id)[0]!.args.blocks);
       expect(pings(said!)).toEqual(['UANA']);
       expect(said).toContain('<#CPLANNING>');
@@ -149,7 +142,7 @@ describe(`/kudos on Slack (${databaseLabel})`, () => {
     expect(posted.args).toMatchObject(celebration(kudos));
     expect(pings(texts(posted.args.blocks)[0]!)).toEqual(['UPRIYA', 'USAM']);
     await app.fake.waitFor(() => dmsTo('USAM').length === 1);
-    expect(dmsTo('USAM')[0]!.args).toMatchObject(noteFor(kudos, 'CKUDOS'));
+    expect(dmsTo('USAM')[0]!.args).toMatchObject(kudosNote(kudos, 'CKUDOS'));
     expect(texts(dmsTo('USAM')[0]!.args.blocks)[0]).toContain('in <#CKUDOS>');
     // Nothing public where it was typed; the giver hears where it went.
     const reply = (await sent.reply()).body;
@@ -329,7 +322,7 @@ describe(`/kudos on Slack (${databaseLabel})`, () => {
     expect(posted.args).toMatchObject(celebration(kudos));
     expect(pings(texts(posted.args.blocks)[0]!)).toEqual(['USAM', 'ULI']);
     await app.fake.waitFor(() => dmsTo('ULI').length === 1);
-    expect(dmsTo('ULI')[0]!.args).toMatchObject(noteFor(kudos, 'CTEAM'));
+    expect(dmsTo('ULI')[0]!.args).toMatchObject(kudosNote(kudos, 'CTEAM'));
     // The form has closed: the giver hears where it went by DM.
     const told = await app.fake.waitFor(() => dmsTo('USAM')[0]);
     expect(told.args).toMatchObject(onSlack(note(kudosPostedElsewhere('CTEAM'))));

@@ -1,6 +1,7 @@
 import type { Card } from '../../src/core/conversation/card';
 import type { Text } from '../../src/core/conversation/text';
-import { note } from '../../src/core/messages/common';
+import { FALLBACK_EXAMPLES, note, type Examples } from '../../src/core/messages/common';
+import { kudosPost, kudosReceived, type KudosShown } from '../../src/core/messages/kudos';
 import { namesOf } from '../../src/core/messages/people';
 import { renderCard } from '../../src/adapters/slack/render';
 import { acmeUsers } from './slack-team';
@@ -23,8 +24,25 @@ export const ACME_NAMES = namesOf(
   acmeUsers().map((u) => ({ userId: u.id, name: u.profile?.real_name ?? u.real_name ?? u.id })),
 );
 
+/**
+ * How the examples in Ana's answers name people: two real colleagues (from other departments
+ * first, by name), never Ana herself, typed as Slack people type them.
+ */
+export const ANA_EXAMPLES: Examples = {
+  person: '@Eve Moreau',
+  other: '@Li Wei',
+  channel: FALLBACK_EXAMPLES.channel,
+};
+
 /** A core card as Slack gets it: `text` and `blocks`. */
 export const onSlack = (card: Card) => renderCard(card);
 
 /** A private one-paragraph answer, as Slack gets it at a response_url. */
 export const privately = (t: Text) => ({ response_type: 'ephemeral', ...renderCard(note(t)) });
+
+/** A kudos celebration as the core composes it with Acme's names, as Slack gets it. */
+export const celebration = (k: KudosShown) => renderCard(kudosPost(k, ACME_NAMES));
+
+/** The note each person thanked gets, as Slack gets it. */
+export const kudosNote = (k: KudosShown, channelId: string | null) =>
+  renderCard(kudosReceived({ ...k, channelId }, ACME_NAMES));
