@@ -55,7 +55,9 @@ function installedHtml(): string {
   const page = installedPage('Slack');
   const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const body = page.body
-    .map((p) => ('text' in p ? (p.type === 'command' ? `<code>${escape(p.text)}</code>` : escape(p.text)) : ''))
+    .map((p) =>
+      'text' in p ? (p.type === 'command' ? `<code>${escape(p.text)}</code>` : escape(p.text)) : '',
+    )
     .join('');
   return `<html><body><h1>${escape(page.title)}</h1><p>${body}</p></body></html>`;
 }
