@@ -2,6 +2,7 @@ import { databaseLabel } from '../support/database';
 import { SlackTestApp } from '../support/slack-app';
 import { BOT_USER_ID, TEAM_ID } from '../support/slack-team';
 import { form, postSigned } from '../support/slack-requests';
+import { celebration, kudosNote, pings, texts } from '../support/slack-messages';
 
 describe(`Slack over Socket Mode (${databaseLabel})`, () => {
   let app: SlackTestApp;
@@ -36,11 +37,19 @@ describe(`Slack over Socket Mode (${databaseLabel})`, () => {
     const post = await app.fake.waitFor(
       () => app.fake.responses.find((r) => r.path === '/respond/socket-kudos')?.body,
     );
-    expect(post.response_type).toBe('in_channel');
-    expect(post.text).toContain('<@UANA> gave kudos to <@USAM>');
-    await app.fake.waitFor(() =>
-      app.fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'DUSAM'),
+    const kudos = {
+      giverId: 'UANA',
+      recipientIds: ['USAM'],
+      message: 'thanks for the socket work #craft',
+      values: ['craft'],
+    };
+    expect(post).toEqual({ response_type: 'in_channel', ...celebration(kudos) });
+    expect(pings(texts(post.blocks)[0]!)).toEqual(['UANA', 'USAM']);
+    // The note to Sam goes through the queue, to Sam's user id.
+    const dm = await app.fake.waitFor(() =>
+      app.fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'USAM'),
     );
+    expect(dm.args).toMatchObject(kudosNote(kudos, 'CGENERAL'));
     const stored = await app.db.selectFrom('kudos').select(['giver_id', 'message']).execute();
     expect(stored).toEqual([{ giver_id: 'UANA', message: 'thanks for the socket work #craft' }]);
   });

@@ -1,15 +1,21 @@
+import type { Text } from '../../src/core/conversation/text';
+import {
+  note,
+  staleButton,
+  staleForm,
+  staleShortcut,
+  unknownCommand,
+} from '../../src/core/messages/common';
+import { valuesReply } from '../../src/core/messages/kudos';
+import { DEFAULT_KUDOS_VALUES } from '../../src/core/domain/kudos';
 import { databaseLabel } from '../support/database';
 import { LEVELS, LogCapture } from '../support/log-capture';
 import { SlackTestApp } from '../support/slack-app';
+import { onSlack, privately, texts } from '../support/slack-messages';
 import { TEAM_ID } from '../support/slack-team';
 
-const OLD_BUTTON =
-  'That button is from an older version of Rapport and no longer works. Type /rapport help to see what you can do now.';
-const OLD_SHORTCUT =
-  'That shortcut is from an older version of Rapport and no longer works. Type /rapport help to see what you can do now.';
-const OLD_FORM =
-  'That form is from an older version of Rapport, so nothing was saved. Open it again to try once more.';
-const UNKNOWN_COMMAND = "I don't know that command. Type /rapport help to see what I can do.";
+/** A private note as Slack gets it in a DM: the same words, no response type. */
+const dm = (t: Text) => onSlack(note(t));
 
 /**
  * After a deploy Slack still delivers buttons, forms and shortcuts Rapport no longer has (and a
@@ -62,11 +68,10 @@ describe(`Slack interactions Rapport has no handler for (${databaseLabel})`, () 
       ],
     });
     expect(response.status).toBe(200);
-    expect((await answerAt(url)).body).toMatchObject({
-      response_type: 'ephemeral',
-      replace_original: false,
-      text: OLD_BUTTON,
-    });
+    const answer = (await answerAt(url)).body;
+    expect(answer).toEqual({ ...privately(staleButton()), replace_original: false });
+    // The command to type instead is code in Slack's mrkdwn.
+    expect(texts(answer.blocks)[0]).toContain('`/rapport help`');
   });
 
   it('acknowledges an old button on the Home tab and answers by DM', async () => {
@@ -80,7 +85,7 @@ describe(`Slack interactions Rapport has no handler for (${databaseLabel})`, () 
       ],
     });
     expect(response.status).toBe(200);
-    expect((await dmTo('USAM')).args.text).toBe(OLD_BUTTON);
+    expect((await dmTo('USAM')).args).toMatchObject(dm(staleButton()));
   });
 
   it('acknowledges a form whose callback id changed, closes it and answers by DM', async () => {
@@ -96,7 +101,7 @@ describe(`Slack interactions Rapport has no handler for (${databaseLabel})`, () 
     });
     expect(response.status).toBe(200);
     expect(response.text).toBe('');
-    expect((await dmTo('UPRIYA')).args.text).toBe(OLD_FORM);
+    expect((await dmTo('UPRIYA')).args).toMatchObject(dm(staleForm()));
   });
 
   it('answers an old form at its response_url when it has one', async () => {
@@ -108,10 +113,8 @@ describe(`Slack interactions Rapport has no handler for (${databaseLabel})`, () 
       response_urls: [{ block_id: 'b', action_id: 'c', channel_id: 'CGENERAL', response_url: url }],
     });
     expect(response.status).toBe(200);
-    expect((await answerAt(url)).body).toMatchObject({
-      response_type: 'ephemeral',
-      text: OLD_FORM,
-    });
+    expect((await answerAt(url)).body).toEqual(privately(staleForm()));
+    await app.slack.idle();
     expect(app.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
@@ -126,8 +129,8 @@ describe(`Slack interactions Rapport has no handler for (${databaseLabel})`, () 
     await app.settle();
     expect(app.fake.callsTo('chat.postMessage')).toHaveLength(0);
     // Only the answer to settle()'s own command.
-    expect(app.fake.responses.map((r) => r.body.text)).toEqual([
-      expect.stringContaining('Tag kudos with one of'),
+    expect(app.fake.responses.map((r) => r.body)).toEqual([
+      privately(valuesReply([...DEFAULT_KUDOS_VALUES])),
     ]);
   });
 
@@ -139,7 +142,7 @@ describe(`Slack interactions Rapport has no handler for (${databaseLabel})`, () 
       action_ts: '1.2',
     });
     expect(response.status).toBe(200);
-    expect((await dmTo('UEVE')).args.text).toBe(OLD_SHORTCUT);
+    expect((await dmTo('UEVE')).args).toMatchObject(dm(staleShortcut()));
   });
 
   it('acknowledges a message shortcut and answers at its response_url', async () => {
@@ -155,19 +158,16 @@ describe(`Slack interactions Rapport has no handler for (${databaseLabel})`, () 
       response_url: url,
     });
     expect(response.status).toBe(200);
-    expect((await answerAt(url)).body).toMatchObject({
-      response_type: 'ephemeral',
-      text: OLD_SHORTCUT,
+    expect((await answerAt(url)).body).toEqual({
+      ...privately(staleShortcut()),
+      replace_original: false,
     });
   });
 
   it('acknowledges a slash command Rapport does not have and says so privately', async () => {
     const sent = await app.command('/retired', 'anything', { user: 'ULI' });
     expect(sent.status).toBe(200);
-    expect((await sent.reply()).body).toMatchObject({
-      response_type: 'ephemeral',
-      text: UNKNOWN_COMMAND,
-    });
+    expect((await sent.reply()).body).toEqual(privately(unknownCommand()));
   });
 
   it('answers a button and a command Rapport does have once, with no out-of-date note', async () => {
@@ -185,7 +185,7 @@ describe(`Slack interactions Rapport has no handler for (${databaseLabel})`, () 
     await sent.reply();
     await app.settle();
     expect(sent.replies()).toHaveLength(1);
-    expect(sent.replies()[0]!.body.text).toContain('Tag kudos with one of');
+    expect(sent.replies()[0]!.body).toEqual(privately(valuesReply([...DEFAULT_KUDOS_VALUES])));
     expect(app.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 

@@ -73,7 +73,10 @@ export class FakeSlack {
   private readonly tokens = new Map<string, string>();
   private readonly refreshTokens = new Map<string, string>();
   private readonly codes = new Map<string, OAuthGrant>();
-  private readonly failures = new Map<string, Failure[]>();
+  private readonly failures = new Map<
+    string,
+    Array<{ failure: Failure; only?: (args: Record<string, any>) => boolean }>
+  >();
   private readonly holds = new Map<string, Promise<void>>();
   private server!: http.Server;
   private readonly sockets = new WebSocketServer({ noServer: true });
@@ -131,10 +134,18 @@ export class FakeSlack {
     this.codes.set(code, grant);
   }
 
-  /** The next `times` calls of `method` fail this way. */
-  fail(method: string, failure: Failure, times = 1): void {
+  /**
+   * The next `times` calls of `method` fail this way; with `only`, the next calls whose
+   * arguments it accepts (one channel's posts while the queue sends to others at once).
+   */
+  fail(
+    method: string,
+    failure: Failure,
+    times = 1,
+    only?: (args: Record<string, any>) => boolean,
+  ): void {
     const queue = this.failures.get(method) ?? [];
-    for (let i = 0; i < times; i += 1) queue.push(failure);
+    for (let i = 0; i < times; i += 1) queue.push({ failure, ...(only && { only }) });
     this.failures.set(method, queue);
   }
 
@@ -229,7 +240,9 @@ export class FakeSlack {
     this.calls.push({ method, args, token, at: Date.now() });
     await this.holds.get(method);
 
-    const failure = this.failures.get(method)?.shift();
+    const pending = this.failures.get(method) ?? [];
+    const due = pending.findIndex((f) => !f.only || f.only(args));
+    const failure = due >= 0 ? pending.splice(due, 1)[0]!.failure : undefined;
     if (failure) {
       if ('status' in failure && failure.status === 429)
         return reply(

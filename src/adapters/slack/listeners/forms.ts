@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { App, RespondFn } from '@slack/bolt';
 import { busy, note } from '../../../core/messages/common';
 import { safely } from '../../../inbound/safely';
 import type { SlackDeps } from '../deps';
@@ -10,10 +10,15 @@ import { workspaceOf } from './installed-workspace';
 /**
  * Every submitted form: its values decoded and checked before anything else (a mistake keeps
  * the form open with the mistake under its field), then acknowledged and handed to the
- * conversation. The form has closed by then, so what it says comes by DM.
+ * conversation. The form has closed by then, so what it says comes by DM (or at the
+ * response_url Slack gave with it).
  */
 export function registerForms(app: App, deps: SlackDeps) {
-  app.view(/.*/, async ({ ack, view, body, client, context }) => {
+  app.view(/.*/, async (args) => {
+    const { ack, view, body, client, context } = args;
+    // Bolt gives respond() only when Slack sent response_urls with the form (one that asked for
+    // them, such as a form from an older release): what the form says goes there, else by DM.
+    const { respond } = args as { respond?: RespondFn };
     const values = readFormValues(view.state?.values);
     const state = readFormState(view.private_metadata);
     const errors = deps.conversation.checkForm(view.callback_id, values, state);
@@ -23,8 +28,10 @@ export function registerForms(app: App, deps: SlackDeps) {
     }
     const { workspaceId } = workspaceOf(context);
     const userId = body.user.id;
-    const tell = (card: Parameters<typeof renderCard>[0]) =>
-      sendDm(client, userId, renderCard(card));
+    const tell = async (card: Parameters<typeof renderCard>[0]) => {
+      if (respond) await respond({ response_type: 'ephemeral', ...renderCard(card) });
+      else await sendDm(client, userId, renderCard(card));
+    };
     const work = () =>
       safely(deps.logger, { form: view.callback_id, workspaceId, userId }, tell, async () => {
         const outcome = await deps.conversation.submitForm(
