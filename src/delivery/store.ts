@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Platform } from '../core/domain/member';
 import { recipientsOf, type DeliveryTarget, type OutboundMessage } from '../core/domain/outbound';
 import type { Database } from '../persistence/schema';
+import { deliveryQueue } from '../persistence/repositories/deliveries';
 import type { ClaimedDelivery, PacingBucket } from './types';
 
 type Db = Kysely<Database>;
@@ -122,6 +123,20 @@ export async function markSent(
 }
 
 /** Ends a delivery without sending: skipped (nobody to send to) or dead (gave up). */
+/** A note to one person about a delivery given up (a giver's celebration not posted). */
+export async function enqueueNotice(
+  db: Db,
+  workspaceId: string,
+  dedupeKey: string,
+  userId: string,
+  message: OutboundMessage,
+  now: Date,
+): Promise<void> {
+  await deliveryQueue(db, { now: () => now }).enqueue(workspaceId, [
+    { dedupeKey, target: { type: 'member', userId }, message, availableAt: now },
+  ]);
+}
+
 export async function finish(
   db: Db,
   id: string,

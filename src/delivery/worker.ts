@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { OutboundComposer } from '../core/conversation';
-import { narrowGroup, recipientsOf } from '../core/domain/outbound';
+import { narrowGroup, noticeOfFailure, recipientsOf } from '../core/domain/outbound';
 import type { Clock } from '../core/ports';
 import type { Logger } from '../logger';
 import type { Database } from '../persistence/schema';
@@ -109,7 +109,18 @@ export function deliveryWorker(options: WorkerOptions) {
     const attempts = d.attempts + 1;
     if (outcome.permanent || attempts >= options.maxAttempts) {
       logger.warn({ delivery: d.id, error: outcome.error, attempts }, 'delivery given up');
-      return store.finish(db, d.id, workerId, now(), 'dead', outcome.error);
+      await store.finish(db, d.id, workerId, now(), 'dead', outcome.error);
+      const notice = noticeOfFailure(d.dedupeKey, d.target, d.message);
+      if (notice)
+        await store.enqueueNotice(
+          db,
+          d.workspaceId,
+          notice.dedupeKey,
+          notice.userId,
+          notice.message,
+          now(),
+        );
+      return;
     }
     return store.release(db, d.id, workerId, later({ ...d, attempts }), {
       uncertain: outcome.maybeDelivered,

@@ -1,8 +1,10 @@
+import { renderCard } from '../../src/adapters/slack/render';
 import type { Text } from '../../src/core/conversation/text';
 import { apology, note } from '../../src/core/messages/common';
 import {
   kudosForm,
   kudosPostedElsewhere,
+  kudosPostFailed,
   kudosRejectionText,
   type KudosShown,
 } from '../../src/core/messages/kudos';
@@ -370,7 +372,7 @@ describe(`/kudos on Slack (${databaseLabel})`, () => {
     expect(JSON.stringify(dmsTo('ULI')[0]!.args)).not.toContain('<@UBEN>');
   });
 
-  it('keeps the kudos and still thanks each person when the kudos channel cannot be posted to', async () => {
+  it('keeps the kudos, still thanks each person, and tells the giver when the kudos channel cannot be posted to', async () => {
     await saveSettings(app.db, workspaceId, { kudosChannelId: 'CKUDOS' });
     app.fake.fail(
       'chat.postMessage',
@@ -394,6 +396,11 @@ describe(`/kudos on Slack (${databaseLabel})`, () => {
       .where('dedupe_key', '=', `kudos:${kudos[0]!.id}:post`)
       .executeTakeFirstOrThrow();
     expect(post).toEqual({ status: 'dead', last_error: 'not_in_channel' });
+    // …and the giver hears where it could not be posted, instead of believing it was.
+    await app.fake.waitFor(() => dmsTo('UBEN').length === 1);
+    const notice = dmsTo('UBEN')[0]!.args;
+    const expected = renderCard(kudosPostFailed('CKUDOS'));
+    expect({ text: notice.text, blocks: notice.blocks }).toEqual(expected);
   });
 
   it('waits out a rate limit on a DM and delivers it once', async () => {

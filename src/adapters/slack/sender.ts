@@ -155,7 +155,8 @@ export function slackSender(
   };
 
   function classify(e: SlackError, channel: string | null): SendOutcome {
-    const conversationId = channel && !channel.startsWith('U') ? channel : null;
+    // A person's id (U…, or W… in an enterprise) posts to their DM: not a conversation id.
+    const conversationId = channel && !/^[UW]/.test(channel) ? channel : null;
     if (e.code === 'slack_webapi_rate_limited_error')
       return { status: 'rate_limited', retryAfterMs: (e.retryAfter ?? 60) * 1000 };
     if (e.code === 'slack_webapi_platform_error') {

@@ -100,6 +100,8 @@ export type OutboundMessage =
       /** True: the declarer mentors the reader; false: the reader mentors the declarer. */
       declarerIsMentor: boolean;
     }
+  /** A celebration could not be posted in its channel: the giver is told where it failed. */
+  | { kind: 'kudos_post_failed'; kudosId: string; channelId: string }
   /** The person asked said no: the asker hears only that it is not possible now. */
   | { kind: 'intro_declined' }
   /** Plain words queued by an earlier release; nothing new is queued as text. */
@@ -164,5 +166,23 @@ export function toMember(
     target: { type: 'member', userId: member.userId },
     message,
     availableAt: nextWorkingMoment(now, workingHoursOf(member)),
+  };
+}
+
+/**
+ * Who should hear that a delivery was given up, and what: a giver whose celebration could not
+ * be posted (Rapport not in the channel, the channel archived) is told, so that the kudos
+ * is not silently left unposted. Null for every other message.
+ */
+export function noticeOfFailure(
+  dedupeKey: string,
+  target: DeliveryTarget,
+  message: OutboundMessage,
+): { userId: string; dedupeKey: string; message: OutboundMessage } | null {
+  if (message.kind !== 'kudos_post' || target.type !== 'channel') return null;
+  return {
+    userId: message.giverId,
+    dedupeKey: `${dedupeKey}:failed`,
+    message: { kind: 'kudos_post_failed', kudosId: message.kudosId, channelId: target.channelId },
   };
 }

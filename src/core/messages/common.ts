@@ -35,6 +35,8 @@ export function summaryOf(t: Text): string {
           return p.label;
         case 'break':
           return ' ';
+        case 'channel':
+          return `#${p.name}`;
         default:
           return 'text' in p ? p.text : p.name;
       }

@@ -121,6 +121,19 @@ export const kudosPostedElsewhere = (channelId: string | null): Text =>
     ? text('Thanks for celebrating! Your kudos is posted in ', channel(channelId), '.')
     : text('Thanks for celebrating! Your kudos is recorded, and each person will hear from me.');
 
+/** The celebration could not be posted where it was meant to go. */
+export const kudosPostFailed = (channelId: string): Card =>
+  card(
+    'Your kudos could not be posted',
+    section(
+      text(
+        "Your kudos is recorded and each person has heard from me, but I couldn't post it in ",
+        channel(channelId),
+        '. Add Rapport to that channel, or ask an admin to choose another kudos channel.',
+      ),
+    ),
+  );
+
 export const kudosNotPostedHere = (): Text =>
   text(
     "Your kudos is recorded and each person will hear from me, but I couldn't post it here. Add Rapport to this channel to celebrate here next time.",

@@ -2,7 +2,7 @@ import { card, section, type Card } from '../conversation/card';
 import { text } from '../conversation/text';
 import type { OutboundMessage } from '../domain/outbound';
 import { followupReminder } from './followups';
-import { kudosDigest, kudosPost, kudosPrompt, kudosReceived } from './kudos';
+import { kudosDigest, kudosPost, kudosPostFailed, kudosPrompt, kudosReceived } from './kudos';
 import { mentorshipDeclared } from './member';
 import {
   introDeclined,
@@ -64,6 +64,8 @@ export function composeOutbound(m: OutboundMessage, names: Names, zone: string):
       return kudosPost(m, names);
     case 'kudos_received':
       return kudosReceived({ ...m, recipientIds: [], values: [] }, names);
+    case 'kudos_post_failed':
+      return kudosPostFailed(m.channelId);
     case 'round_summary':
       return roundSummary(m);
     case 'round_intro':
