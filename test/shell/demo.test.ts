@@ -92,6 +92,8 @@ describe('npm run demo with piped stdin', () => {
     expect(stdout).toContain('  Give kudos\n  1. Who helped?');
     expect(stdout).toContain('Closed the form; nothing was saved.');
     expect(stdout).not.toContain('\u001b');
+    // The renderer decides markup: no Slack code ticks or bold stars in plain text.
+    expect(stdout).not.toMatch(/[`]|\*\w/);
     expect(stdout).toContain('Who do you want to be? For example: /as priya.');
     expect(stdout).toContain("I didn't understand that.");
     expect(stdout).toContain("I don't know /rapport frobnicate.");
@@ -190,7 +192,10 @@ describe('npm run demo with piped stdin', () => {
     );
     expect(stdout).toContain('Noted: Li Wei is your mentor.');
     expect(stdout).toContain('People you might like to meet');
-    expect(stdout).toContain("haven't been in touch with for 3 weeks");
+    // Asked for every 3 weeks, told about 3 weeks first (not "once a week at most").
+    expect(stdout).toContain(
+      "I'll nudge you about anyone you haven't been in touch with for 3 weeks, in one weekly message at most.",
+    );
     expect(stdout).toContain('Keep-in-touch nudges are on: I nudge you about anyone');
     expect(stdout).toContain('Your Rapport settings');
     expect(stdout).toContain('Timezone Europe/London; working hours 09:00–17:00');
