@@ -1,5 +1,4 @@
 import {
-  buttons,
   card,
   context,
   divider,
@@ -11,7 +10,12 @@ import {
 import { bold, br, command, date, joined, shorten, text, type Text } from '../conversation/text';
 import type { KudosRecord } from '../ports';
 import type { Home } from '../use-cases/home';
-import { networkSummaryBlocks, suggestionBlocks } from './network';
+import {
+  introAnswerButtons,
+  mutualAnswerButtons,
+  networkSummaryBlocks,
+  suggestionBlocks,
+} from './network';
 import { person, type Names } from './people';
 
 const INTRODUCTIONS_SHOWN = 5;
@@ -45,14 +49,10 @@ function followupBlocks(home: Home, names: Names, zone: string): Block[] {
 
 function introductionBlocks(home: Home, names: Names, me: string): Block[] {
   const blocks = home.introductions.slice(0, INTRODUCTIONS_SHOWN).flatMap((i): Block[] => {
-    const payload = { id: i.id };
     if (i.targetId === me && i.status === 'asked')
       return [
         section(text(person(names, i.requesterId), ' would like to meet you.')),
-        buttons(
-          { label: 'Yes, introduce us', action: 'intro_accept', payload, style: 'primary' },
-          { label: 'Not now', action: 'intro_decline', payload },
-        ),
+        introAnswerButtons(i.id),
       ];
     if (i.mutualId === me && i.status === 'asking_mutual')
       return [
@@ -64,10 +64,7 @@ function introductionBlocks(home: Home, names: Names, me: string): Block[] {
             ' are being introduced. Join them?',
           ),
         ),
-        buttons(
-          { label: 'Join', action: 'intro_mutual_join', payload, style: 'primary' },
-          { label: 'No thanks', action: 'intro_mutual_decline', payload },
-        ),
+        mutualAnswerButtons(i.id),
       ];
     return [
       section(text('Waiting for ', person(names, i.targetId), ' to answer your introduction.')),

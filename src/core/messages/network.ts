@@ -206,8 +206,25 @@ const who = (p: IntroMember) => {
   return text(mention(p), about && ` (${about})`);
 };
 
+/** The asked person's answers to an introduction, wherever the question is shown. */
+export const introAnswerButtons = (introductionId: string): Block => {
+  const payload = { id: introductionId };
+  return buttons(
+    { label: 'Yes, introduce us', action: 'intro_accept', payload, style: 'primary' },
+    { label: 'Not now', action: 'intro_decline', payload },
+  );
+};
+
+/** The person both know: join the conversation or not. */
+export const mutualAnswerButtons = (introductionId: string): Block => {
+  const payload = { id: introductionId };
+  return buttons(
+    { label: 'Join', action: 'intro_mutual_join', payload, style: 'primary' },
+    { label: 'No thanks', action: 'intro_mutual_decline', payload },
+  );
+};
+
 export function introRequest(m: Of<'intro_request'>, names: Names): Card {
-  const payload = { id: m.introductionId };
   return card(
     'Someone would like to meet you',
     section(
@@ -219,15 +236,11 @@ export function introRequest(m: Of<'intro_request'>, names: Names): Card {
         '. Shall I introduce you?',
       ),
     ),
-    buttons(
-      { label: 'Yes, introduce us', action: 'intro_accept', payload, style: 'primary' },
-      { label: 'Not now', action: 'intro_decline', payload },
-    ),
+    introAnswerButtons(m.introductionId),
   );
 }
 
 export function introMutualRequest(m: Of<'intro_mutual_request'>, names: Names): Card {
-  const payload = { id: m.introductionId };
   return card(
     'Join an introduction?',
     section(
@@ -239,10 +252,7 @@ export function introMutualRequest(m: Of<'intro_mutual_request'>, names: Names):
         ' are being introduced, and you know them both. Would you like to join their conversation?',
       ),
     ),
-    buttons(
-      { label: 'Join', action: 'intro_mutual_join', payload, style: 'primary' },
-      { label: 'No thanks', action: 'intro_mutual_decline', payload },
-    ),
+    mutualAnswerButtons(m.introductionId),
   );
 }
 
