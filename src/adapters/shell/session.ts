@@ -237,11 +237,20 @@ export function createShellSession(deps: DemoDeps, me: Member) {
     if (value === null)
       return renderMessage(say.demoPlace.private, showForm({ [input.id]: say.demoBadValue() }));
     form.values[input.id] = value;
-    const shownValue = Array.isArray(value)
-      ? value.join(', ')
-      : value === undefined
-        ? ''
-        : String(value);
+    const name = await nameOf();
+    // As the form shows it: a choice by its label, people by name, a channel with #.
+    const shownValue =
+      input.kind === 'select'
+        ? (input.options.find((o) => o.value === value)?.label ?? '')
+        : input.kind === 'checkbox'
+          ? say.ticked(value === true)
+          : input.kind === 'channel' && typeof value === 'string'
+            ? `#${value}`
+            : Array.isArray(value)
+              ? value.map(name).join(', ')
+              : typeof value === 'string'
+                ? value
+                : '';
     return renderMessage(
       say.demoPlace.private,
       say.demoFieldSet(Number(m[1]), input.label, shownValue, form.form.submit),
