@@ -84,6 +84,9 @@ export function blockLines(block: Block, press: (b: Button) => string): string[]
       return lines(block.text);
     case 'buttons':
       return block.buttons.length > 0 ? [block.buttons.map(press).join('  ')] : [];
+    case 'links':
+      // The terminal cannot open a chat: a web link is shown by its address.
+      return block.links.flatMap((l) => ('url' in l ? [`${printable(l.label)}: ${l.url}`] : []));
     case 'divider':
       return [''];
   }

@@ -19,6 +19,14 @@ export interface Button {
   style?: 'primary' | 'danger';
 }
 
+/**
+ * A link to follow rather than an action to press: a web page, or a chat with some people
+ * that the platform starts when a bot cannot (a Teams deep link to a new group chat).
+ */
+export type Link =
+  | { label: string; url: string }
+  | { label: string; chatWith: { userIds: string[]; topic: string; message: string } };
+
 export type Block =
   /** A title in large type. */
   | { type: 'header'; text: string }
@@ -31,6 +39,7 @@ export type Block =
   /** Small print under a message. */
   | { type: 'context'; text: Text }
   | { type: 'buttons'; buttons: Button[] }
+  | { type: 'links'; links: Link[] }
   | { type: 'divider' };
 
 export interface Option {

@@ -1,6 +1,6 @@
 import { Blocks, type ViewBlockBuilder } from 'slack-block-builder';
 import type { Block, Button } from '../../../core/conversation/card';
-import { bold, type Text } from '../../../core/conversation/text';
+import { bold, joined, link, type Text } from '../../../core/conversation/text';
 import { buttonElements } from './action';
 import { clip, fitted, linesOf } from './fit';
 import { mrkdwn } from './text';
@@ -100,6 +100,21 @@ export function renderBlock(block: Block): ViewBlockBuilder[] {
       return chunks(block.buttons, LIMITS.elementsPerActions).map((group) =>
         Blocks.Actions().elements(...buttonElements(group)),
       );
+    case 'links': {
+      // Slack opens group DMs itself, so only web links are drawn here.
+      const links = block.links.flatMap((l) => ('url' in l ? [link(l.url, l.label)] : []));
+      const words = fitted(
+        links.length
+          ? joined(
+              links.map((l) => [l]),
+              ' · ',
+            )
+          : [],
+        LIMITS.contextText,
+        mrkdwn,
+      );
+      return shown(words) ? [Blocks.Context().elements(words)] : [];
+    }
     case 'divider':
       return [Blocks.Divider()];
   }
