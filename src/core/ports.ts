@@ -1,4 +1,4 @@
-import type { Member } from './domain/member';
+import type { Member, Platform } from './domain/member';
 import type { RelationshipKind } from './domain/relationship-kind';
 import type { PairStrength } from './domain/network';
 import type { InteractionEvent } from './domain/relationships';
@@ -265,7 +265,13 @@ export interface RoundRepository {
   setOutcome(groupId: string, outcome: CheckinResponse, at: Date): Promise<void>;
 }
 
+export interface WorkspaceRepository {
+  /** The chat platform a workspace is on. */
+  platformOf(workspaceId: string): Promise<Platform>;
+}
+
 export interface Repositories {
+  workspaces: WorkspaceRepository;
   members: MemberRepository;
   settings: SettingsRepository;
   kudos: KudosRepository;

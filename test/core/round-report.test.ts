@@ -1,6 +1,7 @@
 import { DEFAULT_ROUND_CHANNEL } from '../../src/core/domain/rounds';
 import type { DeliveryRecord, RoundRecord } from '../../src/core/ports';
 import { roundReport } from '../../src/core/use-cases/round-admin';
+import { roundDeliveryKeys } from '../../src/core/use-cases/round-deliveries';
 
 const channel = { ...DEFAULT_ROUND_CHANNEL, id: 'rc', workspaceId: 'ws', channelId: 'CCOFFEE' };
 const round: RoundRecord = {
@@ -77,6 +78,28 @@ describe('a round’s record for admins', () => {
       noAnswer: 1,
     });
     expect(report.round?.absences).toEqual([{ userId: 'h', reason: 'paused' }]);
+  });
+
+  it('reads a round sent to each member alone (Teams) as one message per group', () => {
+    const deliveries = new Map<string, DeliveryRecord>([
+      ['round:r1:intro:0:a', record('sent', ['a'])],
+      ['round:r1:intro:0:b', record('sent', ['b'])],
+      ['round:r1:checkin:0:a', record('sent', ['a'])],
+      ['round:r1:checkin:0:b', record('sent', ['b'])],
+      ['round:r1:intro:1:c', record('sent', ['c'])],
+      ['round:r1:intro:1:d', record('dead', ['d'], 'd blocked the app')],
+      ['round:r1:intro:1:e', record('sent', ['e'])],
+      ['round:r1:intro:2:f', record('pending', ['f'])],
+      ['round:r1:intro:2:g', record('skipped', ['g'], 'g is deactivated')],
+    ]);
+    expect(roundDeliveryKeys(round)).toContain('round:r1:checkin:1:e');
+    const report = roundReport(channel, round, deliveries);
+    expect(report.groups.map((g) => [g.intro, g.leftOut, g.checkin])).toEqual([
+      ['sent', [], 'sent'],
+      ['sent', ['d'], null],
+      ['pending', [], null],
+    ]);
+    expect(report.totals).toMatchObject({ told: 2, notTold: 0 });
   });
 
   it('is empty before the first round', () => {

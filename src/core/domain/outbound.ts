@@ -1,5 +1,5 @@
 import type { KudosDigest } from './digest';
-import { workingHoursOf, type Member } from './member';
+import { workingHoursOf, type Member, type Platform } from './member';
 import { nextWorkingMoment } from './schedule';
 
 /**
@@ -41,6 +41,8 @@ export type OutboundMessage =
       starter: string;
       /** When every member is at work on the round's day (ISO instants); null if never. */
       sharedHours: { start: string; end: string } | null;
+      /** Sent to each member alone (the platform cannot open a group chat): offer one. */
+      toEach?: boolean;
     }
   | { kind: 'round_checkin'; groupId: string; channelId: string }
   | { kind: 'round_sat_out'; channelId: string; reason: 'odd_one_out' | 'alone' }
@@ -71,7 +73,13 @@ export type OutboundMessage =
       mutualId: string | null;
     }
   | { kind: 'intro_mutual_request'; introductionId: string; requesterId: string; targetId: string }
-  | { kind: 'intro_opened'; members: IntroMember[]; mutualId: string | null }
+  | {
+      kind: 'intro_opened';
+      members: IntroMember[];
+      mutualId: string | null;
+      /** Sent to each person alone (the platform cannot open a group chat): offer one. */
+      toEach?: boolean;
+    }
   | {
       kind: 'welcome';
       /** People to meet in the new member's own department, then across departments. */
@@ -185,4 +193,35 @@ export function noticeOfFailure(
     dedupeKey: `${dedupeKey}:failed`,
     message: { kind: 'kudos_post_failed', kudosId: message.kudosId, channelId: target.channelId },
   };
+}
+
+/**
+ * How a platform reaches a group of people: in one group conversation the bot opens (Slack's
+ * group DM), or each of them alone, because a bot cannot open a group chat (Teams): then each
+ * gets the message with a way to start the chat themselves.
+ */
+export type GroupReach = 'conversation' | 'each';
+
+export const GROUP_REACH: Record<Platform, GroupReach> = {
+  slack: 'conversation',
+  local: 'conversation',
+  teams: 'each',
+};
+
+/** A message for a group, as the platform can deliver it: one delivery, or one per person. */
+export function toGroup(
+  reach: GroupReach,
+  delivery: NewDelivery & { target: { type: 'group'; userIds: string[] } },
+): NewDelivery[] {
+  if (reach === 'conversation') return [delivery];
+  const message =
+    delivery.message.kind === 'round_intro' || delivery.message.kind === 'intro_opened'
+      ? { ...delivery.message, toEach: true }
+      : delivery.message;
+  return delivery.target.userIds.map((userId) => ({
+    dedupeKey: `${delivery.dedupeKey}:${userId}`,
+    target: { type: 'member', userId },
+    message,
+    availableAt: delivery.availableAt,
+  }));
 }

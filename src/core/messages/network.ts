@@ -273,6 +273,19 @@ export function introOpened(m: Of<'intro_opened'>, names: Names): Card {
         ' Say hello!',
       ),
     ),
+    m.toEach && {
+      type: 'links',
+      links: [
+        {
+          label: 'Start the chat',
+          chatWith: {
+            userIds: [...m.members.map((p) => p.userId), ...(m.mutualId ? [m.mutualId] : [])],
+            topic: `Introduction: ${m.members.map((p) => p.name.split(' ')[0]).join(' and ')}`,
+            message: 'Hello! Rapport introduced us.',
+          },
+        },
+      ],
+    },
   );
 }
 

@@ -199,6 +199,19 @@ export function roundIntro(m: Of<'round_intro'>): Card {
     ),
     section(text(bold('To start:'), ` ${m.starter}`)),
     context(text('Find 30 minutes in the next few days. ', hours)),
+    m.toEach && {
+      type: 'links',
+      links: [
+        {
+          label: 'Start a group chat',
+          chatWith: {
+            userIds: m.members.map((p) => p.userId),
+            topic: `Intro round: ${m.members.map((p) => p.name.split(' ')[0]).join(', ')}`,
+            message: `Hello! Rapport's intro round put us together. ${m.starter}`,
+          },
+        },
+      ],
+    },
   );
 }
 

@@ -1,5 +1,11 @@
 import { Candidates, suggestFor } from '../domain/network';
-import { toMember, type IntroMember, type SuggestedPerson } from '../domain/outbound';
+import {
+  GROUP_REACH,
+  toGroup,
+  toMember,
+  type IntroMember,
+  type SuggestedPerson,
+} from '../domain/outbound';
 import { isReachable } from '../domain/reachable';
 import { classifyRelationship } from '../domain/relationship-kind';
 import type { Member } from '../domain/member';
@@ -77,8 +83,10 @@ export function makeIntroductions({
         occurredAt: now,
       },
     ]);
-    await repos.deliveries.enqueue(workspaceId, [
-      {
+    const reach = GROUP_REACH[await repos.workspaces.platformOf(workspaceId)];
+    await repos.deliveries.enqueue(
+      workspaceId,
+      toGroup(reach, {
         dedupeKey: `intro:${intro.id}:open`,
         target: { type: 'group', userIds: ids },
         message: {
@@ -87,8 +95,8 @@ export function makeIntroductions({
           mutualId: withMutual ? intro.mutualId : null,
         },
         availableAt: now,
-      },
-    ]);
+      }),
+    );
   }
 
   return {

@@ -15,6 +15,7 @@ import type {
   UnitOfWork,
 } from '../ports';
 import { ADMINS_ONLY, type AdminsOnly } from './admin-settings';
+import { groupDelivery, roundDeliveryKeys } from './round-deliveries';
 
 type Refused = AdminsOnly;
 const refused: Refused = ADMINS_ONLY;
@@ -60,15 +61,17 @@ export function roundReport(
   deliveries: Map<string, DeliveryRecord>,
 ): RoundReport {
   const groups: GroupReport[] = (round?.groups ?? []).map((g) => {
-    const intro = deliveries.get(`round:${round!.id}:intro:${g.position}`);
     const members = g.members.map((m) => m.userId);
+    const intro = groupDelivery(deliveries, `round:${round!.id}:intro:${g.position}`, members);
     return {
       position: g.position,
       members,
       intro: intro?.status ?? null,
       reason: intro?.reason ?? null,
       leftOut: intro?.status === 'sent' ? members.filter((m) => !intro.recipients.includes(m)) : [],
-      checkin: deliveries.get(`round:${round!.id}:checkin:${g.position}`)?.status ?? null,
+      checkin:
+        groupDelivery(deliveries, `round:${round!.id}:checkin:${g.position}`, members)?.status ??
+        null,
       outcome: g.outcome,
       answers: g.members.filter((m) => m.response !== null).length,
     };
@@ -151,11 +154,7 @@ export function makeRoundAdmin({ transaction }: { transaction: UnitOfWork }) {
             example: channels[0]?.channelId ?? null,
           };
         const round = await repos.rounds.latestRound(channel.id);
-        const keys = (round?.groups ?? []).flatMap((g) => [
-          `round:${round!.id}:intro:${g.position}`,
-          `round:${round!.id}:checkin:${g.position}`,
-        ]);
-        const deliveries = await repos.deliveryLog.byKeys(workspaceId, keys);
+        const deliveries = await repos.deliveryLog.byKeys(workspaceId, roundDeliveryKeys(round));
         const zone = channel.timezone ?? (await repos.settings.get(workspaceId)).timezone;
         return { ok: true as const, report: roundReport(channel, round, deliveries), zone };
       }),

@@ -1,8 +1,9 @@
 import { formGroups, type Candidate } from '../domain/matching';
 import { utcWindow } from '../domain/matching-cost';
 import { workingHoursOf, type Member } from '../domain/member';
-import { toMember, type NewDelivery } from '../domain/outbound';
+import { GROUP_REACH, toGroup, toMember, type NewDelivery } from '../domain/outbound';
 import { CONVERSATION_STARTERS, QUIET_ROUNDS_BEFORE_PAUSE } from '../domain/rounds';
+import { groupDelivery, roundDeliveryKeys } from './round-deliveries';
 import { sharedWorkingMoment, type IntervalCache } from '../domain/schedule';
 import type { Clock, RoundRecord, Repositories, UnitOfWork } from '../ports';
 import type { JobOutcome } from './kudos-prompt';
@@ -60,14 +61,15 @@ async function countQuietRounds(
     (await repos.rounds.participants(channel.id)).map((p) => [p.userId, p]),
   );
   const checkinKey = (position: number) => `round:${previous.id}:checkin:${position}`;
-  const checkins = await repos.deliveryLog.byKeys(
-    workspaceId,
-    previous.groups.map((g) => checkinKey(g.position)),
-  );
+  const checkins = await repos.deliveryLog.byKeys(workspaceId, roundDeliveryKeys(previous));
   const told: NewDelivery[] = [];
   const counts: Array<{ userId: string; quietRounds: number }> = [];
   for (const group of previous.groups) {
-    const checkin = checkins.get(checkinKey(group.position));
+    const checkin = groupDelivery(
+      checkins,
+      checkinKey(group.position),
+      group.members.map((m) => m.userId),
+    );
     const asked = new Set(checkin?.status === 'sent' ? checkin.recipients : []);
     for (const { userId, response } of group.members) {
       const before = participants.get(userId)?.quietRounds ?? 0;
@@ -184,35 +186,40 @@ export function makeRunRound({ transaction, clock }: { transaction: UnitOfWork; 
         },
         availableAt: slot,
       });
+      const reach = GROUP_REACH[await repos.workspaces.platformOf(workspaceId)];
       groupMembers.forEach((group, position) => {
         const target = { type: 'group' as const, userIds: group.map((m) => m.userId) };
-        deliveries.push({
-          dedupeKey: key(`intro:${position}`),
-          target,
-          message: {
-            kind: 'round_intro',
-            channelId: channel.channelId,
-            members: group.map((m) => ({
-              userId: m.userId,
-              name: m.name,
-              department: m.departmentName,
-              title: m.title,
-            })),
-            starter: CONVERSATION_STARTERS[position % CONVERSATION_STARTERS.length]!,
-            sharedHours: sharedHours(group, slot),
-          },
-          availableAt: sharedWorkingMoment(slot, group.map(workingHoursOf), intervals),
-        });
-        deliveries.push({
-          dedupeKey: key(`checkin:${position}`),
-          target,
-          message: {
-            kind: 'round_checkin',
-            groupId: created.groupIds[position]!,
-            channelId: channel.channelId,
-          },
-          availableAt: sharedWorkingMoment(checkinFrom, group.map(workingHoursOf), intervals),
-        });
+        deliveries.push(
+          ...toGroup(reach, {
+            dedupeKey: key(`intro:${position}`),
+            target,
+            message: {
+              kind: 'round_intro',
+              channelId: channel.channelId,
+              members: group.map((m) => ({
+                userId: m.userId,
+                name: m.name,
+                department: m.departmentName,
+                title: m.title,
+              })),
+              starter: CONVERSATION_STARTERS[position % CONVERSATION_STARTERS.length]!,
+              sharedHours: sharedHours(group, slot),
+            },
+            availableAt: sharedWorkingMoment(slot, group.map(workingHoursOf), intervals),
+          }),
+        );
+        deliveries.push(
+          ...toGroup(reach, {
+            dedupeKey: key(`checkin:${position}`),
+            target,
+            message: {
+              kind: 'round_checkin',
+              groupId: created.groupIds[position]!,
+              channelId: channel.channelId,
+            },
+            availableAt: sharedWorkingMoment(checkinFrom, group.map(workingHoursOf), intervals),
+          }),
+        );
       });
       for (const out of result.satOut) {
         const member = byId.get(out.userId)!;

@@ -14,9 +14,11 @@ import { welcomeRepository } from './welcomes';
 import { roundChannelRepository } from './round-channels';
 import { roundRecordRepository } from './round-records';
 import { settingsRepository } from './settings';
+import { workspaceRepository } from './workspaces';
 
 export function createRepositories(db: Kysely<Database>, clock: Clock = systemClock): Repositories {
   return {
+    workspaces: workspaceRepository(db),
     members: memberRepository(db),
     settings: settingsRepository(db),
     kudos: kudosRepository(db),

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Platform } from '../../core/domain/member';
+import type { WorkspaceRepository } from '../../core/ports';
 import type { Database } from '../schema';
 
 export interface InstalledWorkspace {
@@ -95,4 +96,17 @@ export async function findWorkspace(db: Kysely<Database>, idOrExternal: string) 
     )
     .executeTakeFirst();
   return row?.id ?? null;
+}
+
+export function workspaceRepository(db: Kysely<Database>): WorkspaceRepository {
+  return {
+    async platformOf(workspaceId) {
+      const row = await db
+        .selectFrom('workspaces')
+        .select('platform')
+        .where('id', '=', workspaceId)
+        .executeTakeFirstOrThrow();
+      return row.platform;
+    },
+  };
 }
