@@ -5,6 +5,7 @@ import * as scheduling from './2026-11-23T12-00-00_scheduling';
 import * as rounds from './2026-11-23T18-00-00_rounds';
 import * as relationships from './2026-11-24T00-00-00_relationships';
 import * as inboundEvents from './2026-11-30T00-00-00_inbound-events';
+import * as teams from './2026-12-01T00-00-00_teams';
 
 /**
  * Every migration, by name. Listed statically (not read from disk at run time) so the same
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T18-00-00_rounds': rounds,
   '2026-11-24T00-00-00_relationships': relationships,
   '2026-11-30T00-00-00_inbound-events': inboundEvents,
+  '2026-12-01T00-00-00_teams': teams,
 };

@@ -64,6 +64,10 @@ const schema = z
     MICROSOFT_APP_ID: optional(z.uuid({ error: 'the bot app id, a GUID' })),
     MICROSOFT_APP_PASSWORD: optional(z.string().min(1)),
     MICROSOFT_APP_TENANT_ID: optional(z.string().min(1, 'your Entra tenant id')),
+    RAPPORT_TEAMS_ANONYMOUS: optional(
+      z.enum(['true', 'false'], { error: 'true or false' }).transform((v) => v === 'true'),
+    ),
+    RAPPORT_TEAMS_SENDS_PER_SECOND: count('messages a second per Teams tenant', 1, 1000, 40),
     RAPPORT_SCHEDULER_TICK: z
       .string()
       .refine((v) => validCron(v), 'a cron expression such as "* * * * *" (every minute)')
@@ -129,6 +133,11 @@ const schema = z
       'unset in production: it moves the clock, for tests only',
     );
     needs(
+      Boolean(env.RAPPORT_TEAMS_ANONYMOUS) && env.NODE_ENV === 'production',
+      'RAPPORT_TEAMS_ANONYMOUS',
+      'unset in production: it serves /api/messages without checking who sent a request (for the Agents Playground and tests)',
+    );
+    needs(
       Boolean(env.MICROSOFT_APP_ID) && !env.MICROSOFT_APP_PASSWORD,
       'MICROSOFT_APP_PASSWORD',
       'set with MICROSOFT_APP_ID: the client secret of the bot registration',
@@ -157,6 +166,9 @@ export function slackConfigured(config: Config): boolean {
   return Boolean(config.SLACK_SIGNING_SECRET && (config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID));
 }
 
+/** Teams with credentials, or anonymously for local tools and tests. */
 export function teamsConfigured(config: Config): boolean {
-  return Boolean(config.MICROSOFT_APP_ID && config.MICROSOFT_APP_PASSWORD);
+  return Boolean(
+    (config.MICROSOFT_APP_ID && config.MICROSOFT_APP_PASSWORD) || config.RAPPORT_TEAMS_ANONYMOUS,
+  );
 }

@@ -220,7 +220,6 @@ export async function reserve(
   return at;
 }
 
-/** Why any of these members must not be messaged now; null when all may be. */
 /** Who among a delivery's recipients can no longer be sent to, and why. */
 export async function recipientProblems(
   db: Db,
@@ -232,7 +231,14 @@ export async function recipientProblems(
   if (memberIds.length === 0) return problems;
   const rows = await db
     .selectFrom('members')
-    .select(['user_id', 'is_bot', 'is_deactivated', 'opted_out', 'paused_until'])
+    .select([
+      'user_id',
+      'is_bot',
+      'is_deactivated',
+      'opted_out',
+      'paused_until',
+      'unreachable_since',
+    ])
     .where('workspace_id', '=', workspaceId)
     .where('user_id', 'in', memberIds)
     .execute();
@@ -246,9 +252,11 @@ export async function recipientProblems(
           ? `${id} is a bot`
           : m.opted_out
             ? `${id} opted out`
-            : m.paused_until && m.paused_until > now
-              ? `${id} is paused`
-              : null;
+            : m.unreachable_since
+              ? `${id} cannot be messaged (they blocked or removed the app)`
+              : m.paused_until && m.paused_until > now
+                ? `${id} is paused`
+                : null;
     if (problem) problems.set(id, problem);
   }
   return problems;
@@ -282,4 +290,21 @@ export async function workspaceStopped(db: Db, workspaceId: string): Promise<boo
     .where('id', '=', workspaceId)
     .executeTakeFirst();
   return !row || row.uninstalled_at !== null;
+}
+
+/** The platform refused these people for good (blocked, removed the app): stop sending. */
+export async function markUnreachable(
+  db: Db,
+  workspaceId: string,
+  userIds: string[],
+  at: Date,
+): Promise<void> {
+  if (userIds.length === 0) return;
+  await db
+    .updateTable('members')
+    .set({ unreachable_since: at })
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', 'in', userIds)
+    .where('unreachable_since', 'is', null)
+    .execute();
 }

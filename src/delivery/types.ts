@@ -37,6 +37,8 @@ export type SendOutcome =
       /** The request may have reached the platform and been carried out. */
       maybeDelivered: boolean;
       conversationId?: string | null;
+      /** Recipients the platform will not deliver to at all (blocked, app removed). */
+      unreachable?: string[];
     };
 
 export type VerifyOutcome =

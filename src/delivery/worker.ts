@@ -107,6 +107,8 @@ export function deliveryWorker(options: WorkerOptions) {
       return store.markSent(db, d.id, workerId, now(), outcome.ref, outcome.conversationId);
     if (outcome.status === 'rate_limited') return rateLimited(d, outcome.retryAfterMs, false);
     const attempts = d.attempts + 1;
+    if (outcome.unreachable)
+      await store.markUnreachable(db, d.workspaceId, outcome.unreachable, now());
     if (outcome.permanent || attempts >= options.maxAttempts) {
       logger.warn({ delivery: d.id, error: outcome.error, attempts }, 'delivery given up');
       await store.finish(db, d.id, workerId, now(), 'dead', outcome.error);

@@ -60,6 +60,11 @@ export interface MembersTable {
   nudges_enabled: Generated<boolean>;
   suggestions_enabled: Generated<boolean>;
   nudge_cadence_days: Generated<number>;
+  unreachable_since: ColumnType<
+    Date | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
 }
 
 export interface KudosTable {
@@ -104,6 +109,27 @@ export interface SlackInstallationsTable {
     Date | string | null
   >;
   installed_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TeamsConversationsTable {
+  workspace_id: string;
+  conversation_id: string;
+  kind: 'personal' | 'channel' | 'groupChat';
+  service_url: string;
+  team_id: string | null;
+  name: string | null;
+  user_id: string | null;
+  removed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_at: Timestamp;
+}
+
+export interface TeamsUsersTable {
+  workspace_id: string;
+  user_id: string;
+  teams_id: string;
+  upn: string | null;
+  email: string | null;
   updated_at: Timestamp;
 }
 
@@ -292,6 +318,8 @@ export interface Database {
   interactions: InteractionsTable;
   slack_installations: SlackInstallationsTable;
   inbound_events: InboundEventsTable;
+  teams_conversations: TeamsConversationsTable;
+  teams_users: TeamsUsersTable;
   job_runs: JobRunsTable;
   deliveries: DeliveriesTable;
   delivery_pacing: DeliveryPacingTable;

@@ -23,7 +23,7 @@ import { singleToken } from './single-token';
 import { startSlack } from './start-up';
 import { slackRoster } from './roster';
 import { slackSender, type SlackLimits } from './sender';
-import { workTracker } from './work-tracker';
+import { workTracker } from '../../inbound/work-tracker';
 
 /**
  * The least the features need: commands, posting and DMs, reading the directory and its

@@ -25,6 +25,8 @@ export interface Member {
   isDeactivated: boolean;
   optedOut: boolean;
   pausedUntil: Date | null;
+  /** The platform refuses to deliver to them (they blocked or removed the app). */
+  unreachable?: boolean;
   joinedAt: Date;
   /** When messages may reach them, in their own timezone (default Monday–Friday, 09:00–17:00). */
   workingHours: { startMinute: number; endMinute: number; days: number[] };

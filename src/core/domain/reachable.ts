@@ -10,7 +10,7 @@ export function isInNetwork(m: Pick<Member, 'isBot' | 'isDeactivated' | 'optedOu
 
 /**
  * Someone Rapport may write to, suggest or introduce now: a person from this organisation,
- * active, taking part and not paused.
+ * active, taking part, not paused, and whom the platform still lets the bot message.
  */
 export function isReachable(m: Member, now: Date): boolean {
   return (
@@ -18,6 +18,7 @@ export function isReachable(m: Member, now: Date): boolean {
     !m.isDeactivated &&
     !m.optedOut &&
     !m.externalOrg &&
+    !m.unreachable &&
     !(m.pausedUntil && m.pausedUntil > now)
   );
 }

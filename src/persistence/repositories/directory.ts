@@ -131,11 +131,14 @@ export async function upsertMember(
     name: input.name,
     title: input.title ?? null,
     manager_id: input.managerId ?? null,
-    timezone: input.timezone ?? 'UTC',
     external_org: input.externalOrg ?? null,
     is_bot: input.isBot ?? false,
-    is_admin: input.isAdmin ?? false,
     is_deactivated: input.isDeactivated ?? false,
+  };
+  // A platform that does not say (Teams' roster has no timezone or admin role) keeps what is known.
+  const said = {
+    ...(input.timezone !== undefined && { timezone: input.timezone }),
+    ...(input.isAdmin !== undefined && { is_admin: input.isAdmin }),
   };
   const department = departmentId
     ? { department_id: departmentId, department_source: 'directory' as const }
@@ -146,13 +149,15 @@ export async function upsertMember(
       workspace_id: workspaceId,
       user_id: input.userId,
       ...row,
+      timezone: input.timezone ?? 'UTC',
+      is_admin: input.isAdmin ?? false,
       department_id: departmentId,
       ...(input.joinedAt && { joined_at: input.joinedAt }),
     })
     .onConflict((oc) =>
       oc
         .columns(['workspace_id', 'user_id'])
-        .doUpdateSet({ ...row, ...department, updated_at: sql`now()` }),
+        .doUpdateSet({ ...row, ...said, ...department, updated_at: sql`now()` }),
     )
     .execute();
 }
@@ -209,4 +214,60 @@ export async function chosenDepartmentField(
     .where('workspace_id', '=', workspaceId)
     .executeTakeFirst();
   return row?.department_field_id ?? null;
+}
+
+/**
+ * What a person's own request tells: the timezone their client reports, and that the platform
+ * lets the bot reach them again (they wrote to it, or added it back).
+ */
+export async function heardFrom(
+  db: Kysely<Database>,
+  workspaceId: string,
+  userId: string,
+  timezone: string | null,
+): Promise<void> {
+  await db
+    .updateTable('members')
+    .set({
+      unreachable_since: null,
+      ...(timezone && { timezone }),
+      updated_at: sql`now()`,
+    })
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .where((eb) =>
+      eb.or([
+        eb('unreachable_since', 'is not', null),
+        ...(timezone ? [eb('timezone', '<>', timezone)] : []),
+      ]),
+    )
+    .execute();
+}
+
+/** People who left a team Rapport reads its directory from. */
+export async function markDeparted(
+  db: Kysely<Database>,
+  workspaceId: string,
+  userIds: string[],
+): Promise<void> {
+  if (userIds.length === 0) return;
+  await db
+    .updateTable('members')
+    .set({ is_deactivated: true, updated_at: sql`now()` })
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', 'in', userIds)
+    .execute();
+}
+
+/** Whether the workspace has an admin yet: the first to install Rapport becomes one if not. */
+export async function hasAdmin(db: Kysely<Database>, workspaceId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('members')
+    .select('user_id')
+    .where('workspace_id', '=', workspaceId)
+    .where('is_admin', '=', true)
+    .where('is_deactivated', '=', false)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -25,6 +25,7 @@ function selectMembers(db: Kysely<Database>, workspaceId: string) {
       'm.is_deactivated',
       'm.opted_out',
       'm.paused_until',
+      'm.unreachable_since',
       'm.joined_at',
       'm.work_start_minute',
       'm.work_end_minute',
@@ -52,6 +53,7 @@ function toMember(row: MemberRow): Member {
     isDeactivated: row.is_deactivated,
     optedOut: row.opted_out,
     pausedUntil: row.paused_until,
+    unreachable: row.unreachable_since !== null,
     joinedAt: row.joined_at,
     workingHours: {
       startMinute: row.work_start_minute,
