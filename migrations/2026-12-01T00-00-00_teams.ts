@@ -17,6 +17,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().check(sql`kind in ('personal', 'channel', 'groupChat')`),
     )
     .addColumn('service_url', 'text', (c) => c.notNull())
+    // The bot's own id there (28:…), which a new personal chat is opened from.
+    .addColumn('bot_id', 'text', (c) => c.notNull())
     .addColumn('team_id', 'text')
     .addColumn('name', 'text')
     // The person a personal chat is with.

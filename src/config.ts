@@ -67,6 +67,14 @@ const schema = z
     RAPPORT_TEAMS_ANONYMOUS: optional(
       z.enum(['true', 'false'], { error: 'true or false' }).transform((v) => v === 'true'),
     ),
+    RAPPORT_TEAMS_ADMINS: optional(
+      z
+        .string()
+        .regex(
+          /^\s*[^\s,@]+@[^\s,@]+(\s*,\s*[^\s,@]+@[^\s,@]+)*\s*$/,
+          'sign-in addresses separated by commas, such as ana@example.com,li@example.com',
+        ),
+    ),
     RAPPORT_TEAMS_SENDS_PER_SECOND: count('messages a second per Teams tenant', 1, 1000, 40),
     RAPPORT_SCHEDULER_TICK: z
       .string()

@@ -24,7 +24,6 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger(config.LOG_LEVEL);
-  for (const warning of choice.warnings) logger.warn(warning);
   const clock = clockFor(config);
   const database = await openMigratedDatabase(config, logger);
   logger.info({ database: database.kind }, 'database ready');

@@ -60,12 +60,8 @@ export function dataDirInUse(dir: string, pid: number | null, configured: string
 export const NOT_CONNECTED_MESSAGE =
   'Rapport is not connected to Slack or Teams. Set SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN ' +
   '(one workspace) or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (many workspaces) ' +
-  'for Slack. To try it without either, run `npm run demo`.';
-
-/** Teams' variables are set, but this release has no Teams adapter yet. */
-export const TEAMS_NOT_YET =
-  'Microsoft Teams is not supported in this release: MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD ' +
-  'are set, but nothing would serve /api/messages.';
+  'for Slack, and MICROSOFT_APP_ID with MICROSOFT_APP_PASSWORD for Teams. To try it without either, ' +
+  'run `npm run demo`.';
 
 /** A job that belongs to a platform this deployment is not connected to. */
 export const jobNeedsPlatform = (job: string, platform: string) => {

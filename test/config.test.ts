@@ -1,5 +1,5 @@
 import { loadConfig } from '../src/config';
-import { NOT_CONNECTED_MESSAGE, TEAMS_NOT_YET } from '../src/startup-messages';
+import { NOT_CONNECTED_MESSAGE } from '../src/startup-messages';
 import { cleanEnv, ownLines, runEntry } from './support/processes';
 
 describe('configuration', () => {
@@ -126,15 +126,14 @@ describe('start-up', () => {
     expect(NOT_CONNECTED_MESSAGE).toMatch(/SLACK_BOT_TOKEN.*npm run demo/);
   });
 
-  it('with only Teams credentials says Teams is not served yet and stops, instead of listening for nothing', async () => {
+  it('refuses RAPPORT_TEAMS_ANONYMOUS in production, naming the variable, and serves nothing', async () => {
     const result = await runEntry('src/main.ts', [], {
-      env: cleanEnv({
-        MICROSOFT_APP_ID: '00000000-0000-4000-8000-000000000001',
-        MICROSOFT_APP_PASSWORD: 'secret-value',
-      }),
+      env: cleanEnv({ NODE_ENV: 'production', RAPPORT_TEAMS_ANONYMOUS: 'true' }),
     });
     expect(result.code).toBe(1);
-    expect(ownLines(result.stderr)).toEqual([TEAMS_NOT_YET]);
+    expect(ownLines(result.stderr)).toEqual([
+      'Configuration error: RAPPORT_TEAMS_ANONYMOUS must be unset in production: it serves /api/messages without checking who sent a request (for the Agents Playground and tests).',
+    ]);
     expect(result.stdout).not.toContain('listening');
   });
 });

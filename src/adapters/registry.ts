@@ -1,21 +1,20 @@
-import { teamsConfigured, type Config } from '../config';
-import { NOT_CONNECTED_MESSAGE, TEAMS_NOT_YET } from '../startup-messages';
+import type { Config } from '../config';
+import { NOT_CONNECTED_MESSAGE } from '../startup-messages';
 import type { AdapterFactory, AdapterServices, PlatformAdapter } from './contract';
 import { slackPlatform } from './slack';
+import { teamsPlatform } from './teams';
 
 /** Every platform Rapport can run on; the terminal demo is started on its own (npm run demo). */
-export const PLATFORMS: AdapterFactory[] = [slackPlatform];
+export const PLATFORMS: AdapterFactory[] = [slackPlatform, teamsPlatform];
 
 export type AdapterChoice =
-  { ok: true; factories: AdapterFactory[]; warnings: string[] } | { ok: false; message: string };
+  { ok: true; factories: AdapterFactory[] } | { ok: false; message: string };
 
 /** The platforms the configuration connects, or why the server would serve nothing. */
 export function chooseAdapters(config: Config): AdapterChoice {
   const factories = PLATFORMS.filter((p) => p.configured(config));
-  const teamsWanted = teamsConfigured(config) && !factories.some((f) => f.platform === 'teams');
-  if (factories.length === 0)
-    return { ok: false, message: teamsWanted ? TEAMS_NOT_YET : NOT_CONNECTED_MESSAGE };
-  return { ok: true, factories, warnings: teamsWanted ? [TEAMS_NOT_YET] : [] };
+  if (factories.length === 0) return { ok: false, message: NOT_CONNECTED_MESSAGE };
+  return { ok: true, factories };
 }
 
 /** Builds every configured adapter. */

@@ -117,6 +117,7 @@ export interface TeamsConversationsTable {
   conversation_id: string;
   kind: 'personal' | 'channel' | 'groupChat';
   service_url: string;
+  bot_id: string;
   team_id: string | null;
   name: string | null;
   user_id: string | null;

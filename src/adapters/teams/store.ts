@@ -8,6 +8,8 @@ export interface ConversationRef {
   conversationId: string;
   kind: ConversationKind;
   serviceUrl: string;
+  /** The bot's own id there (28:…). */
+  botId: string;
   /** The team a channel belongs to (its General channel has the team's id). */
   teamId: string | null;
   name: string | null;
@@ -31,6 +33,7 @@ const toRef = (r: {
   conversation_id: string;
   kind: ConversationKind;
   service_url: string;
+  bot_id: string;
   team_id: string | null;
   name: string | null;
   user_id: string | null;
@@ -38,6 +41,7 @@ const toRef = (r: {
   conversationId: r.conversation_id,
   kind: r.kind,
   serviceUrl: r.service_url,
+  botId: r.bot_id,
   teamId: r.team_id,
   name: r.name,
   userId: r.user_id,
@@ -48,7 +52,15 @@ export function teamsStore(db: Db) {
   const conversations = (workspaceId: string) =>
     db
       .selectFrom('teams_conversations')
-      .select(['conversation_id', 'kind', 'service_url', 'team_id', 'name', 'user_id'])
+      .select([
+        'conversation_id',
+        'kind',
+        'service_url',
+        'bot_id',
+        'team_id',
+        'name',
+        'user_id',
+      ])
       .where('workspace_id', '=', workspaceId);
 
   return {
@@ -57,6 +69,7 @@ export function teamsStore(db: Db) {
       const row = {
         kind: ref.kind,
         service_url: ref.serviceUrl,
+        bot_id: ref.botId,
         team_id: ref.teamId,
         user_id: ref.userId,
         removed_at: null,
@@ -128,13 +141,13 @@ export function teamsStore(db: Db) {
         .execute();
     },
 
-    /** Where the tenant's Bot Connector is: the most recently heard-from service URL. */
-    async serviceUrl(workspaceId: string): Promise<string | null> {
+    /** Where the tenant's Bot Connector is and who the bot is there: as last heard. */
+    async latest(workspaceId: string): Promise<ConversationRef | null> {
       const row = await conversations(workspaceId)
         .orderBy('updated_at', 'desc')
         .limit(1)
         .executeTakeFirst();
-      return row?.service_url ?? null;
+      return row ? toRef(row) : null;
     },
 
     /** The teams Rapport is installed in now, each with a reference to post in. */
@@ -143,7 +156,18 @@ export function teamsStore(db: Db) {
         .where('kind', '=', 'channel')
         .where('removed_at', 'is', null)
         .where('team_id', 'is not', null)
-        .whereRef('conversation_id', '=', 'team_id')
+        .orderBy('updated_at', 'desc')
+        .execute();
+      const byTeam = new Map(rows.reverse().map((r) => [r.team_id, toRef(r)]));
+      return [...byTeam.values()];
+    },
+
+    /** The channels Rapport is in now. */
+    async channels(workspaceId: string): Promise<ConversationRef[]> {
+      const rows = await conversations(workspaceId)
+        .where('kind', '=', 'channel')
+        .where('removed_at', 'is', null)
+        .orderBy('name')
         .execute();
       return rows.map(toRef);
     },

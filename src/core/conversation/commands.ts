@@ -41,6 +41,7 @@ export type Command =
   | {
       kind:
         | 'help'
+        | 'home'
         | 'me'
         | 'settings'
         | 'admin'

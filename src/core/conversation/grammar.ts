@@ -116,6 +116,7 @@ function rapport(input: CommandInput): Command {
     case '':
     case 'help':
       return { kind: 'help' };
+    case 'home':
     case 'me':
     case 'settings':
     case 'admin':

@@ -1,9 +1,8 @@
-import { homeCard, unknownHomeCard } from '../messages/home';
-import { unknownMember } from '../messages/common';
 import { composeOutbound, peopleIn } from '../messages/outbound';
 import type { DeliveryTarget, OutboundMessage } from '../domain/outbound';
 import type { Card } from './card';
 import { checkForm, makeFormHandler } from './forms';
+import { makeHome } from './home';
 import { makeActionHandler } from './press';
 import type { Actor, ConversationPorts } from './reply';
 import type { UseCases } from '../use-cases';
@@ -32,23 +31,7 @@ export function createConversation(ports: ConversationPorts) {
     submitForm: makeFormHandler(ports),
 
     /** The member's Home view, read afresh. */
-    async home(actor: Pick<Actor, 'workspaceId' | 'userId'>): Promise<Card> {
-      await ports.directory.ensureKnown(actor.workspaceId, [actor.userId]);
-      const r = await uc.home(actor.workspaceId, actor.userId);
-      if (!r.ok) return unknownHomeCard(unknownMember());
-      const h = r.home;
-      const ids = [
-        ...h.followups.map((f) => f.otherId),
-        ...h.introductions.flatMap((i) => [
-          i.requesterId,
-          i.targetId,
-          ...(i.mutualId ? [i.mutualId] : []),
-        ]),
-        ...h.suggestions.flatMap((s) => [s.userId, ...(s.mutualId ? [s.mutualId] : [])]),
-        ...[...h.recentGiven, ...h.recentReceived].flatMap((k) => [k.giverId, ...k.recipientIds]),
-      ];
-      return homeCard(h, await uc.names(actor.workspaceId, ids));
-    },
+    home: makeHome(ports),
 
     outbound: makeOutboundComposer(uc),
   };

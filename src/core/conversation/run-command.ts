@@ -38,6 +38,7 @@ import {
 } from '../messages/member';
 import { networkSummaryCard, suggestionsCard } from '../messages/network';
 import { namesOf } from '../messages/people';
+import { makeHome } from './home';
 import { membershipReply, pauseReply, resumeReply } from '../messages/rounds';
 import { usageText } from '../messages/usage';
 import type { Command, CommandInput } from './commands';
@@ -84,6 +85,7 @@ function peopleIn(c: Command): string[] {
 /** Runs any command for an actor and says what to answer: the one place commands are handled. */
 export function makeCommandRunner(ports: ConversationPorts) {
   const { useCases: uc, directory } = ports;
+  const home = makeHome(ports);
 
   /** Examples for this reader: two real colleagues and a real round channel, when known. */
   async function examplesFor(actor: Actor): Promise<Examples> {
@@ -178,6 +180,8 @@ export function makeCommandRunner(ports: ConversationPorts) {
             : await uc.followups.cancelNumber(ws, me, c.n);
         return privately('usage' in r ? usageText(r.usage, await x()) : reminderAnswerReply(r));
       }
+      case 'home':
+        return { private: await home(actor) };
       case 'me': {
         const r = await uc.networkSummary(ws, me);
         return r.ok ? { private: networkSummaryCard(r.summary) } : privately(unknownMember());

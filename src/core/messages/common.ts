@@ -100,3 +100,12 @@ export const installedPage = (platform: string) => ({
   title: 'Rapport is installed.',
   body: text('Type ', command('/rapport help'), ` in ${platform} to begin.`),
 });
+
+/** A second copy of a request whose work is done (Teams resent it): nothing more happens. */
+export const alreadyDone = (): Text => text('That is already done.');
+
+/** A form closed without saving. */
+export const formClosed = (): Text => text('Closed without saving anything.');
+
+/** A form sent, with nothing more to say about it. */
+export const formSaved = (): Text => text('Saved.');

@@ -46,6 +46,10 @@ export const COMMAND_GROUPS: Array<{ title: string; commands: CommandHelp[] }> =
         does: 'your network: who is meaningful, who is going cold, departments reached',
       },
       {
+        usage: '/rapport home',
+        does: 'what waits for you: follow-ups, introductions, suggestions and recent kudos',
+      },
+      {
         usage: '/rapport met @name',
         does: 'record that you met someone; it counts toward your network',
         example: (x) => `/rapport met ${x.person}`,
