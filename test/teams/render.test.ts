@@ -27,7 +27,12 @@ import {
 } from '../../src/core/conversation/text';
 import { settingsForm, roundChannelForm } from '../../src/core/messages/admin-forms';
 import { kudosForm } from '../../src/core/messages/kudos';
+import { FALLBACK_EXAMPLES } from '../../src/core/messages/common';
+import { helpCard } from '../../src/core/messages/help';
 import { moreLeftOut } from '../../src/core/messages/limits';
+import { composeOutbound } from '../../src/core/messages/outbound';
+import { namesOf } from '../../src/core/messages/people';
+import type { OutboundMessage } from '../../src/core/domain/outbound';
 import { fieldNeedsAnswer } from '../../src/core/messages/teams';
 import { DEFAULT_ROUND_CHANNEL, type RoundChannel } from '../../src/core/domain/rounds';
 import {
@@ -202,6 +207,11 @@ describe('text as Teams Markdown', () => {
       '{{DATE(2025-03-04T21:30:00Z, SHORT)}}',
     );
     expect(md([date('not a date', 'UTC', 'moment')])).toBe('not a date');
+    // For a client that shows the functions as written: the words, in the zone the core gave.
+    const words = draw(card('s', section([date(at, 'Europe/Berlin', 'moment')])), {
+      dates: 'words',
+    });
+    expect(words.body[0]!.text).toBe('Wednesday 5 March at 00:30');
   });
 
   it('links only web addresses, the label escaped, brackets in the address encoded', () => {
@@ -220,19 +230,15 @@ describe('text as Teams Markdown', () => {
 });
 
 describe('renderCard', () => {
-  it('is an Adaptive Card 1.5 at Teams’ full width, its summary as the fallback text', () => {
+  it('is an Adaptive Card 1.5 at Teams’ full width', () => {
     const c = draw(card('Time to follow up', section(text('Hello'))));
     expect(c).toMatchObject({
       type: 'AdaptiveCard',
       $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
       version: '1.5',
-      fallbackText: 'Time to follow up',
       msteams: { width: 'Full', entities: [] },
     });
     expect(c.actions).toBeUndefined();
-    expect(draw(card('', section(text('Hello ', mention(ana))))).fallbackText).toBe(
-      'Hello Ana Silva',
-    );
   });
 
   it('draws every kind of block', () => {
@@ -272,7 +278,7 @@ describe('renderCard', () => {
     const [head, sect, quote, facts, ctx, actions, links] = c.body as any[];
     expect(head).toEqual({
       type: 'TextBlock',
-      text: 'Follow\\-ups'.replace('\\', ''),
+      text: 'Follow-ups',
       wrap: true,
       size: 'Large',
       weight: 'Bolder',
@@ -348,6 +354,54 @@ describe('renderCard', () => {
     ]);
     expect(c.msteams.entities.map((e) => e.mentioned.id)).toEqual([ana.userId, li.userId]);
     expectMentionsMatch(c);
+  });
+
+  it('draws the cards Rapport sends, each mention with its entity, channels by name', () => {
+    const coffee = '19:coffee@thread.tacv2';
+    const members = [
+      { ...ana, department: 'Finance', title: 'Analyst' },
+      { ...li, department: 'Sales', title: null },
+    ];
+    const messages: OutboundMessage[] = [
+      {
+        kind: 'round_intro',
+        channelId: coffee,
+        members,
+        starter: 'What are you *working* on?',
+        sharedHours: { start: '2025-03-04T09:00:00Z', end: '2025-03-04T15:30:00Z' },
+      },
+      { kind: 'round_checkin', groupId: 'g1', channelId: coffee },
+      {
+        kind: 'kudos_post',
+        kudosId: 'k1',
+        giverId: ana.userId,
+        recipientIds: [li.userId],
+        message: 'for **untangling** <at>billing</at> #craft',
+        values: ['craft'],
+      },
+      {
+        kind: 'followup_reminder',
+        reminderId: 'r1',
+        version: 1,
+        otherId: li.userId,
+        about: 'the budget_review',
+        origin: 'manual',
+        since: '2025-03-01T10:00:00Z',
+      },
+      { kind: 'intro_opened', members, mutualId: null },
+    ];
+    const options = { upnOf, channelName: (id: string) => (id === coffee ? 'coffee' : null) };
+    const cards = [
+      ...messages.map((m) => composeOutbound(m, namesOf([ana, li]), 'Europe/Berlin')),
+      helpCard(FALLBACK_EXAMPLES),
+    ];
+    for (const c of cards.map((one) => draw(one, options))) {
+      expectMentionsMatch(c);
+      for (const words of mentionTexts(c.body)) expect(words).not.toContain('@thread.tacv2');
+    }
+    const intro = draw(cards[0]!, options);
+    expect(intro.body[0]!.text).toContain('#coffee');
+    expect(intro.msteams.entities.map((e) => e.mentioned.id)).toEqual([ana.userId, li.userId]);
   });
 
   it('leaves out blocks with nothing to show, keeping a lone button, and dividers at the ends', () => {
@@ -606,7 +660,6 @@ describe('renderForm', () => {
 
   it('is a card with the title on top, a submit and a cancel', () => {
     expect(c.body[0]).toMatchObject({ type: 'TextBlock', text: 'Rapport settings', size: 'Large' });
-    expect(c.fallbackText).toBe('Rapport settings');
     expect(c.actions).toEqual([
       {
         type: 'Action.Execute',

@@ -23,7 +23,7 @@ export interface Drawing {
 
 /** A text's Markdown within `max` characters; empty when there is nothing to see. */
 export function textOf(text: Text, d: Drawing, max = TEXT_LIMIT): string {
-  const words = fitText(text, max, (t) => markdown(t, d.mentions));
+  const words = fitText(text, max, (t) => markdown(t, d.mentions, d.options));
   return words.trim() ? words : '';
 }
 

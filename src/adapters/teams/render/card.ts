@@ -1,8 +1,6 @@
 import type { Card } from '../../../core/conversation/card';
-import { plainText } from '../../../core/conversation/text';
 import { moreLeftOut } from '../../../core/messages/limits';
 import { renderBlock, renderGroups, textBlock, textOf, type Drawing } from './blocks';
-import { clip } from './fit';
 import { Mentions } from './mentions';
 import type { RenderOptions } from './options';
 import { SCHEMA, type AdaptiveCard, type CardAction, type CardElement } from './types';
@@ -13,8 +11,6 @@ import { SCHEMA, type AdaptiveCard, type CardAction, type CardElement } from './
  * 28 KB of card leaves the activity around it room, wherever the card is sent.
  */
 export const CARD_BYTES = 28 * 1024;
-/** Shown when a card cannot be drawn; Teams also reads it to people who use a screen reader. */
-const FALLBACK_LIMIT = 1000;
 
 export const bytesOf = (card: AdaptiveCard) => Buffer.byteLength(JSON.stringify(card), 'utf8');
 
@@ -35,28 +31,16 @@ function mentionable(node: unknown, out: string[] = []): string[] {
 export function envelope(
   body: CardElement[],
   mentions: Mentions,
-  more: { actions?: CardAction[]; fallbackText?: string } = {},
+  actions: CardAction[] = [],
 ): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: SCHEMA,
     version: '1.5',
-    ...(more.fallbackText ? { fallbackText: more.fallbackText } : {}),
     body,
-    ...(more.actions?.length ? { actions: more.actions } : {}),
+    ...(actions.length ? { actions } : {}),
     msteams: { width: 'Full', entities: mentions.entities(mentionable(body)) },
   };
-}
-
-/** Words for notifications and screen readers, even when a composer left the summary empty. */
-function summaryOf(card: Card): string {
-  if (card.summary.trim()) return card.summary.trim();
-  for (const block of card.blocks) {
-    if (block.type === 'header' && block.text.trim()) return block.text.trim();
-    if ((block.type === 'section' || block.type === 'quote') && plainText(block.text).trim())
-      return plainText(block.text).trim();
-  }
-  return '';
 }
 
 /**
@@ -78,10 +62,12 @@ function capped(groups: CardElement[][], d: Drawing, build: (b: CardElement[]) =
   return keeping(low);
 }
 
-/** A card as an Adaptive Card for Teams. */
+/**
+ * A card as an Adaptive Card for Teams. Its summary is not part of it: Teams takes a
+ * notification's words from the activity's `summary`, which the adapter sets to `card.summary`.
+ */
 export function renderCard(card: Card, options: RenderOptions = {}): AdaptiveCard {
   const d: Drawing = { mentions: new Mentions(), options };
   const groups = renderGroups(card.blocks, (b) => renderBlock(b, d));
-  const fallbackText = clip(summaryOf(card), FALLBACK_LIMIT);
-  return capped(groups, d, (body) => envelope(body, d.mentions, { fallbackText }));
+  return capped(groups, d, (body) => envelope(body, d.mentions));
 }

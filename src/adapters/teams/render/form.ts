@@ -78,10 +78,7 @@ export function renderForm(form: Form, options: FormOptions = {}): AdaptiveCard 
     ...otherErrors(form, options.errors),
     ...groups.flat(),
   ];
-  return envelope(body, d.mentions, {
-    actions: formActions(form, kinds, options),
-    fallbackText: title || form.id,
-  });
+  return envelope(body, d.mentions, formActions(form, kinds, options));
 }
 
 /**

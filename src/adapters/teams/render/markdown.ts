@@ -1,5 +1,6 @@
 import { dateWords, type Inline, type Text } from '../../../core/conversation/text';
 import type { Mentions } from './mentions';
+import type { RenderOptions } from './options';
 
 /**
  * Teams reads a TextBlock's text as a subset of Markdown and takes a line break only as a new
@@ -50,9 +51,14 @@ function functionTime(at: string): string | null {
  * A calendar day in words, in its zone; an instant through the date functions, which Teams
  * shows in the reader's own zone and language.
  */
-function date(piece: Extract<Inline, { type: 'date' }>, lineStart: boolean): string {
+function date(
+  piece: Extract<Inline, { type: 'date' }>,
+  lineStart: boolean,
+  options: RenderOptions,
+): string {
   const at = functionTime(piece.at);
   if (!at) return escapeWords(piece.at, lineStart);
+  if (options.dates === 'words') return escapeWords(dateWords(piece), lineStart);
   switch (piece.style) {
     case 'day':
       return escapeWords(dateWords(piece), lineStart);
@@ -92,7 +98,7 @@ function lines(words: string, lineStart: boolean, each: (line: string, start: bo
  * Core text as Teams Markdown: only the pieces Rapport chose become bold, links, mentions or
  * dates; everything a person typed reads as typed.
  */
-export function markdown(text: Text, mentions: Mentions): string {
+export function markdown(text: Text, mentions: Mentions, options: RenderOptions = {}): string {
   let out = '';
   for (const piece of text) {
     const start = out === '' || out.endsWith(PARAGRAPH);
@@ -108,11 +114,14 @@ export function markdown(text: Text, mentions: Mentions): string {
       case 'mention':
         out += mentions.tag(piece.userId, piece.name) ?? escapeWords(piece.name, start);
         break;
-      case 'channel':
-        out += escapeWords(`#${piece.name.replace(/^#/, '')}`, start);
+      case 'channel': {
+        const named =
+          piece.name !== piece.channelId ? piece.name : options.channelName?.(piece.channelId);
+        out += escapeWords(`#${(named || piece.name).replace(/^#/, '')}`, start);
         break;
+      }
       case 'date':
-        out += date(piece, start);
+        out += date(piece, start, options);
         break;
       case 'link':
         out += link(piece.url, piece.label, start);

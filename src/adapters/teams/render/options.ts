@@ -7,6 +7,17 @@ export interface RenderOptions {
    */
   upnOf?: (userId: string) => string | null;
   /**
+   * A channel's name for a channel the core named by id alone. Teams cannot mention a channel
+   * in a bot's message, so a channel is written as #name, and an id is no name.
+   */
+  channelName?: (channelId: string) => string | null;
+  /**
+   * How an instant is written. 'reader' (the default): Adaptive Cards' DATE and TIME functions,
+   * which the client writes in the reader's own zone and language. 'words': in the zone the core
+   * gave, as the demo writes it, for a client that shows the functions as they are written.
+   */
+  dates?: 'reader' | 'words';
+  /**
    * How buttons answer. 'execute' (the default): Universal Actions, an `adaptiveCard/action`
    * invoke the adapter answers, with a new card if it likes. 'submit': a message whose value is
    * the button's data, for a client or tool without Universal Actions.

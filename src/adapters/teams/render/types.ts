@@ -28,7 +28,6 @@ export interface AdaptiveCard {
   type: 'AdaptiveCard';
   $schema: string;
   version: '1.5';
-  fallbackText?: string;
   body: CardElement[];
   actions?: CardAction[];
   msteams: { width: 'Full'; entities: MentionEntity[] };
