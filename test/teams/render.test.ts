@@ -1113,3 +1113,58 @@ describe('readSubmit', () => {
     for (const value of odd) expect(readSubmit(value)).toEqual({ kind: 'unknown' });
   });
 });
+
+describe('the Adaptive Cards check the tests rely on', () => {
+  const cardWith = (body: object[], more: object = {}) => ({
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    msteams: { width: 'Full', entities: [] },
+    ...more,
+  });
+
+  it('passes a card Teams draws, people picker included', () => {
+    expect(
+      cardProblems(
+        cardWith([
+          { type: 'TextBlock', text: 'Hi', wrap: true, size: 'Large', weight: 'Bolder' },
+          {
+            type: 'Input.ChoiceSet',
+            id: 'p',
+            label: 'People',
+            choices: [],
+            'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
+          },
+        ]),
+      ),
+    ).toEqual([]);
+  });
+
+  it('finds what Teams would not draw as written', () => {
+    const execute = { type: 'Action.Execute', title: 'Go', verb: 'go' };
+    const problems = cardProblems(
+      cardWith([
+        { type: 'TextBlock', text: 'x', wrapp: true },
+        { type: 'TextBlock', text: 'x', size: 'Huge' },
+        { type: 'Carousel2' },
+        { type: 'Input.Text', id: 'a', isRequired: true },
+        { type: 'Input.Text', id: 'a', label: 'A' },
+        { type: 'Input.ChoiceSet', id: 'c', label: 'C', choices: [] },
+        { type: 'ActionSet', actions: Array.from({ length: 7 }, () => execute) },
+        { type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title: 'x' }] },
+      ]),
+    );
+    for (const found of [
+      /wrapp: not a property of TextBlock/,
+      /Invalid value "Huge"/,
+      /Unknown element type "Carousel2"/,
+      /Duplicate Id "a"/,
+      /required inputs should have a label/i,
+      /at least one choice/,
+      /Maximum number of actions exceeded/,
+      /"url" must be set/,
+    ])
+      expect(problems.some((p) => found.test(p))).toBe(true);
+  });
+});
