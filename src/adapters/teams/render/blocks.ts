@@ -104,7 +104,7 @@ export function renderBlock(block: Block, d: Drawing): CardElement[] {
         block.links.map((l) => linkAction(l, d.options)).filter((a): a is CardAction => a !== null),
       );
     case 'divider':
-      // A divider is the line above whatever comes next: see `separated`.
+      // A divider is the line above whatever comes next: see `renderGroups`.
       return [];
   }
 }
