@@ -1,0 +1,97 @@
+import {
+  personalConversationId,
+  type TeamsChannel,
+  type TeamsFixture,
+  type TeamsUser,
+} from './teams-fixture';
+
+/** Where an activity can go, as the Bot Connector sees it. */
+export interface KnownConversation {
+  kind: 'personal' | 'groupChat' | 'channel';
+  /** The conversation's own id, without a channel thread's ';messageid=…'. */
+  id: string;
+  members: TeamsUser[];
+  /** The team a channel belongs to, or the group chat: what removing the bot affects. */
+  home: string;
+  user?: TeamsUser;
+}
+
+/** The channel part of a thread id: '19:…@thread.tacv2;messageid=1700…' → '19:…@thread.tacv2'. */
+export const baseConversationId = (id: string) => id.split(';')[0]!;
+
+/** `id` is `within` itself and, for a channel, its threads. */
+export const within = (id: string, conversationId: string) =>
+  id === conversationId || id.startsWith(`${conversationId};`);
+
+/**
+ * The tenant as the connector knows it: teams (each channel shares the team's roster), group
+ * chats, and the people whose 1:1 chats with the bot exist.
+ */
+export class ConnectorRoster {
+  private readonly teams = new Map<string, { members: TeamsUser[]; channels: Set<string> }>();
+  private readonly chats = new Map<string, TeamsUser[]>();
+  private readonly people = new Map<string, TeamsUser>();
+  private readonly personalChats = new Map<string, TeamsUser>();
+  /** Teams and chats the bot was removed from. */
+  readonly removed = new Set<string>();
+  /** aadObjectIds of people who blocked the bot. */
+  readonly blocked = new Set<string>();
+
+  addFixture(fx: TeamsFixture): void {
+    this.addTeam({ id: fx.team.id, members: fx.team.members, channels: [fx.team.kudos] });
+    this.addGroupChat(fx.groupChat);
+  }
+
+  /** A team the bot is in; the General channel's id is the team's. */
+  addTeam(team: { id: string; members: TeamsUser[]; channels?: TeamsChannel[] }): void {
+    const channels = new Set([team.id, ...(team.channels ?? []).map((c) => c.id)]);
+    this.teams.set(team.id, { members: [...team.members], channels });
+    this.addPeople(team.members);
+  }
+
+  addGroupChat(chat: { id: string; members: TeamsUser[] }): void {
+    this.chats.set(chat.id, [...chat.members]);
+    this.addPeople(chat.members);
+  }
+
+  /** People of the tenant who can chat with the bot 1:1 without sharing a team with it. */
+  addPeople(people: TeamsUser[]): void {
+    for (const p of people) {
+      this.people.set(p.id, p);
+      this.personalChats.set(personalConversationId(p.id), p);
+    }
+  }
+
+  /** A team's (by any of its channels) or a group chat's new roster. */
+  setMembers(conversationId: string, members: TeamsUser[]): void {
+    const id = baseConversationId(conversationId);
+    const team = [...this.teams.entries()].find(([, t]) => t.channels.has(id));
+    if (team) team[1].members = [...members];
+    else if (this.chats.has(id)) this.chats.set(id, [...members]);
+    else throw new Error(`no team or group chat ${conversationId}`);
+    this.addPeople(members);
+  }
+
+  /** A person by their '29:…' id, Entra object id or principal name, as Teams accepts. */
+  person(key: string): TeamsUser | undefined {
+    const wanted = key.replace(/^8:orgid:/, '').toLowerCase();
+    return (
+      this.people.get(key) ??
+      [...this.people.values()].find(
+        (p) => p.aadObjectId === wanted || p.userPrincipalName.toLowerCase() === wanted,
+      )
+    );
+  }
+
+  conversation(conversationId: string): KnownConversation | undefined {
+    const id = baseConversationId(conversationId);
+    for (const [teamId, team] of this.teams)
+      if (team.channels.has(id))
+        return { kind: 'channel', id, members: team.members, home: teamId };
+    const chat = this.chats.get(id);
+    if (chat) return { kind: 'groupChat', id, members: chat, home: id };
+    const user = this.personalChats.get(id);
+    if (user) return { kind: 'personal', id, members: [user], home: id, user };
+    return undefined;
+  }
+}
