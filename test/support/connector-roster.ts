@@ -1,3 +1,4 @@
+import { errorAnswer, TEAMS_ERRORS, type Answer } from './connector-errors';
 import {
   personalConversationId,
   type TeamsChannel,
@@ -94,4 +95,55 @@ export class ConnectorRoster {
     if (user) return { kind: 'personal', id, members: [user], home: id, user };
     return undefined;
   }
+}
+
+/** A roster entry as Teams returns it. */
+export function rosterEntry(m: TeamsUser, idKey: 'aadObjectId' | 'objectId') {
+  return {
+    id: m.id,
+    name: m.name,
+    [idKey]: m.aadObjectId,
+    givenName: m.givenName,
+    surname: m.surname,
+    email: m.email,
+    userPrincipalName: m.userPrincipalName,
+    tenantId: m.tenantId,
+    userRole: m.userRole,
+  };
+}
+
+// Opaque to the client, with the '+', '/' and '=' real tokens have, which must be URL-encoded.
+const encodeToken = (offset: number) =>
+  Buffer.from(JSON.stringify({ offset, pad: '~~?>' })).toString('base64');
+
+function decodeToken(token: string): number | undefined {
+  try {
+    const offset = JSON.parse(Buffer.from(token, 'base64').toString('utf8')).offset;
+    return Number.isInteger(offset) && offset >= 0 ? offset : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One page of a roster, as /pagedmembers answers it. */
+export function rosterPage(
+  members: TeamsUser[],
+  query: Record<string, string>,
+  limits: { min: number; max: number },
+  idKey: 'aadObjectId' | 'objectId',
+): Answer {
+  const asked = query.pageSize === undefined ? limits.min : Number(query.pageSize);
+  const start = query.continuationToken ? decodeToken(query.continuationToken) : 0;
+  if (!Number.isInteger(asked) || asked < 0 || start === undefined)
+    return errorAnswer(TEAMS_ERRORS.badArgument);
+  const size = Math.min(Math.max(asked, limits.min), limits.max);
+  const end = start + size;
+  return {
+    status: 200,
+    body: {
+      members: members.slice(start, end).map((m) => rosterEntry(m, idKey)),
+      // Teams leaves the token out on the last page (null would loop some clients forever).
+      ...(end < members.length && { continuationToken: encodeToken(end) }),
+    },
+  };
 }

@@ -7,19 +7,17 @@ import {
   type Answer,
   type ConnectorFailure,
 } from './connector-errors';
-import { ConnectorRoster, within, type KnownConversation } from './connector-roster';
-import { personalConversationId, type TeamsUser } from './teams-fixture';
+import {
+  ConnectorRoster,
+  rosterEntry,
+  rosterPage,
+  within,
+  type KnownConversation,
+} from './connector-roster';
+import { parseRoute, type ConnectorRoute, type Target } from './connector-routes';
+import { personalConversationId } from './teams-fixture';
 
-/** The Bot Connector operations, named as the SDK's ConnectorClient names them. */
-export type ConnectorRoute =
-  | 'createConversation'
-  | 'sendToConversation'
-  | 'replyToActivity'
-  | 'updateActivity'
-  | 'deleteActivity'
-  | 'getConversationMembers'
-  | 'getConversationMember'
-  | 'getConversationPagedMembers';
+export type { ConnectorRoute } from './connector-routes';
 
 export interface ConnectorCall {
   /** null: a path the Bot Connector does not have (answered 404). */
@@ -156,7 +154,7 @@ export class FakeConnector {
     return user ? this.activitiesIn(personalConversationId(user.id)) : [];
   }
 
-  /** Forgets calls, activities, pending failures, holds and blocks; rosters stay. */
+  /** Forgets calls, activities, pending failures, blocks and removals; rosters stay. */
   reset(): void {
     this.calls.length = 0;
     this.activities.length = 0;
@@ -281,7 +279,7 @@ export class FakeConnector {
         return { status: 200, body: { id: sent.id } };
       }
       case 'getConversationMembers':
-        return { status: 200, body: conversation.members.map((m) => member(m, 'objectId')) };
+        return { status: 200, body: conversation.members.map((m) => rosterEntry(m, 'objectId')) };
       case 'getConversationMember': {
         // Teams looks a member up by '29:…' id, Entra object id or principal name.
         const key = target.memberId!;
@@ -292,11 +290,11 @@ export class FakeConnector {
             m.userPrincipalName.toLowerCase() === key.toLowerCase(),
         );
         return found
-          ? { status: 200, body: member(found, this.rosterIdKey) }
+          ? { status: 200, body: rosterEntry(found, this.rosterIdKey) }
           : errorAnswer(TEAMS_ERRORS.memberNotFound);
       }
       case 'getConversationPagedMembers':
-        return this.page(conversation.members, call.query);
+        return rosterPage(conversation.members, call.query, this.pageLimits, this.rosterIdKey);
     }
   }
 
@@ -367,97 +365,10 @@ export class FakeConnector {
     return sent;
   }
 
-  private page(members: TeamsUser[], query: Record<string, string>): Answer {
-    const asked = query.pageSize === undefined ? this.pageLimits.min : Number(query.pageSize);
-    const start = query.continuationToken ? decodeToken(query.continuationToken) : 0;
-    if (!Number.isInteger(asked) || asked < 0 || start === undefined)
-      return errorAnswer(TEAMS_ERRORS.badArgument);
-    const size = Math.min(Math.max(asked, this.pageLimits.min), this.pageLimits.max);
-    const end = start + size;
-    return {
-      status: 200,
-      body: {
-        members: members.slice(start, end).map((m) => member(m, this.rosterIdKey)),
-        // Teams leaves the token out on the last page (null would loop some clients forever).
-        ...(end < members.length && { continuationToken: encodeToken(end) }),
-      },
-    };
-  }
-
   /** Teams' message ids are the millisecond they were posted: unique and increasing here. */
   private nextId(): string {
     this.lastId = Math.max(Date.now(), this.lastId + 1);
     return String(this.lastId);
-  }
-}
-
-interface Target {
-  route: ConnectorRoute;
-  conversationId: string;
-  activityId?: string;
-  memberId?: string;
-}
-
-/** Which operation a request is; conversation ids arrive encoded (botbuilder) or raw (Agents SDK). */
-function parseRoute(method: string, path: string): Target | null {
-  let parts: string[];
-  try {
-    parts = path.split('/').map(decodeURIComponent);
-  } catch {
-    return null;
-  }
-  const [v3, conversations, conversationId = '', kind, item, extra] = parts;
-  if (v3 !== 'v3' || conversations !== 'conversations' || extra !== undefined) return null;
-  if (!conversationId)
-    return method === 'POST' && !kind ? { route: 'createConversation', conversationId } : null;
-  const with_ = (route: ConnectorRoute, more: Partial<Target> = {}): Target => ({
-    route,
-    conversationId,
-    ...more,
-  });
-  if (kind === 'activities') {
-    if (!item) return method === 'POST' ? with_('sendToConversation') : null;
-    const routes: Record<string, ConnectorRoute> = {
-      POST: 'replyToActivity',
-      PUT: 'updateActivity',
-      DELETE: 'deleteActivity',
-    };
-    return routes[method] ? with_(routes[method], { activityId: item }) : null;
-  }
-  if (method !== 'GET') return null;
-  if (kind === 'members')
-    return item
-      ? with_('getConversationMember', { memberId: item })
-      : with_('getConversationMembers');
-  if (kind === 'pagedmembers' && !item) return with_('getConversationPagedMembers');
-  return null;
-}
-
-/** A roster entry as Teams returns it. */
-function member(m: TeamsUser, idKey: 'aadObjectId' | 'objectId') {
-  return {
-    id: m.id,
-    name: m.name,
-    [idKey]: m.aadObjectId,
-    givenName: m.givenName,
-    surname: m.surname,
-    email: m.email,
-    userPrincipalName: m.userPrincipalName,
-    tenantId: m.tenantId,
-    userRole: m.userRole,
-  };
-}
-
-// Opaque to the client, with the '+', '/' and '=' real tokens have, which must be URL-encoded.
-const encodeToken = (offset: number) =>
-  Buffer.from(JSON.stringify({ offset, pad: '~~?>' })).toString('base64');
-
-function decodeToken(token: string): number | undefined {
-  try {
-    const offset = JSON.parse(Buffer.from(token, 'base64').toString('utf8')).offset;
-    return Number.isInteger(offset) && offset >= 0 ? offset : undefined;
-  } catch {
-    return undefined;
   }
 }
 

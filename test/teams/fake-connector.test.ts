@@ -156,6 +156,8 @@ describe('fake Bot Connector, driven by the SDK', () => {
       '2',
     ]);
     expect(tokens).toHaveLength(2);
+    // Tokens hold '+', '/' and '=', as Teams' do: the client must URL-encode them, and does.
+    expect(tokens.join('')).toMatch(/[+/=]/);
     expect(seen).toHaveLength(125);
     expect(seen[0]).toEqual({
       id: fx.people.ana.id,
