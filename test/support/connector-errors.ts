@@ -63,6 +63,25 @@ export const TEAMS_ERRORS = {
 
 export type TeamsError = (typeof TEAMS_ERRORS)[keyof typeof TEAMS_ERRORS];
 
+/**
+ * The other 403 Teams documents for a blocked or uninstalled bot (send-proactive-messages.md):
+ * a different body altogether, its sub-code inside a JSON string. A sender that classifies 403s
+ * by `error.code` alone misses it.
+ */
+const MESSAGE_WRITES_BLOCKED = {
+  errorCode: 209,
+  message: JSON.stringify(
+    {
+      subCode: 'MessageWritesBlocked',
+      details: 'Thread is blocked from message writes.',
+      errorCode: null,
+      errorSubCode: null,
+    },
+    null,
+    2,
+  ).replace(/\n/g, '\r\n'),
+};
+
 /** What each status answers when a test gives no code: the first documented one. */
 const BY_STATUS = new Map<number, TeamsError>(
   [...Object.values(TEAMS_ERRORS)].reverse().map((e) => [e.status, e]),
@@ -70,7 +89,10 @@ const BY_STATUS = new Map<number, TeamsError>(
 
 export interface HttpFailure {
   status: number;
-  /** A Teams error code ('BotNotInConversationRoster', …); the status's usual one otherwise. */
+  /**
+   * A Teams error code ('BotNotInConversationRoster', …; 'MessageWritesBlocked' sends that
+   * error's own body); the status's usual code otherwise.
+   */
   code?: string;
   message?: string;
   /** Seconds, sent as Retry-After; 429 sends 1 unless told. */
@@ -104,6 +126,8 @@ export function failureAnswer(failure: HttpFailure): Answer {
     retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
   if ((failure.status === 503 || failure.status === 504) && !failure.code)
     return { status: failure.status, headers };
+  if (failure.code === 'MessageWritesBlocked')
+    return { status: failure.status, body: MESSAGE_WRITES_BLOCKED, headers };
   const known = BY_STATUS.get(failure.status);
   return {
     ...errorAnswer({

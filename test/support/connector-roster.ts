@@ -73,15 +73,20 @@ export class ConnectorRoster {
     this.addPeople(members);
   }
 
-  /** A person by their '29:…' id, Entra object id or principal name, as Teams accepts. */
+  /** A person by their '29:…' id or Entra object id (bare, or as the '8:orgid:…' MRI). */
   person(key: string): TeamsUser | undefined {
-    const wanted = key.replace(/^8:orgid:/, '').toLowerCase();
+    const aadObjectId = key.replace(/^8:orgid:/, '').toLowerCase();
     return (
-      this.people.get(key) ??
-      [...this.people.values()].find(
-        (p) => p.aadObjectId === wanted || p.userPrincipalName.toLowerCase() === wanted,
-      )
+      this.people.get(key) ?? [...this.people.values()].find((p) => p.aadObjectId === aadObjectId)
     );
+  }
+
+  /**
+   * Whom a 1:1 chat is created with: Teams takes the '29:…' id or the '8:orgid:<Entra id>' MRI,
+   * and not an email address or principal name (msteams-docs send-proactive-messages.md).
+   */
+  recipient(memberId: string): TeamsUser | undefined {
+    return /^(29|8:orgid):/.test(memberId) ? this.person(memberId) : undefined;
   }
 
   conversation(conversationId: string): KnownConversation | undefined {

@@ -245,7 +245,7 @@ export class FakeConnector {
     if (body?.isGroup && typeof body.channelData?.channel?.id === 'string')
       return body.channelData.channel.id;
     const member = body?.members?.[0]?.id;
-    const user = typeof member === 'string' ? this.roster.person(member) : undefined;
+    const user = typeof member === 'string' ? this.roster.recipient(member) : undefined;
     return user && personalConversationId(user.id);
   }
 
@@ -331,7 +331,7 @@ export class FakeConnector {
         ...TEAMS_ERRORS.badArgument,
         message: 'Bots cannot create group chats',
       });
-    const user = this.roster.person(String(members[0]?.id ?? ''));
+    const user = this.roster.recipient(String(members[0]?.id ?? ''));
     if (!user || user.tenantId !== tenantId)
       return errorAnswer({ ...TEAMS_ERRORS.badArgument, message: 'Failed to decrypt pairwise id' });
     if (this.roster.blocked.has(user.aadObjectId)) return errorAnswer(TEAMS_ERRORS.blockedByUser);

@@ -45,7 +45,7 @@ describe('fake Bot Connector, driven by the SDK', () => {
 
   it('creates a 1:1 chat, the same one each time, and takes activities into it', async () => {
     const first = await client.createConversation(oneToOne(li.id));
-    const again = await client.createConversation(oneToOne(li.aadObjectId));
+    const again = await client.createConversation(oneToOne(`8:orgid:${li.aadObjectId}`));
     expect(first.id).toBe(personalConversationId(li.id));
     expect(again.id).toBe(first.id);
 
@@ -85,10 +85,13 @@ describe('fake Bot Connector, driven by the SDK', () => {
         client.createConversation({ ...oneToOne(li.id), members: [{ id: li.id }, { id: sam.id }] }),
       ),
       failureOf(client.createConversation(oneToOne('29:1somebody-else'))),
+      // Teams does not create chats from an email address or principal name.
+      failureOf(client.createConversation(oneToOne(li.userPrincipalName))),
       failureOf(client.createConversation(oneToOne(li.id, teamsFixture('fabrikam').tenantId))),
     ]);
     expect(refusals.map((e: any) => [e.status, e.response.data.error.code])).toEqual([
       [400, 'BadSyntax'],
+      [400, 'BadArgument'],
       [400, 'BadArgument'],
       [400, 'BadArgument'],
       [400, 'BadArgument'],
@@ -227,6 +230,17 @@ describe('fake Bot Connector, driven by the SDK', () => {
     expect(error.status).toBe(failure.status);
     expect(error.response.data.error.code).toBe(code);
     expect(error.response.headers.get('retry-after')).toBeNull();
+  });
+
+  it('answers 403 MessageWritesBlocked with the other body Teams documents for it', async () => {
+    fake.fail('sendToConversation', { status: 403, code: 'MessageWritesBlocked' });
+    const error: any = await failureOf(
+      client.sendToConversation(personalConversationId(li.id), message('hi')),
+    );
+    expect(error.status).toBe(403);
+    expect(error.response.data.error).toBeUndefined();
+    expect(error.response.data.errorCode).toBe(209);
+    expect(JSON.parse(error.response.data.message).subCode).toBe('MessageWritesBlocked');
   });
 
   it('answers a gateway timeout with no body: the SDK then has an empty string as data', async () => {
