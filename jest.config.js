@@ -4,6 +4,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },
+  // The Agents SDK's jwks-rsa requires jose, an ES module jest cannot require (see the file).
+  moduleNameMapper: { '^jose$': '<rootDir>/test/support/jose-for-jest.ts' },
   // PGlite takes seconds and hundreds of MB to start; two workers suit the 2-core machines here.
   maxWorkers: 2,
   testTimeout: 60000,
