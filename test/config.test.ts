@@ -19,6 +19,7 @@ describe('configuration', () => {
         RAPPORT_INBOUND_CONCURRENCY: 8,
         RAPPORT_INBOUND_BACKLOG: 500,
         RAPPORT_SLACK_POSTS_PER_MINUTE: 300,
+        RAPPORT_TEAMS_SENDS_PER_SECOND: 40,
         RAPPORT_SLACK_HISTORY_PER_MINUTE: 1,
       },
     });

@@ -51,8 +51,7 @@ export function whereabouts(a: Activity): Whereabouts | null {
 /** The timezone the person's Teams client reports, if any. */
 export function clientTimezone(a: Activity): string | null {
   const info = (a.entities ?? []).find((e) => e.type === 'clientInfo') as
-    | { timezone?: unknown }
-    | undefined;
+    { timezone?: unknown } | undefined;
   const zone = typeof info?.timezone === 'string' ? info.timezone : null;
   if (!zone) return null;
   try {

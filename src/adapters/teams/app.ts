@@ -99,7 +99,9 @@ export function createTeamsAdapter(
       typedChannel: () => null,
     }),
     background: (work, what) =>
-      void tracker.track(work.catch((error: unknown) => log.error({ err: error }, `${what} failed`))),
+      void tracker.track(
+        work.catch((error: unknown) => log.error({ err: error }, `${what} failed`)),
+      ),
   };
   const sdkAuth = options.auth.config ? getAuthConfigWithDefaults(options.auth.config) : undefined;
   // With credentials, a token's service URL must be the activity's: a token cannot be replayed

@@ -46,8 +46,12 @@ export async function onCardRequest(
       const outcome = await deps.conversation.press(actor, request.press);
       if (outcome.update) await replace(outcome.update);
       if (outcome.form)
-        await turn.privately(await deps.drawing.form(turn.workspace.id, outcome.form));
-      if (outcome.note) await tell(outcome.note);
+        await turn.privately(
+          await deps.drawing.form(turn.workspace.id, outcome.form),
+          outcome.form.title,
+        );
+      // The note stands in for an update the platform could not make: the card changed here.
+      if (outcome.note && !outcome.update) await tell(outcome.note);
       return;
     }
     case 'form': {

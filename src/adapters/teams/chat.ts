@@ -30,10 +30,23 @@ export function teamsDrawing(store: TeamsStore) {
     const byId = new Map(users.map((u) => [u.userId, u.upn ?? u.email]));
     return (userId: string) => byId.get(userId) ?? null;
   }
+  /** Channels by the names Teams gave them (a General channel goes by its team's). */
+  async function channelNames(workspaceId: string) {
+    const byId = new Map(
+      (await store.channels(workspaceId)).map((c) => [c.conversationId, c.name]),
+    );
+    return (channelId: string) => byId.get(channelId) ?? null;
+  }
   return {
     async card(workspaceId: string, card: Card): Promise<AdaptiveCard> {
       const people = chatPeople(card.blocks);
-      return renderCard(card, people.length ? { upnOf: await upns(workspaceId, people) } : {});
+      return renderCard(card, {
+        ...(people.length && { upnOf: await upns(workspaceId, people) }),
+        channelName: await channelNames(workspaceId),
+        // Teams' formatting guide lists DATE and TIME as unsupported: the core's own words,
+        // already in the reader's zone, read the same on every client.
+        dates: 'words',
+      });
     },
     /** A form in someone's personal chat: its channel inputs offer the channels Rapport is in. */
     async form(workspaceId: string, form: Form): Promise<AdaptiveCard> {

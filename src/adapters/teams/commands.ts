@@ -37,7 +37,8 @@ export async function onCommand(deps: TeamsDeps, turn: Turn): Promise<void> {
     id === botId ? botId : (ids.get(id) ?? null),
   );
   const reply = await deps.conversation.command(turn.actor, input);
-  if (reply.form) await turn.privately(await deps.drawing.form(turn.workspace.id, reply.form));
+  if (reply.form)
+    await turn.privately(await deps.drawing.form(turn.workspace.id, reply.form), reply.form.title);
   if (reply.public) {
     try {
       await turn.post(reply.public);

@@ -29,7 +29,12 @@ const pause = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : 
 export const objectIdOf = (a: TeamsAccount) => a.aadObjectId ?? a.objectId ?? null;
 
 /** A roster entry as a member; guests, and people from another tenant, are not of the organisation. */
-function memberFrom(a: TeamsAccount, userId: string, tenantId: string, admin: boolean): MemberInput {
+function memberFrom(
+  a: TeamsAccount,
+  userId: string,
+  tenantId: string,
+  admin: boolean,
+): MemberInput {
   const foreign = a.tenantId && a.tenantId !== tenantId ? a.tenantId : null;
   return {
     userId,

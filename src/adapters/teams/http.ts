@@ -102,8 +102,8 @@ export function teamsListener(endpoint: TeamsEndpoint): RequestListener {
   return (req, res) => {
     void (async () => {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      if (path !== MESSAGES_PATH) return answer(res, 404, { error: 'not found' });
-      if (req.method !== 'POST') return answer(res, 405, { error: 'POST only' });
+      if (path !== MESSAGES_PATH) return answer(res, 404, { error: 'not_found' });
+      if (req.method !== 'POST') return answer(res, 405, { error: 'method_not_allowed' });
       const request: SdkRequest = { method: 'POST', headers: req.headers };
       const shim = sdkResponse(res);
       if (verify) {
@@ -118,14 +118,14 @@ export function teamsListener(endpoint: TeamsEndpoint): RequestListener {
         }
       } else request.user = { name: 'anonymous' };
       const raw = await readBody(req);
-      if (raw === null) return answer(res, 413, { error: 'too large' });
+      if (raw === null) return answer(res, 413, { error: 'too_large' });
       try {
         request.body = JSON.parse(raw);
       } catch {
-        return answer(res, 400, { error: 'not JSON' });
+        return answer(res, 400, { error: 'not_json' });
       }
       if (typeof request.body !== 'object' || request.body === null)
-        return answer(res, 400, { error: 'not an activity' });
+        return answer(res, 400, { error: 'not_an_activity' });
       const type = String((request.body as { type?: unknown }).type ?? '');
       const process = (logic: TeamsEndpoint['logic']) => () =>
         endpoint.adapter.process(request as never, shim as never, logic);

@@ -10,7 +10,8 @@ const INSTALLED_IN: Record<Turn['where']['ref']['kind'], InstalledIn> = {
 };
 
 /** The key that makes a conversation's welcome a one-off, until Rapport is removed from it. */
-const welcomeKey = (turn: Turn) => `teams:welcome:${turn.where.ref.teamId ?? turn.where.ref.conversationId}`;
+const welcomeKey = (turn: Turn) =>
+  `teams:welcome:${turn.where.ref.teamId ?? turn.where.ref.conversationId}`;
 
 /**
  * Rapport was added to a personal chat, a team or a group chat. Teams says so twice for a
@@ -23,12 +24,20 @@ async function installed(deps: TeamsDeps, turn: Turn): Promise<void> {
   if (ref.kind !== 'personal') {
     const rosterOf = ref.teamId ?? ref.conversationId;
     deps.background(
-      readRoster(deps.directory, turn.workspace.id, turn.workspace.tenantId, ref.serviceUrl, rosterOf),
-      'Teams roster read',
+      readRoster(
+        deps.directory,
+        turn.workspace.id,
+        turn.workspace.tenantId,
+        ref.serviceUrl,
+        rosterOf,
+      ),
+      'roster read',
     );
   }
   if (!(await deps.inboundEvents.first(turn.workspace.id, welcomeKey(turn)))) return;
-  await turn.post(installWelcome(INSTALLED_IN[ref.kind], turn.activity.recipient?.name || undefined));
+  await turn.post(
+    installWelcome(INSTALLED_IN[ref.kind], turn.activity.recipient?.name || undefined),
+  );
 }
 
 /** Rapport was removed: nothing more is sent there, and adding it back welcomes again. */
@@ -41,7 +50,10 @@ async function removed(deps: TeamsDeps, turn: Turn): Promise<void> {
     deps.clock.now(),
   );
   await deps.inboundEvents.forget(turn.workspace.id, welcomeKey(turn));
-  deps.logger.info({ workspaceId: turn.workspace.id, ...ref }, 'Rapport removed from a Teams scope');
+  deps.logger.info(
+    { workspaceId: turn.workspace.id, ...ref },
+    'Rapport removed from a Teams scope',
+  );
 }
 
 export async function onInstallationUpdate(deps: TeamsDeps, turn: Turn): Promise<void> {
@@ -65,7 +77,10 @@ export async function onConversationUpdate(deps: TeamsDeps, turn: Turn): Promise
     await userIdsOf(
       deps.directory,
       turn.workspace,
-      { serviceUrl: turn.where.ref.serviceUrl, conversationId: turn.where.ref.teamId ?? turn.where.ref.conversationId },
+      {
+        serviceUrl: turn.where.ref.serviceUrl,
+        conversationId: turn.where.ref.teamId ?? turn.where.ref.conversationId,
+      },
       joined,
       { reread: true },
     );

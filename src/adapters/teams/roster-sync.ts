@@ -15,7 +15,7 @@ const SYNC_HOUR = 4;
 export function rosterSyncJob(dir: TeamsDirectory): JobDefinition {
   return {
     name: ROSTER_JOB,
-    description: "re-reads the members of each Teams team Rapport is installed in",
+    description: 're-reads the members of each Teams team Rapport is installed in',
     catchUpMs: 20 * 60 * 60 * 1000,
     async firings(now, ctx) {
       const schedules = await workspaceSchedules(ctx.db);

@@ -56,18 +56,17 @@ export function teamsSender(
 ): PlatformSender {
   async function route(d: ComposedDelivery): Promise<Route | Failure> {
     const latest = await store.latest(d.workspaceId);
-    if (!latest) return failed('no conversation with this tenant is known yet');
-    if (d.target.type === 'group') return failed('Teams cannot open a group chat for a bot');
+    if (!latest) return failed('no_conversation_known');
+    if (d.target.type === 'group') return failed('group_chat_unsupported');
     if (d.target.type === 'channel') {
       const channel = await store.conversation(d.workspaceId, d.target.channelId);
-      if (channel?.removed) return failed('Rapport was removed from that channel');
+      if (channel?.removed) return failed('app_removed_from_channel');
       const client = await connectorFor(channel?.serviceUrl ?? latest.serviceUrl);
       return { client, conversationId: d.target.channelId, opened: false };
     }
     const userId = d.target.userId;
     const chat = await store.personal(d.workspaceId, userId);
-    if (chat?.removed)
-      return failed(`${userId} removed Rapport from their chat`, { unreachable: [userId] });
+    if (chat?.removed) return failed('app_removed_by_user', { unreachable: [userId] });
     const client = await connectorFor(chat?.serviceUrl ?? latest.serviceUrl);
     const conversationId = d.conversationId ?? chat?.conversationId;
     if (conversationId) return { client, conversationId, opened: false };
@@ -82,7 +81,7 @@ export function teamsSender(
     serviceUrl: string,
   ): Promise<Route | Failure> {
     const [user] = await store.users(d.workspaceId, [userId]);
-    if (!user) return failed(`${userId} has no Teams id yet`);
+    if (!user) return failed('no_teams_id');
     const conversationId = await openPersonalChat(client, {
       botId,
       teamsId: user.teamsId,

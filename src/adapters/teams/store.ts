@@ -52,15 +52,7 @@ export function teamsStore(db: Db) {
   const conversations = (workspaceId: string) =>
     db
       .selectFrom('teams_conversations')
-      .select([
-        'conversation_id',
-        'kind',
-        'service_url',
-        'bot_id',
-        'team_id',
-        'name',
-        'user_id',
-      ])
+      .select(['conversation_id', 'kind', 'service_url', 'bot_id', 'team_id', 'name', 'user_id'])
       .where('workspace_id', '=', workspaceId);
 
   return {

@@ -83,27 +83,31 @@ async function makeTurn(
     activity: a,
     where,
     workspace,
-    actor: userId === null ? null : {
-      workspaceId: workspace.id,
-      userId,
-      channelId: where.ref.conversationId,
-      requestId: `teams:${a.id ?? ''}`,
-    },
+    actor:
+      userId === null
+        ? null
+        : {
+            workspaceId: workspace.id,
+            userId,
+            channelId: where.ref.conversationId,
+            requestId: `teams:${a.id ?? ''}`,
+          },
     async post(card) {
       const drawn = await deps.drawing.card(workspace.id, card);
-      await (await client()).sendToConversation(
-        where.ref.conversationId,
-        cardActivity(drawn, card.summary),
-      );
+      await (
+        await client()
+      ).sendToConversation(where.ref.conversationId, cardActivity(drawn, card.summary));
     },
     async privately(card, summary) {
       const drawn = isAdaptive(card) ? card : await deps.drawing.card(workspace.id, card);
-      const words = summary ?? (isAdaptive(card) ? (card.fallbackText ?? '') : card.summary);
+      const words = summary ?? (isAdaptive(card) ? '' : card.summary);
       await (await client()).sendToConversation(await personalChat(), cardActivity(drawn, words));
     },
     async replacePressed(card, summary) {
       if (!a.replyToId || !a.conversation?.id) return;
-      await (await client()).updateActivity(
+      await (
+        await client()
+      ).updateActivity(
         a.conversation.id,
         a.replyToId,
         cardActivity(card, summary, { id: a.replyToId }),
@@ -121,8 +125,7 @@ async function route(deps: TeamsDeps, turn: Turn): Promise<void> {
         return onCardRequest(deps, turn, readSubmit(a.value));
       return onCommand(deps, turn);
     case 'invoke':
-      if (a.name === 'adaptiveCard/action')
-        return onCardRequest(deps, turn, readInvoke(a.value));
+      if (a.name === 'adaptiveCard/action') return onCardRequest(deps, turn, readInvoke(a.value));
       // Nothing else is asked of Rapport's cards or manifest: answered, and nothing done.
       deps.logger.info({ name: a.name }, 'Teams invoke Rapport does not use answered');
       return;

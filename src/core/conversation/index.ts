@@ -4,7 +4,7 @@ import type { Card } from './card';
 import { checkForm, makeFormHandler } from './forms';
 import { makeHome } from './home';
 import { makeActionHandler } from './press';
-import type { Actor, ConversationPorts } from './reply';
+import type { ConversationPorts } from './reply';
 import type { UseCases } from '../use-cases';
 import { makeCommandRunner } from './run-command';
 
@@ -47,7 +47,7 @@ export function makeOutboundComposer(uc: Pick<UseCases, 'names' | 'member' | 'wo
     const names = await uc.names(workspaceId, peopleIn(message));
     const reader = target.type === 'member' ? await uc.member(workspaceId, target.userId) : null;
     const zone = reader?.timezone ?? (await uc.workspaceSettings(workspaceId)).timezone;
-    return composeOutbound(message, names, zone);
+    return composeOutbound(message, names, zone, reader?.userId ?? null);
   };
 }
 

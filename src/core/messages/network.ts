@@ -269,8 +269,13 @@ export function introOpened(m: Of<'intro_opened'>, names: Names): Card {
         ' asked to meet ',
         who(b!),
         ', and you both said yes.',
-        m.mutualId && text(' ', person(names, m.mutualId), ' knows you both and is here too.'),
-        ' Say hello!',
+        m.mutualId &&
+          text(
+            ' ',
+            person(names, m.mutualId),
+            m.toEach ? ' knows you both and is invited too.' : ' knows you both and is here too.',
+          ),
+        m.toEach ? ' Start the chat and say hello!' : ' Say hello!',
       ),
     ),
     m.toEach && {

@@ -54,7 +54,13 @@ export function peopleIn(m: OutboundMessage): string[] {
  * as the directory has them then, and dates in the reader's zone (the workspace's for a
  * channel or a group).
  */
-export function composeOutbound(m: OutboundMessage, names: Names, zone: string): Card {
+/** A queued message in words; `reader` is whom it goes to alone, if anyone. */
+export function composeOutbound(
+  m: OutboundMessage,
+  names: Names,
+  zone: string,
+  reader: string | null = null,
+): Card {
   switch (m.kind) {
     case 'kudos_prompt':
       return kudosPrompt(m.values);
@@ -69,7 +75,7 @@ export function composeOutbound(m: OutboundMessage, names: Names, zone: string):
     case 'round_summary':
       return roundSummary(m);
     case 'round_intro':
-      return roundIntro(m);
+      return roundIntro(m, reader ? { userId: reader, zone } : undefined);
     case 'round_checkin':
       return roundCheckin(m);
     case 'round_sat_out':

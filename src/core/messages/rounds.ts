@@ -172,9 +172,15 @@ export function roundSummary(m: Of<'round_summary'>): Card {
 
 const about = (p: IntroMember) => [p.title, p.department].filter(Boolean).join(', ');
 
-export function roundIntro(m: Of<'round_intro'>): Card {
-  const people = m.members.map((p) => text('• ', mention(p), about(p) && ` — ${about(p)}`));
-  const zone = 'UTC';
+/**
+ * A round's introduction: to the group in one conversation, or (`toEach`) to one reader alone,
+ * who is introduced to the others, with hours in their own zone and a link to start the chat.
+ */
+export function roundIntro(m: Of<'round_intro'>, reader?: { userId: string; zone: string }): Card {
+  const alone = Boolean(m.toEach && reader);
+  const shown = alone ? m.members.filter((p) => p.userId !== reader!.userId) : m.members;
+  const people = shown.map((p) => text('• ', mention(p), about(p) && ` — ${about(p)}`));
+  const zone = alone ? reader!.zone : 'UTC';
   const who = m.members.length === 2 ? 'You both' : 'You all';
   const hours = m.sharedHours
     ? text(
@@ -191,9 +197,11 @@ export function roundIntro(m: Of<'round_intro'>): Card {
       text(
         '👋 ',
         bold('Meet each other!'),
-        " You're this round's group from ",
+        alone ? " You're in this round's group from " : " You're this round's group from ",
         channel(m.channelId),
-        ', from different corners of the company:',
+        alone
+          ? ', with people from other corners of the company:'
+          : ', from different corners of the company:',
         ...people.flatMap((p) => [br, ...p]),
       ),
     ),
