@@ -113,7 +113,7 @@ export class TeamsTestApp {
    */
   press(
     person: TeamsUser,
-    sent: SentActivity,
+    sent: Pick<SentActivity, 'id' | 'activity'>,
     title: string,
     inputs: Record<string, unknown> = {},
     place: Place = { in: 'personal' },

@@ -33,7 +33,7 @@ export function teamsDrawing(store: TeamsStore) {
   /** Channels by the names Teams gave them (a General channel goes by its team's). */
   async function channelNames(workspaceId: string) {
     const byId = new Map(
-      (await store.channels(workspaceId)).map((c) => [c.conversationId, c.name]),
+      (await store.channels(workspaceId, true)).map((c) => [c.conversationId, c.name]),
     );
     return (channelId: string) => byId.get(channelId) ?? null;
   }

@@ -73,8 +73,28 @@ export async function saveAccounts(
   return users;
 }
 
+// One read per team at a time in this process: an install says so twice, and both join one read.
+const reading = new Map<string, Promise<number>>();
+
 /** Reads a team's (or a group chat's) members page by page; returns how many were seen. */
-export async function readRoster(
+export function readRoster(
+  dir: TeamsDirectory,
+  workspaceId: string,
+  tenantId: string,
+  serviceUrl: string,
+  conversationId: string,
+): Promise<number> {
+  const key = `${workspaceId}/${conversationId}`;
+  const underway = reading.get(key);
+  if (underway) return underway;
+  const read = readPages(dir, workspaceId, tenantId, serviceUrl, conversationId).finally(() =>
+    reading.delete(key),
+  );
+  reading.set(key, read);
+  return read;
+}
+
+async function readPages(
   dir: TeamsDirectory,
   workspaceId: string,
   tenantId: string,

@@ -154,11 +154,11 @@ export function teamsStore(db: Db) {
       return [...byTeam.values()];
     },
 
-    /** The channels Rapport is in now. */
-    async channels(workspaceId: string): Promise<ConversationRef[]> {
+    /** The channels Rapport is in now (or ever was: a removed one still has its name). */
+    async channels(workspaceId: string, evenRemoved = false): Promise<ConversationRef[]> {
       const rows = await conversations(workspaceId)
         .where('kind', '=', 'channel')
-        .where('removed_at', 'is', null)
+        .$if(!evenRemoved, (q) => q.where('removed_at', 'is', null))
         .orderBy('name')
         .execute();
       return rows.map(toRef);
