@@ -9,7 +9,7 @@ import { useCasesFor } from '../../src/services';
 import { composerFor } from './composer';
 import { openTestDatabase, type TestDatabase } from './database';
 import { FakeConnector, type SentActivity } from './fake-connector';
-import { button } from './teams-cards';
+import { button, type CardButton } from './teams-cards';
 import type { LogCapture } from './log-capture';
 import { TeamsActivities, type Place } from './teams-activities';
 import { teamsFixture, type TeamsFixture, type TeamsUser } from './teams-fixture';
@@ -114,7 +114,7 @@ export class TeamsTestApp {
   press(
     person: TeamsUser,
     sent: Pick<SentActivity, 'id' | 'activity'>,
-    title: string,
+    title: string | ((b: CardButton) => boolean),
     inputs: Record<string, unknown> = {},
     place: Place = { in: 'personal' },
   ) {

@@ -42,10 +42,13 @@ export function buttonsOf(activityOrCard: any): CardButton[] {
   return out;
 }
 
-/** The button with this title; throws (naming the ones there) when there is none. */
-export function button(activityOrCard: any, title: string): CardButton {
+/** The button with this title (or that passes a test); throws, naming the ones there, if none. */
+export function button(
+  activityOrCard: any,
+  title: string | ((b: CardButton) => boolean),
+): CardButton {
   const all = buttonsOf(activityOrCard);
-  const found = all.find((b) => b.title === title);
+  const found = all.find((b) => (typeof title === 'string' ? b.title === title : title(b)));
   if (!found)
     throw new Error(`no "${title}" button; there are: ${all.map((b) => b.title).join(', ')}`);
   return found;
