@@ -112,7 +112,9 @@ export function teamsListener(endpoint: TeamsEndpoint): RequestListener {
           allowed = true;
         });
         if (!allowed) {
-          if (!res.writableEnded) answer(res, 401, { error: 'unauthorized' });
+          // The SDK has written its 401 and left the response open.
+          if (res.headersSent) res.end();
+          else answer(res, 401, { error: 'unauthorized' });
           endpoint.logger.warn({ path }, 'Teams request refused: no valid token');
           return;
         }
