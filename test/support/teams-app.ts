@@ -1,3 +1,4 @@
+import { platformParts } from '../../src/adapters/registry';
 import { loadConfig } from '../../src/config';
 import { systemClock } from '../../src/clock';
 import type { Clock } from '../../src/core/ports';
@@ -89,7 +90,8 @@ export class TeamsTestApp {
       db: database.db,
       clock,
       compose: composerFor(database.db, clock),
-      senders: { teams: app.teams.sender },
+      // Every platform the server runs (Slack too, when the test connects both).
+      senders: platformParts(server.adapters).senders,
       logger: createLogger('silent'),
       workerId: 'teams-test',
       concurrency: 2,
