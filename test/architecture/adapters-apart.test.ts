@@ -57,8 +57,9 @@ function shared(a: string, b: string): string[] {
   return found;
 }
 
-describe('the Slack and demo adapters share no code', () => {
+describe('the Slack, Teams and demo adapters share no code', () => {
   const slack = path.join(ROOT, 'src', 'adapters', 'slack');
+  const teams = path.join(ROOT, 'src', 'adapters', 'teams');
   const shell = path.join(ROOT, 'src', 'adapters', 'shell');
 
   it('finds a shared run when there is one', () => {
@@ -67,7 +68,9 @@ describe('the Slack and demo adapters share no code', () => {
     expect(shared(shell, shell).length).toBeGreaterThan(0);
   });
 
-  it('has no run of six alike lines in both', () => {
+  it('has no run of six alike lines in any two', () => {
     expect(shared(slack, shell)).toEqual([]);
+    expect(shared(slack, teams)).toEqual([]);
+    expect(shared(teams, shell)).toEqual([]);
   });
 });

@@ -26,6 +26,8 @@ const TABLES = [
   'rounds',
   'slack_installations',
   'suggestion_snoozes',
+  'teams_conversations',
+  'teams_users',
   'welcomes',
   'workspace_settings',
   'workspaces',

@@ -53,6 +53,18 @@ describe(`sending to Teams through the queue (${databaseLabel})`, () => {
     conversationId: personalConversationId(person.id),
   });
 
+  it('paces to Teams: every tenant at its rate, every conversation twice a second', () => {
+    const delivery = (target: object) => ({ target }) as never;
+    expect(app.teams.sender.pacing(delivery({ type: 'member', userId: 'a' }))).toEqual([
+      { bucket: 'send', intervalMs: 25 },
+      { bucket: 'member:a', intervalMs: 500 },
+    ]);
+    expect(app.teams.sender.pacing(delivery({ type: 'channel', channelId: 'c' }))).toEqual([
+      { bucket: 'send', intervalMs: 25 },
+      { bucket: 'conversation:c', intervalMs: 500 },
+    ]);
+  });
+
   it('marks someone who blocked the app unreachable at the first 403, and never retries', async () => {
     const { priya } = app.fx.people;
     app.fake.block(priya.aadObjectId);
