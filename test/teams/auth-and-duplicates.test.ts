@@ -64,6 +64,22 @@ describe(`the same activity twice, and invokes nobody expected (${databaseLabel}
     expect(empty.status).toBe(200);
   });
 
+  it('answers what is not an activity with a 4xx, and changes nothing', async () => {
+    const post = (body: string) =>
+      fetch(`${app.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+    const before = await app.db.selectFrom('inbound_events').select('event_id').execute();
+    expect((await post('{not json')).status).toBe(400);
+    expect((await post('"a string"')).status).toBe(400);
+    expect((await post(JSON.stringify({ type: 'message', text: 'hi' }))).status).toBe(400);
+    expect((await post('x'.repeat(2 * 1024 * 1024))).status).toBe(413);
+    expect((await fetch(`${app.url}/api/messages`)).status).toBe(405);
+    expect(await app.db.selectFrom('inbound_events').select('event_id').execute()).toEqual(before);
+  });
+
   it('apologises when a turn fails, logs it with its context, and still answers the invoke', async () => {
     const { ana } = app.fx.people;
     app.fake.fail('sendToConversation', { status: 500 }, { times: 1 });

@@ -32,6 +32,15 @@ describe(`installing Rapport on Teams (${databaseLabel})`, () => {
     const general = app.fake.activitiesIn(app.fx.team.general.id);
     expect(general.map((x) => x.activity.summary)).toEqual(['Rapport was added to this team.']);
 
+    // The read counts as the day's roster sync: the scheduler does not read them all again.
+    const runs = await app.db
+      .selectFrom('job_runs')
+      .select(['status', 'outcome'])
+      .where('job', '=', 'teams-roster-sync')
+      .execute();
+    expect(runs).toEqual([
+      { status: 'done', outcome: `read ${app.fx.team.members.length} members` },
+    ]);
     const pages = app.fake.callsTo('getConversationPagedMembers');
     expect(pages.length).toBeGreaterThanOrEqual(3);
     expect(pages.slice(1).every((p) => p.query.continuationToken)).toBe(true);

@@ -53,6 +53,8 @@ describe(`kudos on Teams (${databaseLabel})`, () => {
       const notes = app.fake.sentTo(person.aadObjectId);
       expect(notes).toHaveLength(1);
       expect(wordsOf(notes[0]!.activity)).toContain(ana.name.split(' ')[0]);
+      // The channel by its name (a General channel goes by its team's), never its id.
+      expect(wordsOf(notes[0]!.activity)).toContain(`in #${app.fx.team.name}`);
     }
     expect(app.fake.sentTo(ana.aadObjectId)).toHaveLength(0);
   });
@@ -73,5 +75,20 @@ describe(`kudos on Teams (${databaseLabel})`, () => {
     expect(app.fake.activitiesIn(general)).toHaveLength(before);
     const kudos = await app.db.selectFrom('kudos').select('id').execute();
     expect(kudos).toHaveLength(1);
+  });
+
+  it('celebrates kudos typed in the personal chat nowhere but the recipients’ chats, naming no channel', async () => {
+    const { priya, sam } = app.fx.people;
+    await app.post(app.activities.personalMessage(priya, ['kudos ', sam, ' for the quiet fix']));
+    await app.settled();
+    const toPriya = app.fake.sentTo(priya.aadObjectId).map((a) => wordsOf(a.activity));
+    expect(toPriya).toHaveLength(1);
+    expect(toPriya[0]).toMatch(/^Thanks for celebrating/);
+    const toSam = app.fake
+      .sentTo(sam.aadObjectId)
+      .map((a) => wordsOf(a.activity))
+      .at(-1)!;
+    expect(toSam).toContain('for the quiet fix');
+    expect(toSam).not.toContain(' in #');
   });
 });

@@ -57,15 +57,15 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const take = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
+      if (size <= MAX_BODY) return chunks.push(chunk);
+      // Too large: the rest is read and dropped, so that the 413 reaches the sender.
+      req.off('data', take);
+      req.resume();
+      resolve(null);
+    };
+    req.on('data', take);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -120,7 +120,10 @@ export function teamsListener(endpoint: TeamsEndpoint): RequestListener {
         }
       } else request.user = { name: 'anonymous' };
       const raw = await readBody(req);
-      if (raw === null) return answer(res, 413, { error: 'too_large' });
+      if (raw === null) {
+        res.setHeader('connection', 'close');
+        return answer(res, 413, { error: 'too_large' });
+      }
       try {
         request.body = JSON.parse(raw);
       } catch {

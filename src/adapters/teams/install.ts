@@ -1,7 +1,8 @@
 import { installWelcome, type InstalledIn } from '../../core/messages/install';
 import { channelDataOf } from './activity';
 import type { TeamsDeps, Turn } from './deps';
-import { departed, firstAdmin, readRoster, userIdsOf } from './directory';
+import { departed, firstAdmin, userIdsOf } from './directory';
+import { readAtInstall } from './roster-sync';
 
 const INSTALLED_IN: Record<Turn['where']['ref']['kind'], InstalledIn> = {
   personal: 'personal',
@@ -24,13 +25,7 @@ async function installed(deps: TeamsDeps, turn: Turn): Promise<void> {
   if (ref.kind !== 'personal') {
     const rosterOf = ref.teamId ?? ref.conversationId;
     deps.background(
-      readRoster(
-        deps.directory,
-        turn.workspace.id,
-        turn.workspace.tenantId,
-        ref.serviceUrl,
-        rosterOf,
-      ),
+      readAtInstall(deps.directory, deps.clock, turn.workspace, ref.serviceUrl, rosterOf),
       'roster read',
     );
   }

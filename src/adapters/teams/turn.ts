@@ -89,7 +89,9 @@ async function makeTurn(
         : {
             workspaceId: workspace.id,
             userId,
-            channelId: where.ref.conversationId,
+            // A personal chat with the bot is nobody's audience: kudos typed there go to the
+            // kudos channel, if there is one, and nothing is celebrated where only one reads.
+            channelId: where.ref.kind === 'personal' ? null : where.ref.conversationId,
             requestId: `teams:${a.id ?? ''}`,
           },
     async post(card) {
