@@ -6,6 +6,10 @@ import * as rounds from './2026-11-23T18-00-00_rounds';
 import * as relationships from './2026-11-24T00-00-00_relationships';
 import * as inboundEvents from './2026-11-30T00-00-00_inbound-events';
 import * as teams from './2026-12-01T00-00-00_teams';
+import * as forgottenMembers from './2026-12-02T01-00-00_forgotten-members';
+import * as adminGrants from './2026-12-02T02-00-00_admin-grants';
+import * as historyDays from './2026-12-02T03-00-00_history-days';
+import * as fileLinks from './2026-12-02T04-00-00_file-links';
 
 /**
  * Every migration, by name. Listed statically (not read from disk at run time) so the same
@@ -19,4 +23,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T00-00-00_relationships': relationships,
   '2026-11-30T00-00-00_inbound-events': inboundEvents,
   '2026-12-01T00-00-00_teams': teams,
+  '2026-12-02T01-00-00_forgotten-members': forgottenMembers,
+  '2026-12-02T02-00-00_admin-grants': adminGrants,
+  '2026-12-02T03-00-00_history-days': historyDays,
+  '2026-12-02T04-00-00_file-links': fileLinks,
 };

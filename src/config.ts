@@ -99,6 +99,12 @@ const schema = z
     RAPPORT_INBOUND_CONCURRENCY: count('requests worked on at once per process', 1, 256, 8),
     RAPPORT_INBOUND_BACKLOG: count('requests waiting their turn before "busy"', 0, 100_000, 500),
     RAPPORT_CLOCK_FILE: optional(z.string().min(1)),
+    RAPPORT_PUBLIC_URL: optional(
+      z.url({
+        protocol: /^https?$/,
+        error: 'the address people reach Rapport at, such as https://rapport.example.com',
+      }),
+    ),
   })
   .superRefine((env, ctx) => {
     const needs = (cond: boolean, path: string, message: string) => {
@@ -139,6 +145,11 @@ const schema = z
       Boolean(env.RAPPORT_CLOCK_FILE) && env.NODE_ENV === 'production',
       'RAPPORT_CLOCK_FILE',
       'unset in production: it moves the clock, for tests only',
+    );
+    needs(
+      Boolean(env.RAPPORT_PUBLIC_URL?.startsWith('http:')) && env.NODE_ENV === 'production',
+      'RAPPORT_PUBLIC_URL',
+      "an https address in production: files handed over by link carry people's data",
     );
     needs(
       Boolean(env.RAPPORT_TEAMS_ANONYMOUS) && env.NODE_ENV === 'production',

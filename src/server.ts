@@ -5,6 +5,8 @@ import { createAdapters } from './adapters/registry';
 import type { DirectoryPacing } from './adapters/slack';
 import type { Config } from './config';
 import { createHttpServer } from './http/server';
+import { FILES_PATH, filesListener } from './http/files';
+import { fileLinks } from './persistence/repositories/file-links';
 import type { Logger } from './logger';
 import type { DatabaseHandle } from './persistence/database';
 import { databaseReadiness } from './persistence/readiness';
@@ -47,11 +49,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   // Each platform adapter brings its own check: /readyz names whatever is not ready.
   const checks = [databaseReadiness(database.db), ...adapters.map((a) => a.readiness)];
-  const server = createHttpServer(
-    checks,
-    logger,
-    adapters.flatMap((a) => a.mounts),
-  );
+  const server = createHttpServer(checks, logger, [
+    ...adapters.flatMap((a) => a.mounts),
+    // Files handed over by link (Teams' downloads): neutral, whichever platform asked.
+    { prefix: FILES_PATH, listener: filesListener(fileLinks(database.db), clock, logger) },
+  ]);
   await new Promise<void>((resolve) => server.listen(config.PORT, options.host, resolve));
   const { port } = server.address() as AddressInfo;
   logger.info({ port, platforms: adapters.map((a) => a.platform) }, 'Rapport is listening');

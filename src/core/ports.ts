@@ -10,6 +10,8 @@ import type {
 } from './relationship-ports';
 
 export type * from './relationship-ports';
+export type * from './member-data-ports';
+import type { MemberDataRepository } from './member-data-ports';
 import type { DeliveryTarget, NewDelivery, OutboundMessage } from './domain/outbound';
 import type { RoundChannel, RoundChannelSettings } from './domain/rounds';
 import type { KudosSettings, WeeklyHabit } from './domain/settings';
@@ -35,6 +37,8 @@ export interface WorkspaceSettings {
   followupAfterMetDays: number;
   /** New members' welcome with introductions, and how many days after they join. */
   welcome: { enabled: boolean; delayDays: number };
+  /** Days who met whom and rounds' history are kept. */
+  historyDays: number;
 }
 
 export interface KudosRecord {
@@ -79,6 +83,8 @@ export interface MemberRepository {
   setPausedUntil(workspaceId: string, userId: string, until: Date | null): Promise<void>;
   setNudges(workspaceId: string, userId: string, nudges: Member['nudges']): Promise<void>;
   setSuggestions(workspaceId: string, userId: string, on: boolean): Promise<void>;
+  /** Makes someone an admin in Rapport, or takes it back (the platform's admins stay). */
+  setAdminGranted(workspaceId: string, userId: string, granted: boolean): Promise<void>;
 }
 
 export interface SettingsRepository {
@@ -284,6 +290,7 @@ export interface Repositories {
   introductions: IntroductionRepository;
   suggestionSnoozes: SuggestionSnoozeRepository;
   welcomes: WelcomeRepository;
+  memberData: MemberDataRepository;
 }
 
 /** Runs `work` in one transaction: everything it writes lands together or not at all. */

@@ -28,6 +28,7 @@ export interface WorkspaceSettingsTable {
   followup_after_met_days: Generated<number>;
   welcome_enabled: Generated<boolean>;
   welcome_delay_days: Generated<number>;
+  history_days: Generated<number>;
 }
 
 export interface DepartmentsTable {
@@ -53,6 +54,7 @@ export interface MembersTable {
   joined_at: Timestamp;
   updated_at: Timestamp;
   is_admin: Generated<boolean>;
+  admin_granted: Generated<boolean>;
   department_source: Generated<'directory' | 'member'>;
   work_start_minute: Generated<number>;
   work_end_minute: Generated<number>;
@@ -132,6 +134,17 @@ export interface TeamsUsersTable {
   upn: string | null;
   email: string | null;
   updated_at: Timestamp;
+}
+
+export interface FileLinksTable {
+  token_hash: string;
+  workspace_id: string;
+  user_id: string;
+  filename: string;
+  mime_type: string;
+  content: Uint8Array;
+  expires_at: Timestamp;
+  created_at: Generated<Date>;
 }
 
 export interface InboundEventsTable {
@@ -309,6 +322,13 @@ export interface WelcomesTable {
   queued_at: NullableTimestamp;
 }
 
+/** People who asked to be forgotten: a one-way hash of their user id, nothing else. */
+export interface ForgottenMembersTable {
+  workspace_id: string;
+  user_hash: string;
+  forgotten_at: Timestamp;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   workspace_settings: WorkspaceSettingsTable;
@@ -319,6 +339,7 @@ export interface Database {
   interactions: InteractionsTable;
   slack_installations: SlackInstallationsTable;
   inbound_events: InboundEventsTable;
+  file_links: FileLinksTable;
   teams_conversations: TeamsConversationsTable;
   teams_users: TeamsUsersTable;
   job_runs: JobRunsTable;
@@ -335,4 +356,5 @@ export interface Database {
   introductions: IntroductionsTable;
   suggestion_snoozes: SuggestionSnoozesTable;
   welcomes: WelcomesTable;
+  forgotten_members: ForgottenMembersTable;
 }

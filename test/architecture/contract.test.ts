@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { memberFromSlackUser } from '../../src/adapters/slack/directory';
 import { renderCard } from '../../src/adapters/slack/render';
@@ -175,6 +177,7 @@ describe(`one script through the demo and through Slack (${databaseLabel})`, () 
         channel: 'CGENERAL',
         roundChannel: 'CCOFFEE',
         sessionKey: 'contract',
+        filesDir: path.join(tmpdir(), 'rapport-contract-files'),
       }),
       ana,
     );

@@ -10,6 +10,7 @@ const complete: KudosSettingsInput = {
   kudosDigest: { enabled: false, weekday: '1', hour: '9' },
   followupAfterMetDays: '21',
   welcome: { enabled: true, delayDays: '3' },
+  historyDays: '730',
 };
 
 describe('checking the admin settings', () => {
@@ -23,5 +24,19 @@ describe('checking the admin settings', () => {
       ok: false,
       errors: { departmentField: 'Choose the profile field that holds departments, or Automatic.' },
     });
+  });
+});
+
+describe('how long history is kept', () => {
+  it('takes 90 days to 10 years, and says so otherwise', () => {
+    expect(checkKudosSettings({ ...complete, historyDays: '90' })).toMatchObject({
+      ok: true,
+      settings: { historyDays: 90 },
+    });
+    for (const typed of ['89', '3651', '', 'forever', '365.5'])
+      expect(checkKudosSettings({ ...complete, historyDays: typed })).toEqual({
+        ok: false,
+        errors: { historyDays: 'A number of days from 90 to 3650 (10 years).' },
+      });
   });
 });

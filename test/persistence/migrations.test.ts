@@ -9,6 +9,8 @@ const TABLES = [
   'deliveries',
   'delivery_pacing',
   'departments',
+  'file_links',
+  'forgotten_members',
   'inbound_events',
   'interactions',
   'introductions',

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { seedDemo } from '../../src/adapters/shell/seed';
@@ -274,6 +274,17 @@ describe('npm run demo with piped stdin', () => {
       'Saved. Kudos are celebrated in #kudos; each person may thank 12 people a day',
     );
     expect(stdout).toContain('Last 7 days:');
+  });
+
+  it('writes a member’s export to a file in the data folder and says where', async () => {
+    const { code, stdout, stderr } = await demo('/rapport export\n', ['--as', 'li']);
+    expect(ownLines(stderr)).toEqual([]);
+    expect(code).toBe(0);
+    const saved = /📎 Your Rapport data: saved to (\S+\.json)/.exec(stdout)?.[1];
+    expect(saved).toBeDefined();
+    expect(path.dirname(saved!)).toBe(path.join(dataDir, 'demo-files'));
+    const data = JSON.parse(readFileSync(saved!, 'utf8')) as { you: { name: string } };
+    expect(JSON.stringify(data)).toContain('Li Wei');
   });
 
   it('names the people it knows when --as names nobody', async () => {

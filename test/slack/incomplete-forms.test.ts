@@ -57,6 +57,7 @@ describe(`Settings and round forms with missing inputs (${databaseLabel})`, () =
     'kudosDigestHour',
     'followupAfterMetDays',
     'welcomeDelayDays',
+    'historyDays',
   ];
   const ROUND_REQUIRED = [
     'channelId',
@@ -149,6 +150,7 @@ describe(`Settings and round forms with missing inputs (${databaseLabel})`, () =
       'kudosPromptHour',
       'followupAfterMetDays',
       'welcomeDelayDays',
+      'historyDays',
     ]);
     await app.settle();
     expect(await settingsRow()).toEqual(before);

@@ -415,6 +415,7 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
             },
             welcomeEnabled: { welcomeEnabled: ticks(false) },
             welcomeDelayDays: { welcomeDelayDays: { type: 'number_input', value: '5' } },
+            historyDays: { historyDays: { type: 'number_input', value: '365' } },
           },
         },
       },
@@ -438,6 +439,7 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
           followupAfterMetDays: form.followup ?? '14',
           welcomeEnabled: false,
           welcomeDelayDays: '5',
+          historyDays: '365',
         },
         { departmentFields: 'yes' },
       );

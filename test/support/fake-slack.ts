@@ -24,6 +24,17 @@ export type Failure =
   | { status: 500; afterPosting?: boolean }
   | { error: string };
 
+/** A file the app uploaded (files.uploadV2), once shared to a channel. */
+export interface UploadedFile {
+  id: string;
+  team: string;
+  filename: string;
+  title: string;
+  /** Where it was shared (files.completeUploadExternal's channel_id); null until then. */
+  channel: string | null;
+  content: Buffer;
+}
+
 /** A message the app posted, as Slack keeps it. */
 export interface PostedMessage {
   team: string;
@@ -64,6 +75,8 @@ export class FakeSlack {
   readonly channelMembers = new Map<string, string[]>();
   /** Every message posted with chat.postMessage, in order. */
   readonly messages: PostedMessage[] = [];
+  /** Every file uploaded, by id, in order. */
+  readonly files: UploadedFile[] = [];
   /** Slack's per-method limits, when a test switches them on. */
   readonly limiter = new RateLimiter();
   /** Every bot token oauth.v2.access handed out, oldest first. */
@@ -223,6 +236,27 @@ export class FakeSlack {
       res.end(JSON.stringify(body));
     };
 
+    // The upload URL files.getUploadURLExternal hands out: the bytes, as they were sent.
+    if (path.startsWith('/upload/')) {
+      const file = this.files.find((f) => f.id === path.slice('/upload/'.length));
+      if (!file) return reply(404, { ok: false });
+      // The Web API client posts the bytes as the one file of a multipart form.
+      const body = Buffer.concat(chunks);
+      const type = req.headers['content-type'] ?? '';
+      if (type.startsWith('multipart/form-data')) {
+        const form = await new Request('http://upload/', {
+          method: 'POST',
+          headers: { 'content-type': type },
+          body,
+        }).formData();
+        const part = [...form.values()].find((v) => typeof v !== 'string') as Blob | undefined;
+        file.content = part ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
+      } else file.content = body;
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end(`OK - ${file.content.length}`);
+      return;
+    }
+
     if (path.startsWith('/respond/')) {
       const body = JSON.parse(raw || '{}');
       if (!blocksValid(body.blocks)) return reply(400, { ok: false, error: 'invalid_blocks' });
@@ -372,6 +406,35 @@ export class FakeSlack {
           }));
         return { ok: true, messages: found, has_more: false };
       }
+      case 'files.getUploadURLExternal': {
+        if (!args.filename || !args.length) return { ok: false, error: 'invalid_arguments' };
+        const id = `F${String(++this.sequence).padStart(8, '0')}`;
+        this.files.push({
+          id,
+          team: team.id,
+          filename: String(args.filename),
+          title: String(args.filename),
+          channel: null,
+          content: Buffer.alloc(0),
+        });
+        return { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const listed = (
+          typeof args.files === 'string' ? JSON.parse(args.files) : (args.files ?? [])
+        ) as Array<{ id: string; title?: string }>;
+        const found = listed.map((l) => ({ l, f: this.files.find((f) => f.id === l.id) }));
+        if (found.some((x) => !x.f || x.f.content.length === 0))
+          return { ok: false, error: 'file_not_found' };
+        for (const { l, f } of found) {
+          f!.title = l.title ?? f!.filename;
+          f!.channel = args.channel_id ? String(args.channel_id) : null;
+        }
+        return {
+          ok: true,
+          files: found.map(({ f }) => ({ id: f!.id, name: f!.filename, title: f!.title })),
+        };
+      }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: `${1_700_000_000 + ++this.sequence}.000200` };
       case 'views.open':
@@ -426,7 +489,12 @@ export class FakeSlack {
 function blocksValid(blocks: unknown): boolean {
   if (blocks === undefined) return true;
   if (!Array.isArray(blocks) || blocks.length > 50) return false;
-  return blocks.every((b) => !(b?.type === 'section' && [...(b.text?.text ?? '')].length > 3000));
+  return blocks.every(
+    (b) =>
+      !(b?.type === 'section' && [...(b.text?.text ?? '')].length > 3000) &&
+      // A picture needs words for screen readers, and an address or an uploaded file.
+      !(b?.type === 'image' && (!b.alt_text || !(b.image_url || b.slack_file?.id))),
+  );
 }
 
 function parseArgs(raw: string, contentType: string | undefined): Record<string, any> {

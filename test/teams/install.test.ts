@@ -15,7 +15,7 @@ describe(`installing Rapport on Teams (${databaseLabel})`, () => {
   const members = () =>
     app.db
       .selectFrom('members')
-      .select(['user_id', 'name', 'external_org', 'is_deactivated', 'is_admin'])
+      .select(['user_id', 'name', 'external_org', 'is_deactivated', 'is_admin', 'admin_granted'])
       .orderBy('name')
       .execute();
 
@@ -51,7 +51,9 @@ describe(`installing Rapport on Teams (${databaseLabel})`, () => {
     // The guest from a partner organisation is in the directory as not of this one.
     const kim = rows.find((r) => r.user_id === app.fx.people.kim.aadObjectId)!;
     expect(kim.external_org).not.toBeNull();
-    expect(rows.filter((r) => r.is_admin).map((r) => r.user_id)).toEqual([ana.aadObjectId]);
+    // The installer runs Rapport as one an admin made: another admin can take it back.
+    expect(rows.filter((r) => r.admin_granted).map((r) => r.user_id)).toEqual([ana.aadObjectId]);
+    expect(rows.filter((r) => r.is_admin)).toEqual([]);
     const users = await app.db
       .selectFrom('teams_users')
       .select(['user_id', 'teams_id', 'upn'])
@@ -61,6 +63,25 @@ describe(`installing Rapport on Teams (${databaseLabel})`, () => {
       teams_id: ana.id,
       upn: ana.userPrincipalName,
     });
+  });
+
+  it('lets the installer make someone else an admin, who can then open the settings', async () => {
+    const { ana, priya, sam } = app.fx.people;
+    await app.post(app.activities.channelMessage(ana, ['admin add ', priya]));
+    const said = await app.fake.waitFor(() => app.fake.sentTo(ana.aadObjectId).at(-1));
+    expect(said.activity.summary).toBe('Priya Natarajan is now an admin');
+    await app.post(app.activities.personalMessage(priya, 'admin'));
+    const form = await app.fake.waitFor(() =>
+      app.fake.sentTo(priya.aadObjectId).find((a) => a.activity.summary === 'Rapport settings'),
+    );
+    expect(form).toBeDefined();
+    await app.post(app.activities.personalMessage(sam, 'admin'));
+    const refused = await app.fake.waitFor(() => app.fake.sentTo(sam.aadObjectId).at(-1));
+    expect(wordsOf(refused.activity)).toMatch(/admin/i);
+    expect(refused.activity.summary).not.toBe('Rapport settings');
+    await app.post(app.activities.channelMessage(ana, ['admin remove ', priya]));
+    const rows = await members();
+    expect(rows.find((r) => r.user_id === priya.aadObjectId)?.admin_granted).toBe(false);
   });
 
   it('welcomes a personal install once, though Teams says so twice', async () => {

@@ -630,6 +630,7 @@ const workspace: WorkspaceSettings = {
   kudosPrompt: DEFAULT_KUDOS_PROMPT,
   kudosDigest: DEFAULT_KUDOS_DIGEST,
   followupAfterMetDays: DEFAULT_FOLLOWUP_AFTER_MET_DAYS,
+  historyDays: 730,
   welcome: DEFAULT_WELCOME,
 };
 const round: RoundChannel = {

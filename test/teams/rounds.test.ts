@@ -158,6 +158,23 @@ describe(`an intro round in a Teams channel (${databaseLabel})`, () => {
     ).not.toContain('says you met');
 
     const liGroup = groups.find((g) => g.user_id === li.aadObjectId)!.group_id;
+    // The rest of Li's group see it too, in their own copies of the check-in: no button left.
+    const partners = groups
+      .filter((g) => g.group_id === liGroup && g.user_id !== li.aadObjectId)
+      .map((g) => everyone.find((p) => p.aadObjectId === g.user_id)!);
+    const others = groups
+      .filter((g) => g.group_id !== liGroup)
+      .map((g) => everyone.find((p) => p.aadObjectId === g.user_id)!);
+    const checkinOf = (p: (typeof everyone)[number]) =>
+      app.fake
+        .sentTo(p.aadObjectId)
+        .find((a) => a.versions[0].summary === 'Did you get a chance to meet?')!;
+    for (const p of partners) {
+      expect(checkinOf(p).versions).toHaveLength(2);
+      expect(wordsOf(checkinOf(p).activity)).toContain('says you met');
+      expect(buttonsOf(checkinOf(p).activity)).toEqual([]);
+    }
+    for (const p of others) expect(checkinOf(p).versions).toHaveLength(1);
     const interactions = await app.db
       .selectFrom('interactions')
       .select(['member_id', 'other_member_id', 'source_ref'])

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import readline from 'node:readline';
 import type { Config } from '../../config';
 import { commandLogger, runCli } from '../../cli';
@@ -39,6 +40,7 @@ async function main(config: Config): Promise<number> {
         logger,
         roundChannel: DEMO_ROUND_CHANNEL,
         sessionKey: `shell:${randomUUID()}`,
+        filesDir: path.resolve(config.RAPPORT_DATA_DIR, 'demo-files'),
       }),
       me,
     );

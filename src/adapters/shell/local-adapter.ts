@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createConversation } from '../../core/conversation';
 import * as say from '../../core/messages/demo';
 import { deliveryWorker } from '../../delivery/worker';
@@ -24,6 +26,8 @@ export interface LocalAdapterOptions {
   channel?: string;
   roundChannel: string;
   sessionKey: string;
+  /** Where files Rapport hands over are written (an export, an admin's charts). */
+  filesDir: string;
 }
 
 /**
@@ -68,6 +72,13 @@ export function localAdapter(options: LocalAdapterOptions): DemoDeps {
     conversation,
     ...(options.channel && { channel: options.channel }),
     people: () => listMembers(db, workspaceId),
+    async saveFile(file) {
+      await mkdir(options.filesDir, { recursive: true });
+      // The name is Rapport's own, but a path is never taken from it.
+      const where = path.join(options.filesDir, path.basename(file.filename));
+      await writeFile(where, file.content);
+      return where;
+    },
     async deliver() {
       await worker.drain(30_000);
       return platform.take();

@@ -87,6 +87,9 @@ export function blockLines(block: Block, press: (b: Button) => string): string[]
     case 'links':
       // The terminal cannot open a chat: a web link is shown by its address.
       return block.links.flatMap((l) => ('url' in l ? [`${printable(l.label)}: ${l.url}`] : []));
+    case 'image':
+      // The terminal cannot show a picture: the demo writes its file and says where.
+      return [`[${printable(block.alt)}: ${printable(block.file)}]`];
     case 'divider':
       return [''];
   }

@@ -1,4 +1,4 @@
-import type { Card, Form, FormValues } from '../../core/conversation/card';
+import type { Card, Form, FormValues, ReplyFile } from '../../core/conversation/card';
 import type { Actor, Conversation, Reply } from '../../core/conversation';
 import type { Member } from '../../core/domain/member';
 import { apology } from '../../core/messages/common';
@@ -27,6 +27,8 @@ export interface DemoDeps {
   nextDue(): Promise<string | null>;
   /** A prefix that makes this session's request ids unique. */
   sessionKey: string;
+  /** Keeps a file Rapport handed over (an export, a chart); returns where it is now. */
+  saveFile(file: ReplyFile): Promise<string>;
   /** Reports an unexpected error; the person sees only an apology. */
   onError: (error: unknown, line: string) => void;
 }
@@ -36,7 +38,8 @@ export type Shown =
   | { to: 'private' | 'updated'; card: Card }
   | { to: 'public'; channelId: string; card: Card }
   | { to: 'form'; form: Form }
-  | { to: 'delivered'; target: LocalMessage['target']; card: Card };
+  | { to: 'delivered'; target: LocalMessage['target']; card: Card }
+  | { to: 'file'; file: ReplyFile };
 
 export interface ShellReply {
   output: string;
@@ -168,6 +171,10 @@ export function createShellSession(deps: DemoDeps, me: Member) {
       out.push(renderMessage(say.demoPlace.private, card(reply.private, [current.userId], here)));
     }
     if (reply.form) out.push(openForm(reply.form, here));
+    for (const file of reply.files ?? []) {
+      cards.push({ to: 'file', file });
+      out.push(say.demoFileSaved(file.title, await deps.saveFile(file)));
+    }
     return [...out, ...(await delivered())];
   }
 

@@ -45,6 +45,8 @@ export const BOT_SCOPES = [
   'channels:read',
   'groups:read',
   'mpim:write',
+  // A member's data export and an admin's insights (a chart and tables), in their DM.
+  'files:write',
 ];
 
 /** How long shutdown waits for acknowledged work to finish. */

@@ -7,6 +7,8 @@ import { workTracker } from '../../inbound/work-tracker';
 import { inboundEvents } from '../../persistence/repositories/inbound-events';
 import { knownMemberIds } from '../../persistence/repositories/directory';
 import { READY } from '../../readiness';
+import { FILE_LINK_TTL_MS, FILES_PATH } from '../../http/files';
+import { fileLinks } from '../../persistence/repositories/file-links';
 import type { AdapterServices, PlatformAdapter } from '../contract';
 import { messageAnswer } from './answers';
 import type { TeamsAuth } from './auth';
@@ -31,6 +33,8 @@ export interface TeamsOptions {
   inbound: { concurrency: number; backlog: number };
   /** Milliseconds between roster pages. */
   pageIntervalMs: number;
+  /** Where people reach this server (RAPPORT_PUBLIC_URL): files are offered under it. */
+  publicUrl: string | null;
 }
 
 /**
@@ -84,6 +88,7 @@ export function createTeamsAdapter(
     signal: tracker.signal,
   };
   const drawing = teamsDrawing(store);
+  const stored = fileLinks(db);
   const deps: TeamsDeps = {
     db,
     clock,
@@ -98,6 +103,16 @@ export function createTeamsAdapter(
       typedPerson: (m) => `@${m.name}`,
       typedChannel: () => null,
     }),
+    async offerFiles(workspaceId, userId, files) {
+      if (!options.publicUrl) return null;
+      const base = options.publicUrl.replace(/\/+$/, '');
+      const links = new Map<string, string>();
+      for (const file of files) {
+        const token = await stored.offer(workspaceId, userId, file, clock.now(), FILE_LINK_TTL_MS);
+        links.set(file.filename, `${base}${FILES_PATH}${token}`);
+      }
+      return links;
+    },
     background: (work, what) =>
       void tracker.track(
         work.catch((error: unknown) => log.error({ err: error }, `${what} failed`)),

@@ -38,10 +38,15 @@ export function teamsDrawing(store: TeamsStore) {
     return (channelId: string) => byId.get(channelId) ?? null;
   }
   return {
-    async card(workspaceId: string, card: Card): Promise<AdaptiveCard> {
+    async card(
+      workspaceId: string,
+      card: Card,
+      files: ReadonlyMap<string, string> = new Map(),
+    ): Promise<AdaptiveCard> {
       const people = chatPeople(card.blocks);
       return renderCard(card, {
         ...(people.length && { upnOf: await upns(workspaceId, people) }),
+        imageUrl: (file) => files.get(file) ?? null,
         channelName: await channelNames(workspaceId),
         // Teams' formatting guide lists DATE and TIME as unsupported: the core's own words,
         // already in the reader's zone, read the same on every client.

@@ -1,4 +1,6 @@
 import { note, unknownMember } from '../../core/messages/common';
+import { downloadCard, filesUnavailable } from '../../core/messages/files';
+import { FILE_LINK_TTL_MS } from '../../http/files';
 import { upsertMember } from '../../persistence/repositories/directory';
 import { decodeTeamsCommand, readMessageText, type MentionEntity } from './decode';
 import type { TeamsDeps, Turn } from './deps';
@@ -47,6 +49,24 @@ export async function onCommand(deps: TeamsDeps, turn: Turn): Promise<void> {
       deps.logger.warn({ err: error }, 'Teams public answer not posted');
       await turn.privately(reply.publicFailed);
     }
+  }
+  if (reply.files?.length) {
+    // Files are kept for download; the answer shows a picture from one by its address.
+    const links = await deps.offerFiles(turn.workspace.id, turn.actor.userId, reply.files);
+    if (reply.private)
+      await turn.privately(
+        await deps.drawing.card(turn.workspace.id, reply.private, links ?? new Map()),
+        reply.private.summary,
+      );
+    await turn.privately(
+      links
+        ? downloadCard(
+            reply.files.map((f) => ({ title: f.title, url: links.get(f.filename)! })),
+            FILE_LINK_TTL_MS / 60_000,
+          )
+        : filesUnavailable(),
+    );
+    return;
   }
   if (reply.private) await turn.privately(reply.private);
 }

@@ -2,7 +2,7 @@ import type { Activity } from '@microsoft/agents-activity';
 import type { Kysely } from 'kysely';
 import type { Conversation } from '../../core/conversation';
 import type { Actor } from '../../core/conversation';
-import type { Card } from '../../core/conversation/card';
+import type { Card, ReplyFile } from '../../core/conversation/card';
 import type { Clock } from '../../core/ports';
 import type { Logger } from '../../logger';
 import type { InboundEvents } from '../../persistence/repositories/inbound-events';
@@ -23,6 +23,15 @@ export interface TeamsDeps {
   directory: TeamsDirectory;
   drawing: TeamsDrawing;
   inboundEvents: InboundEvents;
+  /**
+   * Keeps a reply's files for download and returns each one's address by file name; null when
+   * this deployment has no public address to give (RAPPORT_PUBLIC_URL).
+   */
+  offerFiles(
+    workspaceId: string,
+    userId: string,
+    files: ReplyFile[],
+  ): Promise<Map<string, string> | null>;
   /** Runs work that outlives its request (a roster read); shutdown waits for it. */
   background(work: Promise<unknown>, what: string): void;
 }

@@ -61,7 +61,9 @@ export async function saveAccounts(
     if (!userId || !a.id) continue;
     const names = [a.userPrincipalName, a.email].filter(Boolean).map((n) => n!.toLowerCase());
     const admin = names.some((n) => dir.admins.has(n));
-    await upsertMember(dir.db, workspaceId, memberFrom(a, userId, tenantId, admin));
+    // Someone who asked to be forgotten is not stored again, nor how Teams addresses them.
+    if (!(await upsertMember(dir.db, workspaceId, memberFrom(a, userId, tenantId, admin))))
+      continue;
     users.push({
       userId,
       teamsId: a.id,
@@ -152,7 +154,8 @@ export async function firstAdmin(dir: TeamsDirectory, workspaceId: string, userI
 async function upsertAdmin(dir: TeamsDirectory, workspaceId: string, userId: string) {
   await dir.db
     .updateTable('members')
-    .set({ is_admin: true })
+    // Granted, as an admin would grant it: another admin can take it back.
+    .set({ admin_granted: true })
     .where('workspace_id', '=', workspaceId)
     .where('user_id', '=', userId)
     .execute();

@@ -23,6 +23,7 @@ export function teamsAdapterFor(services: AdapterServices): PlatformAdapter {
         backlog: config.RAPPORT_INBOUND_BACKLOG,
       },
       pageIntervalMs: services.directoryPacing?.pageIntervalMs ?? PAGE_INTERVAL_MS,
+      publicUrl: config.RAPPORT_PUBLIC_URL ?? null,
     },
     services,
   );

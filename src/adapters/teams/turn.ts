@@ -2,6 +2,7 @@ import { Activity } from '@microsoft/agents-activity';
 import type { TurnContext } from '@microsoft/agents-hosting';
 import type { Card } from '../../core/conversation/card';
 import { alreadyDone, apology, note, summaryOf } from '../../core/messages/common';
+import { otherCopies } from '../../persistence/repositories/delivery-copies';
 import { heardFrom } from '../../persistence/repositories/directory';
 import { markWorkspaceInstalled } from '../../persistence/repositories/workspaces';
 import { clientTimezone, whereabouts, type Whereabouts } from './activity';
@@ -107,13 +108,23 @@ async function makeTurn(
     },
     async replacePressed(card, summary) {
       if (!a.replyToId || !a.conversation?.id) return;
-      await (
-        await client()
-      ).updateActivity(
+      const connector = await client();
+      await connector.updateActivity(
         a.conversation.id,
         a.replyToId,
         cardActivity(card, summary, { id: a.replyToId }),
       );
+      // A group's message went to each member alone: every copy reads the same now.
+      for (const copy of await otherCopies(deps.db, workspace.id, a.replyToId))
+        await connector
+          .updateActivity(
+            copy.conversationId,
+            copy.ref,
+            cardActivity(card, summary, { id: copy.ref }),
+          )
+          .catch((error: unknown) =>
+            deps.logger.warn({ err: error, ...copy }, 'a copy of the pressed card was not updated'),
+          );
     },
     answer,
   };

@@ -22,6 +22,7 @@ export const ACTIONS = [
   'round_add',
   'round_edit',
   'mentorship_undo',
+  'forget_me_confirm',
 ] as const;
 
 export type ActionId = (typeof ACTIONS)[number];

@@ -40,7 +40,22 @@ export type Block =
   | { type: 'context'; text: Text }
   | { type: 'buttons'; buttons: Button[] }
   | { type: 'links'; links: Link[] }
+  /** A picture from a file that comes with the same reply (by its file name), and what it shows. */
+  | { type: 'image'; file: string; alt: string }
   | { type: 'divider' };
+
+/**
+ * A file handed to the person who asked: their data export, a table as CSV, a chart. Slack
+ * uploads it to their DM, Teams offers it to download, the demo writes it to a folder.
+ */
+export interface ReplyFile {
+  /** The name it is saved under ("rapport-export.json"); an image block names it too. */
+  filename: string;
+  /** What it is, in a few words, shown beside it. */
+  title: string;
+  mimeType: string;
+  content: string | Uint8Array;
+}
 
 export interface Option {
   label: string;

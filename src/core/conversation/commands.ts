@@ -50,9 +50,13 @@ export type Command =
         | 'suggest'
         | 'resume'
         | 'optout'
-        | 'optin';
+        | 'optin'
+        | 'export'
+        | 'forget_me';
     }
   | { kind: 'department'; name: string }
+  /** `/rapport admin add @x` (grant) or `remove @x`. */
+  | { kind: 'admin_grant'; grant: boolean; userIds: string[] }
   | { kind: 'join' | 'leave' | 'skip'; channelId: string | null }
   | { kind: 'pause'; typed: string }
   | { kind: 'rounds'; channelId: string | null }
@@ -65,7 +69,7 @@ export type Command =
   | { kind: 'unknown_command'; name: string }
   | { kind: 'invalid'; usage: UsageProblem };
 
-/** Commands that change nothing about a member, or bring an opted-out member back. */
+/** Commands that change nothing about a member, bring an opted-out member back, or are their data rights. */
 export const OPEN_TO_OPTED_OUT: ReadonlySet<Command['kind']> = new Set([
   'help',
   'optin',
@@ -77,7 +81,10 @@ export const OPEN_TO_OPTED_OUT: ReadonlySet<Command['kind']> = new Set([
   'unknown_command',
   'invalid',
   'admin',
+  'admin_grant',
   'rounds',
   'round',
   'deliveries',
+  'export',
+  'forget_me',
 ]);

@@ -119,16 +119,29 @@ function rapport(input: CommandInput): Command {
     case 'home':
     case 'me':
     case 'settings':
-    case 'admin':
     case 'values':
     case 'deliveries':
     case 'suggest':
     case 'resume':
     case 'optout':
     case 'optin':
+    case 'export':
       return { kind: sub };
+    case 'forget-me':
+      return { kind: 'forget_me' };
     case 'department':
       return { kind: 'department', name: rest };
+    case 'admin': {
+      const verb = /^(\S*)/.exec(rest)![1]!.toLowerCase();
+      if (verb === '') return { kind: 'admin' };
+      if (verb !== 'add' && verb !== 'remove')
+        return { kind: 'invalid', usage: { code: 'admin_what', typed: rest } };
+      const userIds = [...new Set(people.filter((m) => m.kind !== 'group').map((m) => m.userId))];
+      const grant = verb === 'add';
+      return userIds.length === 0
+        ? { kind: 'invalid', usage: { code: 'admin_who', grant } }
+        : { kind: 'admin_grant', grant, userIds };
+    }
     case 'join':
     case 'leave':
     case 'skip':

@@ -1,4 +1,5 @@
 import { unknownMember } from '../messages/common';
+import { forgottenAlready } from '../messages/forget-me';
 import { homeCard, unknownHomeCard } from '../messages/home';
 import type { Card } from './card';
 import type { Actor, ConversationPorts } from './reply';
@@ -9,7 +10,10 @@ export function makeHome(ports: ConversationPorts) {
   return async function home(actor: Pick<Actor, 'workspaceId' | 'userId'>): Promise<Card> {
     await ports.directory.ensureKnown(actor.workspaceId, [actor.userId]);
     const r = await uc.home(actor.workspaceId, actor.userId);
-    if (!r.ok) return unknownHomeCard(unknownMember());
+    if (!r.ok) {
+      const { forgotten } = await uc.forgetMe.standing(actor.workspaceId, actor.userId);
+      return unknownHomeCard(forgotten ? forgottenAlready() : unknownMember());
+    }
     const h = r.home;
     const ids = [
       ...h.followups.map((f) => f.otherId),

@@ -1,7 +1,14 @@
 import { roundChannelForm, settingsForm } from '../messages/admin-forms';
 import { adminsOnly, note, staleButton, unknownMember } from '../messages/common';
+import {
+  forgetExpired,
+  forgetNotYours,
+  forgottenAlready,
+  forgottenCard,
+} from '../messages/forget-me';
 import { reminderAnswerReply } from '../messages/followups';
 import { mentorshipUndone } from '../messages/member';
+import { FORMER_COLLEAGUE } from '../messages/people';
 import { introAnswerReply, introRequestReply, notNowReply } from '../messages/network';
 import { checkinAnswer, checkinGone, checkinNotYours, membershipReply } from '../messages/rounds';
 import { FALLBACK_EXAMPLES } from '../messages/common';
@@ -111,6 +118,27 @@ export function makeActionHandler(ports: ConversationPorts) {
           p.action === 'round_edit' ? id || null : null,
         );
         return r.ok ? { form: roundChannelForm(r.settings) } : { note: note(adminsOnly()) };
+      }
+      case 'forget_me_confirm': {
+        const r = await uc.forgetMe.confirm({
+          workspaceId: ws,
+          userId: me,
+          askedBy: p.payload.u,
+          issuedAt: p.payload.t,
+          mentionedAs: FORMER_COLLEAGUE,
+        });
+        if (r.ok) {
+          const done = forgottenCard(r.counts);
+          return { note: done, update: done, refreshHome: true };
+        }
+        if (r.code === 'not_yours') return { note: note(forgetNotYours()) };
+        if (r.code === 'expired') {
+          const expired = note(forgetExpired());
+          return { note: expired, update: expired };
+        }
+        // Pressed again once done: they are forgotten already.
+        const { forgotten } = await uc.forgetMe.standing(ws, me);
+        return { note: note(forgotten ? forgottenAlready() : unknownMember()) };
       }
       case 'mentorship_undo': {
         const r = await uc.undoMentorship(ws, me, id);

@@ -1,5 +1,5 @@
 import type { UseCases } from '../use-cases';
-import type { Card, Form, Option } from './card';
+import type { Card, Form, Option, ReplyFile } from './card';
 
 /** Who is asking, where, and the platform's id for this request (a replay carries the same). */
 export interface Actor {
@@ -20,6 +20,8 @@ export interface Reply {
   publicFailed?: Card;
   /** A form to open. */
   form?: Form;
+  /** Files for the person who asked, given privately (a card's image block may show one). */
+  files?: ReplyFile[];
 }
 
 /** What the platform shows after a button press. */

@@ -15,6 +15,8 @@ import {
   whichRound,
 } from '../messages/admin-reports';
 import { roundChannelForm, settingsForm } from '../messages/admin-forms';
+import { exportCard, exportFile } from '../messages/data-export';
+import { forgetConfirmCard, forgottenAlready, startedAgain } from '../messages/forget-me';
 import { followupList, followupSetReply, reminderAnswerReply } from '../messages/followups';
 import { helpCard, unknownSubcommand } from '../messages/help';
 import {
@@ -38,6 +40,7 @@ import {
 } from '../messages/member';
 import { networkSummaryCard, suggestionsCard } from '../messages/network';
 import { namesOf } from '../messages/people';
+import { adminsReply } from '../messages/admins';
 import { makeHome } from './home';
 import { membershipReply, pauseReply, resumeReply } from '../messages/rounds';
 import { usageText } from '../messages/usage';
@@ -76,6 +79,7 @@ function peopleIn(c: Command): string[] {
         .slice(0, 10);
     case 'met':
     case 'mentor':
+    case 'admin_grant':
       return c.userIds.slice(0, 10);
     default:
       return [];
@@ -99,12 +103,21 @@ export function makeCommandRunner(ports: ConversationPorts) {
     };
   }
 
+  /** `/rapport optin` from a forgotten person: the directory adds them again, as someone new. */
+  async function startAgain(actor: Actor): Promise<Reply> {
+    await uc.forgetMe.rejoin(actor.workspaceId, actor.userId);
+    await directory.ensureKnown(actor.workspaceId, [actor.userId]);
+    return privately(startedAgain((await uc.member(actor.workspaceId, actor.userId)) !== null));
+  }
+
   return async function runCommand(actor: Actor, input: CommandInput): Promise<Reply> {
     const c = parseCommand(input);
     const { workspaceId: ws, userId: me } = actor;
     await directory.ensureKnown(ws, [me, ...peopleIn(c)]);
+    const { member, forgotten } = await uc.forgetMe.standing(ws, me);
+    // Someone who asked to be forgotten hears so, whatever they type, until they start again.
+    if (forgotten) return c.kind === 'optin' ? startAgain(actor) : privately(forgottenAlready());
     if (TAKING_PART.has(c.kind)) {
-      const member = await uc.member(ws, me);
       if (!member || member.isDeactivated) return privately(unknownMember());
       if (member.optedOut) return privately(optedOut());
     }
@@ -190,6 +203,12 @@ export function makeCommandRunner(ports: ConversationPorts) {
         const r = await uc.mySettings(ws, me);
         return r.ok ? { private: mySettingsCard(r.settings) } : privately(unknownMember());
       }
+      case 'admin_grant': {
+        const r = await (c.grant ? uc.admins.add : uc.admins.remove)(ws, me, c.userIds);
+        if (r.ok) return { private: adminsReply(r) };
+        if (r.code === 'admins_only') return privately(adminsOnly());
+        return privately(usageText({ code: 'admin_who', grant: c.grant }, await x()));
+      }
       case 'admin': {
         const r = await uc.adminSettings(ws, me);
         if (!r.ok) return privately(adminsOnly());
@@ -231,6 +250,16 @@ export function makeCommandRunner(ports: ConversationPorts) {
         return privately(
           participationReply(await uc.setParticipation(ws, me, c.kind === 'optout')),
         );
+      case 'export': {
+        const r = await uc.exportMyData(ws, me);
+        if (!r.ok) return privately(unknownMember());
+        const file = exportFile(r.export);
+        return { private: exportCard(r.export, file.filename), files: [file] };
+      }
+      case 'forget_me': {
+        const r = await uc.forgetMe.ask(ws, me);
+        return r.ok ? { private: forgetConfirmCard(me, r.issuedAt) } : privately(unknownMember());
+      }
       case 'department': {
         const r = await uc.setDepartment(ws, me, c.name);
         if (r.ok) return privately(departmentReply(r.department));

@@ -28,6 +28,8 @@ export type UsageProblem =
   | { code: 'suggestions_what' }
   | { code: 'department_what' }
   | { code: 'department_too_long'; max: number }
-  | { code: 'round_page'; typed: string };
+  | { code: 'round_page'; typed: string }
+  | { code: 'admin_what'; typed: string }
+  | { code: 'admin_who'; grant: boolean };
 
 export type Usage<T> = { ok: true; value: T } | { ok: false; usage: UsageProblem };

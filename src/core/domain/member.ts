@@ -20,8 +20,13 @@ export interface Member {
   /** Set for people from another organisation (e.g. Slack Connect guests). */
   externalOrg: string | null;
   isBot: boolean;
-  /** A workspace admin or owner on the platform: may change Rapport's settings. */
+  /**
+   * May change Rapport's settings: a workspace admin or owner on the platform, or someone an
+   * admin made one in Rapport (`adminGranted`).
+   */
   isAdmin: boolean;
+  /** Made an admin in Rapport, not by the platform: an admin can take it back. */
+  adminGranted?: boolean;
   isDeactivated: boolean;
   optedOut: boolean;
   pausedUntil: Date | null;
@@ -35,6 +40,16 @@ export interface Member {
   /** Weekly introduction suggestions (/rapport suggest works either way). */
   suggestions: boolean;
 }
+
+/**
+ * The giver of the kudos a forgotten member gave: the kudos stay for the people thanked, and
+ * their giver becomes this id, which is no member's on any platform (Slack ids are capitals and
+ * digits, Teams ids uuids, the demo's handles letters). The same for everyone forgotten, so
+ * nothing links those kudos to a person, nor to one another.
+ */
+export const FORGOTTEN_GIVER = '~forgotten';
+
+export const isForgottenId = (userId: string): boolean => userId === FORGOTTEN_GIVER;
 
 /** A member's working hours in their own zone, as schedules take them. */
 export const workingHoursOf = (m: Pick<Member, 'timezone' | 'workingHours'>) => ({

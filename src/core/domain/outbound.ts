@@ -1,5 +1,5 @@
 import type { KudosDigest } from './digest';
-import { workingHoursOf, type Member, type Platform } from './member';
+import { isForgottenId, workingHoursOf, type Member, type Platform } from './member';
 import { nextWorkingMoment } from './schedule';
 
 /**
@@ -188,6 +188,8 @@ export function noticeOfFailure(
   message: OutboundMessage,
 ): { userId: string; dedupeKey: string; message: OutboundMessage } | null {
   if (message.kind !== 'kudos_post' || target.type !== 'channel') return null;
+  // A giver who asked to be forgotten is nobody to tell.
+  if (isForgottenId(message.giverId)) return null;
   return {
     userId: message.giverId,
     dedupeKey: `${dedupeKey}:failed`,

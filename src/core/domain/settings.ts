@@ -15,6 +15,9 @@ export const DEFAULT_KUDOS_DIGEST: WeeklyHabit = { enabled: true, weekday: 1, ho
 export const DEFAULT_FOLLOWUP_AFTER_MET_DAYS = 21;
 /** A new member's welcome, with introductions, some days after they join. */
 export const DEFAULT_WELCOME = { enabled: true, delayDays: 3 };
+/** Who met whom, and rounds' history, are kept two years unless an admin says otherwise. */
+export const DEFAULT_HISTORY_DAYS = 730;
+export const HISTORY_DAYS = { min: 90, max: 3650 };
 
 /** What an admin submitted, as typed: numbers arrive as text. */
 export interface KudosSettingsInput {
@@ -32,6 +35,7 @@ export interface KudosSettingsInput {
   kudosDigest: { enabled: boolean; weekday: string; hour: string };
   followupAfterMetDays: string;
   welcome: { enabled: boolean; delayDays: string };
+  historyDays: string;
 }
 
 export interface KudosSettings {
@@ -45,6 +49,8 @@ export interface KudosSettings {
   kudosDigest: WeeklyHabit;
   followupAfterMetDays: number;
   welcome: { enabled: boolean; delayDays: number };
+  /** Days interactions and round history are kept before the retention job deletes them. */
+  historyDays: number;
 }
 
 export type KudosSettingsField =
@@ -57,7 +63,8 @@ export type KudosSettingsField =
   | 'kudosDigestWeekday'
   | 'kudosDigestHour'
   | 'followupAfterMetDays'
-  | 'welcomeDelayDays';
+  | 'welcomeDelayDays'
+  | 'historyDays';
 
 export type KudosSettingsCheck =
   | { ok: true; settings: KudosSettings }
@@ -123,6 +130,9 @@ export function checkKudosSettings(input: KudosSettingsInput): KudosSettingsChec
     errors.followupAfterMetDays = 'A number of days from 0 (never) to 180.';
   const welcomeDelayDays = wholeNumber(input.welcome.delayDays, 0, 60);
   if (welcomeDelayDays === null) errors.welcomeDelayDays = 'A number of days from 0 to 60.';
+  const historyDays = wholeNumber(input.historyDays, HISTORY_DAYS.min, HISTORY_DAYS.max);
+  if (historyDays === null)
+    errors.historyDays = `A number of days from ${HISTORY_DAYS.min} to ${HISTORY_DAYS.max} (10 years).`;
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
@@ -137,6 +147,7 @@ export function checkKudosSettings(input: KudosSettingsInput): KudosSettingsChec
       kudosDigest,
       followupAfterMetDays: followupAfterMetDays!,
       welcome: { enabled: input.welcome.enabled, delayDays: welcomeDelayDays! },
+      historyDays: historyDays!,
     },
   };
 }

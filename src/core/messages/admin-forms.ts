@@ -9,7 +9,7 @@ import {
 } from '../conversation/card';
 import { bold, channel, text } from '../conversation/text';
 import type { RoundChannel, RoundChannelInput, RoundChannelSettings } from '../domain/rounds';
-import type { KudosSettingsInput } from '../domain/settings';
+import { HISTORY_DAYS, type KudosSettingsInput } from '../domain/settings';
 import type { WorkspaceSettings } from '../ports';
 
 export const WEEKDAYS = [
@@ -207,6 +207,15 @@ export function settingsForm(
         min: 0,
         max: 60,
       }),
+      input({
+        id: 'historyDays',
+        kind: 'number',
+        label: 'Keep who met whom, and rounds’ history, for (days)',
+        hint: `Older meetings, check-ins and rounds are deleted for good. ${HISTORY_DAYS.min} days at least; 730 is two years.`,
+        initial: s.historyDays,
+        min: HISTORY_DAYS.min,
+        max: HISTORY_DAYS.max,
+      }),
       ...roundBlocks(rounds),
     ],
   };
@@ -249,6 +258,7 @@ export function readSettingsForm(
     },
     followupAfterMetDays: str(v.followupAfterMetDays),
     welcome: { enabled: ticked(v.welcomeEnabled), delayDays: str(v.welcomeDelayDays) },
+    historyDays: str(v.historyDays),
   };
 }
 

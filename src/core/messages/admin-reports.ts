@@ -45,7 +45,7 @@ const MET: Record<string, string> = {
   not_yet: '⏳ not yet',
   skip: '⏩ skipped',
 };
-const ABSENT: Record<string, string> = {
+export const ABSENT: Record<string, string> = {
   odd_one_out: 'odd one out (first in line next time)',
   alone: 'the only one this round',
   paused: 'paused',
@@ -214,7 +214,8 @@ export function settingsSaved(s: WorkspaceSettings): Text {
     `; each person may thank ${s.dailyKudosLimit} people a day; values: ${s.kudosValues.map((v) => `#${v}`).join(' ')}.`,
     `\nWeekly prompt: ${when(s.kudosPrompt)}; weekly digest: ${when(s.kudosDigest)} (${zone}).\n`,
     `Follow-ups after a round: ${s.followupAfterMetDays > 0 ? `${s.followupAfterMetDays} days after “we met”` : 'off'}; `,
-    `welcome for new members: ${s.welcome.enabled ? `${s.welcome.delayDays} days after they join` : 'off'}.`,
+    `welcome for new members: ${s.welcome.enabled ? `${s.welcome.delayDays} days after they join` : 'off'}. `,
+    `Who met whom, and rounds' history, are kept ${s.historyDays} days.`,
   );
 }
 

@@ -111,6 +111,9 @@ export const demoPlace = {
 
 export const demoRoundNone = (note: string) => `No new round: ${note}`;
 
+/** A file Rapport handed over (an export, a chart), and where the demo saved it. */
+export const demoFileSaved = (title: string, path: string) => `📎 ${title}: saved to ${path}`;
+
 export const demoBadValue = () => 'That is not one of the choices: see what the field accepts.';
 
 export const demoNoRoundChannel = () => 'the demo has no round channel';

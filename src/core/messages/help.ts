@@ -106,11 +106,29 @@ export const COMMAND_GROUPS: Array<{ title: string; commands: CommandHelp[] }> =
     ],
   },
   {
+    title: 'Your data',
+    commands: [
+      {
+        usage: '/rapport export',
+        does: 'a file of everything Rapport keeps about you, sent only to you',
+      },
+      {
+        usage: '/rapport forget-me',
+        does: 'delete everything Rapport keeps about you, after you confirm; kudos you gave stay, from a former colleague',
+      },
+    ],
+  },
+  {
     title: 'Admins',
     commands: [
       {
         usage: '/rapport admin',
         does: 'kudos channel, values, allowance, weekly prompt and digest, welcome',
+      },
+      {
+        usage: '/rapport admin add @name (or remove @name)',
+        does: 'let someone else run Rapport too, or take it back',
+        example: (x) => `/rapport admin add ${x.person}`,
       },
       {
         usage: '/rapport rounds [#channel]',
@@ -133,7 +151,7 @@ export const COMMAND_GROUPS: Array<{ title: string; commands: CommandHelp[] }> =
 export const SUBCOMMANDS = [
   ...new Set(
     COMMAND_GROUPS.flatMap((g) => g.commands)
-      .map((c) => /^\/rapport (\w+)/.exec(c.usage)?.[1])
+      .map((c) => /^\/rapport ([\w-]+)/.exec(c.usage)?.[1])
       .filter((s): s is string => Boolean(s)),
   ),
   'mentee',

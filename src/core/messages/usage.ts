@@ -100,5 +100,20 @@ export function usageText(p: UsageProblem, x: Examples): Text {
       return text(`Please keep the department name to ${p.max} characters or fewer.`);
     case 'round_page':
       return text(`${quoted(p.typed)} is not a page number. `, eg(`/rapport round ${x.channel} 2`));
+    case 'admin_what':
+      return text(
+        `I couldn't read ${quoted(p.typed)}. `,
+        command('/rapport admin'),
+        ' opens the settings; ',
+        command(`/rapport admin add ${x.person}`),
+        ' or ',
+        command(`/rapport admin remove ${x.person}`),
+        ' changes who runs Rapport.',
+      );
+    case 'admin_who':
+      return text(
+        p.grant ? 'Who should be an admin? ' : 'Who should stop being an admin? ',
+        eg(`/rapport admin ${p.grant ? 'add' : 'remove'} ${x.person}`),
+      );
   }
 }

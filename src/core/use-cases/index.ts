@@ -1,7 +1,10 @@
 import type { Clock, UnitOfWork } from '../ports';
 import { makeAdminSettings } from './admin-settings';
+import { makeAdmins } from './admins';
 import { makeRespondToCheckin } from './checkin';
 import { makeDeliveryReport } from './delivery-report';
+import { makeExportMyData } from './export-my-data';
+import { makeForgetMe } from './forget-me';
 import { makeFollowups } from './followups';
 import { makeGiveKudos } from './give-kudos';
 import { makeHome } from './home';
@@ -43,6 +46,7 @@ export function createUseCases(transaction: UnitOfWork, clock: Clock) {
     setDepartment: makeSetDepartment({ transaction }),
     setParticipation: makeSetParticipation({ transaction }),
     adminSettings: makeAdminSettings({ transaction }),
+    admins: makeAdmins({ transaction }),
     updateKudosSettings: makeUpdateKudosSettings({ transaction }),
     kudosPrompt: makeKudosPrompt({ transaction }),
     kudosDigest: makeKudosDigest({ transaction }),
@@ -62,6 +66,8 @@ export function createUseCases(transaction: UnitOfWork, clock: Clock) {
     introductions,
     welcomes: makeWelcomes({ transaction, clock }),
     mySettings: makeMySettings({ transaction, clock }),
+    exportMyData: makeExportMyData({ transaction, clock }),
+    forgetMe: makeForgetMe({ transaction, clock }),
     examples: makeExamples({ transaction }),
     /** A member as the directory has them now, or null. */
     member: (workspaceId: string, userId: string) =>

@@ -3,6 +3,7 @@ import { DEFAULT_KUDOS_VALUES } from '../../core/domain/kudos';
 import type { Platform } from '../../core/domain/member';
 import type { WeeklyHabit } from '../../core/domain/settings';
 import type { Database } from '../schema';
+import { isForgotten } from './member-data/forgotten';
 
 export interface WorkspaceInput {
   platform: Platform;
@@ -35,6 +36,7 @@ export interface SettingsInput {
   kudosDigest?: WeeklyHabit;
   followupAfterMetDays?: number;
   welcome?: { enabled: boolean; delayDays: number };
+  historyDays?: number;
 }
 
 /** Returns the workspace's id, creating the workspace on first sight. */
@@ -79,6 +81,7 @@ export async function saveSettings(
       welcome_enabled: input.welcome.enabled,
       welcome_delay_days: input.welcome.delayDays,
     }),
+    ...(input.historyDays !== undefined && { history_days: input.historyDays }),
   };
   await db
     .insertInto('workspace_settings')
@@ -118,12 +121,15 @@ export async function ensureDepartment(
 /**
  * Creates or refreshes a member from the directory. A department given here is the
  * directory's word and replaces whatever was there; none given leaves the member's own.
+ * Someone who asked to be forgotten is not added back (every platform's sync comes through
+ * here): false then, true when stored.
  */
 export async function upsertMember(
   db: Kysely<Database>,
   workspaceId: string,
   input: MemberInput,
-): Promise<void> {
+): Promise<boolean> {
+  if (await isForgotten(db, workspaceId, input.userId)) return false;
   const departmentId = input.department?.trim()
     ? await ensureDepartment(db, workspaceId, input.department)
     : null;
@@ -160,6 +166,7 @@ export async function upsertMember(
         .doUpdateSet({ ...row, ...said, ...department, updated_at: sql`now()` }),
     )
     .execute();
+  return true;
 }
 
 export async function setOptedOut(
@@ -265,7 +272,7 @@ export async function hasAdmin(db: Kysely<Database>, workspaceId: string): Promi
     .selectFrom('members')
     .select('user_id')
     .where('workspace_id', '=', workspaceId)
-    .where('is_admin', '=', true)
+    .where((eb) => eb.or([eb('is_admin', '=', true), eb('admin_granted', '=', true)]))
     .where('is_deactivated', '=', false)
     .limit(1)
     .executeTakeFirst();

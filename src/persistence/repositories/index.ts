@@ -6,6 +6,7 @@ import { deliveryLog, deliveryQueue } from './deliveries';
 import { interactionRepository } from './interactions';
 import { kudosRepository } from './kudos';
 import { memberRepository } from './members';
+import { memberDataRepository } from './member-data';
 import { mentorshipRepository } from './mentorships';
 import { introductionRepository } from './introductions';
 import { reminderRepository } from './reminders';
@@ -31,6 +32,7 @@ export function createRepositories(db: Kysely<Database>, clock: Clock = systemCl
     introductions: introductionRepository(db),
     suggestionSnoozes: suggestionSnoozeRepository(db),
     welcomes: welcomeRepository(db),
+    memberData: memberDataRepository(db),
   };
 }
 

@@ -5,7 +5,7 @@ import type { Database, IntroductionsTable } from '../schema';
 const OPEN = ['asked', 'asking_mutual'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const toIntroduction = (r: Selectable<IntroductionsTable>): Introduction => ({
+export const toIntroduction = (r: Selectable<IntroductionsTable>): Introduction => ({
   id: r.id,
   requesterId: r.requester_id,
   targetId: r.target_id,

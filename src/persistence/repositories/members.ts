@@ -22,6 +22,7 @@ function selectMembers(db: Kysely<Database>, workspaceId: string) {
       'm.external_org',
       'm.is_bot',
       'm.is_admin',
+      'm.admin_granted',
       'm.is_deactivated',
       'm.opted_out',
       'm.paused_until',
@@ -49,7 +50,8 @@ function toMember(row: MemberRow): Member {
     timezone: row.timezone,
     externalOrg: row.external_org,
     isBot: row.is_bot,
-    isAdmin: row.is_admin,
+    isAdmin: row.is_admin || row.admin_granted,
+    adminGranted: row.admin_granted,
     isDeactivated: row.is_deactivated,
     optedOut: row.opted_out,
     pausedUntil: row.paused_until,
@@ -128,6 +130,14 @@ export function memberRepository(db: Kysely<Database>): MemberRepository {
           nudge_cadence_days: nudges.cadenceDays,
           updated_at: sql`now()`,
         })
+        .where('workspace_id', '=', workspaceId)
+        .where('user_id', '=', userId)
+        .execute();
+    },
+    async setAdminGranted(workspaceId, userId, granted) {
+      await db
+        .updateTable('members')
+        .set({ admin_granted: granted, updated_at: sql`now()` })
         .where('workspace_id', '=', workspaceId)
         .where('user_id', '=', userId)
         .execute();

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Reminder, ReminderRepository } from '../../core/relationship-ports';
 import type { Database, RemindersTable } from '../schema';
 
-const toReminder = (r: Selectable<RemindersTable>): Reminder => ({
+export const toReminder = (r: Selectable<RemindersTable>): Reminder => ({
   id: r.id,
   memberId: r.member_id,
   otherId: r.other_member_id,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 
 /** What is deleted, by age: the retention job's rules, each a cut-off before which rows go. */
@@ -8,6 +8,8 @@ export interface RetentionCutoffs {
   finishedDeliveriesBefore: Date;
   deadDeliveriesBefore: Date;
   jobRunsBefore: Date;
+  /** Links to files that have expired. */
+  fileLinksBefore: Date;
 }
 
 /** Deletes everything past its cut-off in one transaction; returns how many of each went. */
@@ -37,11 +39,42 @@ export function purgeExpired(db: Kysely<Database>, c: RetentionCutoffs) {
       .where('status', '!=', 'running')
       .where('slot', '<', c.jobRunsBefore)
       .executeTakeFirst();
+    const files = await trx
+      .deleteFrom('file_links')
+      .where('expires_at', '<', c.fileLinksBefore)
+      .executeTakeFirst();
     return {
+      files: n(files),
       workspaces: n(workspaces),
       events: n(events),
       deliveries: n(finished) + n(dead),
       jobRuns: n(runs),
+    };
+  });
+}
+
+/**
+ * Who met whom, and rounds' history, past each workspace's own window (its admins' setting, or
+ * `defaultDays`): deleted for good. A round takes its groups, their members and its absences
+ * with it.
+ */
+export function purgeHistory(db: Kysely<Database>, now: Date, defaultDays: number) {
+  return db.transaction().execute(async (trx) => {
+    const cutoff = (alias: string) =>
+      sql<Date>`${now}::timestamptz - make_interval(days => coalesce((
+        select s.history_days from workspace_settings s where s.workspace_id = ${sql.ref(alias)}
+      ), ${defaultDays}))`;
+    const interactions = await trx
+      .deleteFrom('interactions as i')
+      .where('i.occurred_at', '<', cutoff('i.workspace_id'))
+      .executeTakeFirst();
+    const rounds = await trx
+      .deleteFrom('rounds as r')
+      .where('r.slot', '<', cutoff('r.workspace_id'))
+      .executeTakeFirst();
+    return {
+      interactions: Number(interactions.numDeletedRows),
+      rounds: Number(rounds.numDeletedRows),
     };
   });
 }

@@ -4,6 +4,7 @@ import {
   DEFAULT_FOLLOWUP_AFTER_MET_DAYS,
   DEFAULT_KUDOS_DIGEST,
   DEFAULT_KUDOS_PROMPT,
+  DEFAULT_HISTORY_DAYS,
   DEFAULT_WELCOME,
 } from '../../core/domain/settings';
 import type { SettingsRepository, WorkspaceSettings } from '../../core/ports';
@@ -42,6 +43,7 @@ export function settingsRepository(db: Kysely<Database>): SettingsRepository {
         kudosDigest: settings.kudosDigest,
         followupAfterMetDays: settings.followupAfterMetDays,
         welcome: settings.welcome,
+        historyDays: settings.historyDays,
       });
     },
     async get(workspaceId): Promise<WorkspaceSettings> {
@@ -64,6 +66,7 @@ export function settingsRepository(db: Kysely<Database>): SettingsRepository {
           kudosDigest: { ...DEFAULT_KUDOS_DIGEST },
           followupAfterMetDays: DEFAULT_FOLLOWUP_AFTER_MET_DAYS,
           welcome: { ...DEFAULT_WELCOME },
+          historyDays: DEFAULT_HISTORY_DAYS,
         };
       }
       return {
@@ -86,6 +89,7 @@ export function settingsRepository(db: Kysely<Database>): SettingsRepository {
         },
         followupAfterMetDays: row.followup_after_met_days,
         welcome: { enabled: row.welcome_enabled, delayDays: row.welcome_delay_days },
+        historyDays: row.history_days,
       };
     },
   };

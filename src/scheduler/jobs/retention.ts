@@ -1,4 +1,5 @@
-import { purgeExpired } from '../../persistence/repositories/retention';
+import { DEFAULT_HISTORY_DAYS } from '../../core/domain/settings';
+import { purgeExpired, purgeHistory } from '../../persistence/repositories/retention';
 import { latestDailySlot } from '../../core/domain/schedule';
 import { GLOBAL, type JobDefinition } from '../job';
 
@@ -14,6 +15,8 @@ export const RETENTION = {
   finishedDeliveryDays: 30,
   /** Deliveries that failed for good, so admins can see them. */
   deadDeliveryDays: 90,
+  /** Who met whom and rounds' history: each workspace's own setting (90 days to 10 years). */
+  historyDays: DEFAULT_HISTORY_DAYS,
 };
 
 const ago = (now: Date, days: number) => new Date(now.getTime() - days * DAY);
@@ -21,7 +24,8 @@ const ago = (now: Date, days: number) => new Date(now.getTime() - days * DAY);
 /** Once a day: forgets what is no longer needed, and purges workspaces gone for 30 days. */
 export const retentionJob: JobDefinition = {
   name: 'retention',
-  description: 'deletes old records and the data of workspaces uninstalled 30 days ago',
+  description:
+    "deletes old records, history past each workspace's window, and the data of workspaces uninstalled 30 days ago",
   catchUpMs: 20 * 60 * 60 * 1000,
   async firings(now) {
     return [{ scope: GLOBAL, slot: latestDailySlot(now, 3, 'UTC') }];
@@ -34,12 +38,15 @@ export const retentionJob: JobDefinition = {
       finishedDeliveriesBefore: ago(now, RETENTION.finishedDeliveryDays),
       deadDeliveriesBefore: ago(now, RETENTION.deadDeliveryDays),
       jobRunsBefore: ago(now, RETENTION.finishedDeliveryDays),
+      fileLinksBefore: now,
     });
+    const history = await purgeHistory(db, now, RETENTION.historyDays);
     return {
       queued: 0,
       note:
         `purged ${purged.workspaces} workspaces, ${purged.events} event ids, ` +
-        `${purged.deliveries} deliveries, ${purged.jobRuns} job runs`,
+        `${purged.deliveries} deliveries, ${purged.jobRuns} job runs, ` +
+        `${history.interactions} interactions, ${history.rounds} rounds, ${purged.files} file links`,
     };
   },
 };

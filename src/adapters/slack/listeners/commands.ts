@@ -6,13 +6,20 @@ import { safely } from '../../../inbound/safely';
 import { decodeSlackCommand } from '../decode';
 import type { SlackDeps } from '../deps';
 import { renderCard, renderModal } from '../render';
+import { uploadToDm } from '../files';
 import { workspaceOf } from './installed-workspace';
 
 /** The commands Rapport registers in its manifest; anything else is answered as unknown. */
 export const COMMANDS = ['/kudos', '/followup', '/rapport'];
 
-/** Says what the conversation answered: in public, privately, or as a form. */
-async function answer(reply: Reply, respond: RespondFn, client: WebClient, triggerId: string) {
+/** Says what the conversation answered: in public, privately, as a form, or with files. */
+async function answer(
+  reply: Reply,
+  respond: RespondFn,
+  client: WebClient,
+  triggerId: string,
+  userId: string,
+) {
   if (reply.form)
     await client.views.open({ trigger_id: triggerId, view: renderModal(reply.form) as never });
   if (reply.public) {
@@ -24,7 +31,10 @@ async function answer(reply: Reply, respond: RespondFn, client: WebClient, trigg
       await respond({ response_type: 'ephemeral', ...renderCard(reply.publicFailed) });
     }
   }
-  if (reply.private) await respond({ response_type: 'ephemeral', ...renderCard(reply.private) });
+  // Files go to the person's DM first, so that the answer can show a picture from one.
+  const files = reply.files?.length ? await uploadToDm(client, userId, reply.files) : new Map();
+  if (reply.private)
+    await respond({ response_type: 'ephemeral', ...renderCard(reply.private, files) });
 }
 
 /**
@@ -51,6 +61,7 @@ export function registerCommands(app: App, deps: SlackDeps) {
             respond,
             client,
             command.trigger_id,
+            actor.userId,
           ),
         );
       if (!deps.inbound.admit(work)) {

@@ -73,6 +73,9 @@ function field(label: string, value: Text): string {
   });
 }
 
+/** Marks the place of a picture, by its file name, for `renderCard` to fill. */
+export const IMAGE = 'image:';
+
 /** One core block as the Slack blocks that draw it (none, if there is nothing to show). */
 export function renderBlock(block: Block): ViewBlockBuilder[] {
   switch (block.type) {
@@ -114,6 +117,11 @@ export function renderBlock(block: Block): ViewBlockBuilder[] {
         mrkdwn,
       );
       return shown(words) ? [Blocks.Context().elements(words)] : [];
+    }
+    case 'image': {
+      // What the picture shows, until `renderCard` finds the uploaded file to draw instead.
+      const words = fitted([{ type: 'text', text: block.alt }], LIMITS.contextText, mrkdwn);
+      return [Blocks.Context({ blockId: `${IMAGE}${block.file}` }).elements(words || block.file)];
     }
     case 'divider':
       return [Blocks.Divider()];

@@ -2,7 +2,7 @@ import { Blocks, HomeTab, Message, type ViewBlockBuilder } from 'slack-block-bui
 import type { Block, Card } from '../../../core/conversation/card';
 import { plainText } from '../../../core/conversation/text';
 import { moreLeftOut } from '../../../core/messages/limits';
-import { renderBlock } from './blocks';
+import { IMAGE, renderBlock } from './blocks';
 import { clip } from './fit';
 import { escape, mrkdwn } from './text';
 
@@ -31,13 +31,35 @@ function summaryOf(card: Card): string {
   return '';
 }
 
-/** A card as a Slack message: `text` for notifications, `blocks` for what is shown. */
-export function renderCard(card: Card): { text: string; blocks: unknown[] } {
+/**
+ * A card as a Slack message: `text` for notifications, `blocks` for what is shown. A picture
+ * whose file was uploaded (`files`: file name to Slack file id) is drawn from that file; any
+ * other stays as the words for what it shows.
+ */
+export function renderCard(
+  card: Card,
+  files: ReadonlyMap<string, string> = new Map(),
+): { text: string; blocks: unknown[] } {
   const text = escape(clip(summaryOf(card), SUMMARY));
   const message = Message({ text })
     .blocks(...capped(renderBlocks(card.blocks), MESSAGE_BLOCKS))
     .buildToObject();
-  return { text, blocks: (message.blocks ?? []) as unknown[] };
+  const blocks = ((message.blocks ?? []) as Array<{ block_id?: string }>).map((b) => {
+    const file = b.block_id?.startsWith(IMAGE) ? b.block_id.slice(IMAGE.length) : null;
+    const id = file === null ? undefined : files.get(file);
+    if (file === null) return b;
+    const alt = card.blocks.find((x) => x.type === 'image' && x.file === file);
+    const words = alt?.type === 'image' ? alt.alt : file;
+    return id ? { type: 'image', slack_file: { id }, alt_text: clip(words, 2000) } : stripId(b);
+  });
+  return { text, blocks };
+}
+
+/** A placeholder's marker is not for Slack. */
+function stripId(block: { block_id?: string }) {
+  const rest = { ...block };
+  delete rest.block_id;
+  return rest;
 }
 
 /** A card as a member's Home tab. */

@@ -103,6 +103,10 @@ export function renderBlock(block: Block, d: Drawing): CardElement[] {
       return actionRows(
         block.links.map((l) => linkAction(l, d.options)).filter((a): a is CardAction => a !== null),
       );
+    case 'image': {
+      const url = d.options.imageUrl?.(block.file);
+      return url ? [{ type: 'Image', url, altText: block.alt, size: 'Stretch' }] : [];
+    }
     case 'divider':
       // A divider is the line above whatever comes next: see `renderGroups`.
       return [];

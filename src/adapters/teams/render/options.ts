@@ -23,6 +23,8 @@ export interface RenderOptions {
    * the button's data, for a client or tool without Universal Actions.
    */
   actions?: 'execute' | 'submit';
+  /** Where a reply's file can be fetched (an image block's picture); null: not drawn. */
+  imageUrl?: (filename: string) => string | null;
 }
 
 export interface FormOptions extends RenderOptions {
