@@ -1,6 +1,9 @@
+import { PNG } from 'pngjs';
+import { svgToPng, svgToPngAsync } from '../../src/charts/png';
 import {
   HEATMAP_FONT,
   heatmapSvg,
+  MAX_IMAGE_BYTES,
   MAX_IMAGE_PX,
   MAX_LABEL_CHARS,
 } from '../../src/core/domain/heatmap';
@@ -130,5 +133,62 @@ describe('the heatmap as SVG', () => {
         OPTS,
       ),
     ).toThrow();
+  });
+});
+
+const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Width and height from the IHDR chunk, which a PNG must begin with after its signature. */
+function header(png: Uint8Array): { width: number; height: number } {
+  expect([...png.subarray(0, 8)]).toEqual(SIGNATURE);
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  expect(String.fromCharCode(...png.subarray(12, 16))).toBe('IHDR');
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** The colour drawn 2 px inside a cell's top-left corner, clear of its border and number. */
+function pixel(image: PNG, cell: Cell): string {
+  const at = (Math.floor(cell.y + 2) * image.width + Math.floor(cell.x + 2)) * 4;
+  const rgb = [...image.data.subarray(at, at + 3)];
+  return `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+describe('the heatmap as PNG', () => {
+  const svg = heatmapSvg(FOUR, FOUR_CELLS, OPTS);
+  const png = svgToPng(svg);
+
+  it('is a PNG of the size the SVG says, within the limits', () => {
+    expect(header(png)).toEqual(sizeOf(svg));
+    expect(png.byteLength).toBeLessThanOrEqual(MAX_IMAGE_BYTES);
+  });
+
+  it('shows the colours the SVG asks for, and text', () => {
+    const image = PNG.sync.read(Buffer.from(png));
+    const cells = cellsOf(svg);
+    for (const cell of cells) expect(pixel(image, cell)).toBe(cell.fill);
+    const colours = new Set<number>();
+    for (let i = 0; i < image.data.length; i += 4) colours.add(image.data.readUInt32BE(i));
+    // Four fills, white and anti-aliased text: a blank or single-colour image has far fewer.
+    expect(colours.size).toBeGreaterThan(20);
+    // The title's band, above everything else: dark only if the font loaded and drew it.
+    let ink = 0;
+    for (let y = 12; y < 36; y += 1)
+      for (let x = 0; x < image.width; x += 1)
+        if (image.data[(y * image.width + x) * 4]! < 128) ink += 1;
+    expect(ink).toBeGreaterThan(300);
+  });
+
+  it('is the same bytes every time, drawn here or on the thread pool', async () => {
+    expect(Buffer.from(svgToPng(svg)).equals(Buffer.from(png))).toBe(true);
+    expect(Buffer.from(await svgToPngAsync(svg)).equals(Buffer.from(png))).toBe(true);
+  });
+
+  it('stays within the limits for forty departments with long names', () => {
+    const { names, cells } = forty();
+    const big = svgToPng(heatmapSvg(names, cells, OPTS));
+    const { width, height } = header(big);
+    expect(Math.max(width, height)).toBeLessThanOrEqual(MAX_IMAGE_PX);
+    expect(Math.min(width, height)).toBeGreaterThan(MAX_IMAGE_PX * 0.8);
+    expect(big.byteLength).toBeLessThanOrEqual(MAX_IMAGE_BYTES);
   });
 });
