@@ -39,6 +39,8 @@ export interface WorkspaceSettings {
   welcome: { enabled: boolean; delayDays: number };
   /** Days who met whom and rounds' history are kept. */
   historyDays: number;
+  /** Insights merge departments with fewer members than this. */
+  minDepartmentSize: number;
 }
 
 export interface KudosRecord {
