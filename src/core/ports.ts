@@ -15,6 +15,13 @@ import type { MemberDataRepository } from './member-data-ports';
 import type { DeliveryTarget, NewDelivery, OutboundMessage } from './domain/outbound';
 import type { RoundChannel, RoundChannelSettings } from './domain/rounds';
 import type { KudosSettings, WeeklyHabit } from './domain/settings';
+import type {
+  ChannelWeeks,
+  DepartmentFigures,
+  DepartmentLink,
+  KudosFigures,
+  ReachFigures,
+} from './domain/insights-rules';
 
 export interface Clock {
   now(): Date;
@@ -39,6 +46,8 @@ export interface WorkspaceSettings {
   welcome: { enabled: boolean; delayDays: number };
   /** Days who met whom and rounds' history are kept. */
   historyDays: number;
+  /** Insights merge departments with fewer members than this. */
+  minDepartmentSize: number;
 }
 
 export interface KudosRecord {
@@ -271,6 +280,35 @@ export interface RoundRepository {
   setOutcome(groupId: string, outcome: CheckinResponse, at: Date): Promise<void>;
 }
 
+/** A period insights count over: both ends included. */
+export interface Period {
+  from: Date;
+  to: Date;
+}
+
+/** Strength as `StrengthRule` adds it up, and the strength a meaningful relationship reaches. */
+export interface MeaningfulRule extends StrengthRule {
+  /** Reached when the strength, rounded to two decimals, is at least this (isMeaningful). */
+  threshold: number;
+}
+
+/**
+ * The workspace-wide counts behind /rapport insights, each by a few grouped queries over
+ * counted members (see domain/insights-rules.ts), never one query per member.
+ */
+export interface InsightsRepository {
+  /** Counted members by today's department, and how many have none. */
+  departments(workspaceId: string): Promise<DepartmentFigures>;
+  /** Cross-department relationships that had an interaction in the period, by department pair. */
+  links(workspaceId: string, period: Period, rule: MeaningfulRule): Promise<DepartmentLink[]>;
+  /** Who with a department had a cross-department relationship at the period's start and end. */
+  reach(workspaceId: string, period: Period): Promise<ReachFigures>;
+  /** Kudos created in the period: by value, by department, and how many crossed departments. */
+  kudos(workspaceId: string, period: Period): Promise<KudosFigures>;
+  /** Each round channel's rounds whose slot is in the period, people counted per round. */
+  rounds(workspaceId: string, period: Period): Promise<ChannelWeeks[]>;
+}
+
 export interface WorkspaceRepository {
   /** The chat platform a workspace is on. */
   platformOf(workspaceId: string): Promise<Platform>;
@@ -291,6 +329,7 @@ export interface Repositories {
   suggestionSnoozes: SuggestionSnoozeRepository;
   welcomes: WelcomeRepository;
   memberData: MemberDataRepository;
+  insights: InsightsRepository;
 }
 
 /** Runs `work` in one transaction: everything it writes lands together or not at all. */

@@ -29,6 +29,7 @@ export interface WorkspaceSettingsTable {
   welcome_enabled: Generated<boolean>;
   welcome_delay_days: Generated<number>;
   history_days: Generated<number>;
+  insights_min_department_size: Generated<number>;
 }
 
 export interface DepartmentsTable {

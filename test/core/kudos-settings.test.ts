@@ -11,6 +11,7 @@ const complete: KudosSettingsInput = {
   followupAfterMetDays: '21',
   welcome: { enabled: true, delayDays: '3' },
   historyDays: '730',
+  minDepartmentSize: '5',
 };
 
 describe('checking the admin settings', () => {
@@ -37,6 +38,20 @@ describe('how long history is kept', () => {
       expect(checkKudosSettings({ ...complete, historyDays: typed })).toEqual({
         ok: false,
         errors: { historyDays: 'A number of days from 90 to 3650 (10 years).' },
+      });
+  });
+});
+
+describe('the smallest department insights show on its own', () => {
+  it('takes 2 to 50 people, and says so otherwise', () => {
+    expect(checkKudosSettings({ ...complete, minDepartmentSize: '3' })).toMatchObject({
+      ok: true,
+      settings: { minDepartmentSize: 3 },
+    });
+    for (const typed of ['1', '51', '', 'five', '4.5'])
+      expect(checkKudosSettings({ ...complete, minDepartmentSize: typed })).toEqual({
+        ok: false,
+        errors: { minDepartmentSize: 'A number of people from 2 to 50.' },
       });
   });
 });

@@ -58,6 +58,7 @@ describe(`Settings and round forms with missing inputs (${databaseLabel})`, () =
     'followupAfterMetDays',
     'welcomeDelayDays',
     'historyDays',
+    'minDepartmentSize',
   ];
   const ROUND_REQUIRED = [
     'channelId',
@@ -151,6 +152,7 @@ describe(`Settings and round forms with missing inputs (${databaseLabel})`, () =
       'followupAfterMetDays',
       'welcomeDelayDays',
       'historyDays',
+      'minDepartmentSize',
     ]);
     await app.settle();
     expect(await settingsRow()).toEqual(before);

@@ -416,6 +416,7 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
             welcomeEnabled: { welcomeEnabled: ticks(false) },
             welcomeDelayDays: { welcomeDelayDays: { type: 'number_input', value: '5' } },
             historyDays: { historyDays: { type: 'number_input', value: '365' } },
+            minDepartmentSize: { minDepartmentSize: { type: 'number_input', value: '5' } },
           },
         },
       },
@@ -440,6 +441,7 @@ describe(`/rapport, App Home and settings on Slack (${databaseLabel})`, () => {
           welcomeEnabled: false,
           welcomeDelayDays: '5',
           historyDays: '365',
+          minDepartmentSize: '5',
         },
         { departmentFields: 'yes' },
       );

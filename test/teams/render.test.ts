@@ -631,6 +631,7 @@ const workspace: WorkspaceSettings = {
   kudosDigest: DEFAULT_KUDOS_DIGEST,
   followupAfterMetDays: DEFAULT_FOLLOWUP_AFTER_MET_DAYS,
   historyDays: 730,
+  minDepartmentSize: 5,
   welcome: DEFAULT_WELCOME,
 };
 const round: RoundChannel = {

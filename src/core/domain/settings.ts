@@ -1,3 +1,4 @@
+import { MIN_DEPARTMENT_SIZE } from './insights';
 import { normaliseValue } from './kudos';
 import { isValidTimezone } from './time';
 
@@ -36,6 +37,7 @@ export interface KudosSettingsInput {
   followupAfterMetDays: string;
   welcome: { enabled: boolean; delayDays: string };
   historyDays: string;
+  minDepartmentSize: string;
 }
 
 export interface KudosSettings {
@@ -51,6 +53,8 @@ export interface KudosSettings {
   welcome: { enabled: boolean; delayDays: number };
   /** Days interactions and round history are kept before the retention job deletes them. */
   historyDays: number;
+  /** Insights show departments with fewer members than this merged into one row. */
+  minDepartmentSize: number;
 }
 
 export type KudosSettingsField =
@@ -64,7 +68,8 @@ export type KudosSettingsField =
   | 'kudosDigestHour'
   | 'followupAfterMetDays'
   | 'welcomeDelayDays'
-  | 'historyDays';
+  | 'historyDays'
+  | 'minDepartmentSize';
 
 export type KudosSettingsCheck =
   | { ok: true; settings: KudosSettings }
@@ -133,6 +138,10 @@ export function checkKudosSettings(input: KudosSettingsInput): KudosSettingsChec
   const historyDays = wholeNumber(input.historyDays, HISTORY_DAYS.min, HISTORY_DAYS.max);
   if (historyDays === null)
     errors.historyDays = `A number of days from ${HISTORY_DAYS.min} to ${HISTORY_DAYS.max} (10 years).`;
+  const { min, max } = MIN_DEPARTMENT_SIZE;
+  const minDepartmentSize = wholeNumber(input.minDepartmentSize, min, max);
+  if (minDepartmentSize === null)
+    errors.minDepartmentSize = `A number of people from ${min} to ${max}.`;
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
@@ -148,6 +157,7 @@ export function checkKudosSettings(input: KudosSettingsInput): KudosSettingsChec
       followupAfterMetDays: followupAfterMetDays!,
       welcome: { enabled: input.welcome.enabled, delayDays: welcomeDelayDays! },
       historyDays: historyDays!,
+      minDepartmentSize: minDepartmentSize!,
     },
   };
 }

@@ -9,6 +9,7 @@ import {
 } from '../conversation/card';
 import { bold, channel, text } from '../conversation/text';
 import type { RoundChannel, RoundChannelInput, RoundChannelSettings } from '../domain/rounds';
+import { MIN_DEPARTMENT_SIZE } from '../domain/insights';
 import { HISTORY_DAYS, type KudosSettingsInput } from '../domain/settings';
 import type { WorkspaceSettings } from '../ports';
 
@@ -216,6 +217,15 @@ export function settingsForm(
         min: HISTORY_DAYS.min,
         max: HISTORY_DAYS.max,
       }),
+      input({
+        id: 'minDepartmentSize',
+        kind: 'number',
+        label: 'Insights: smallest department shown on its own',
+        hint: 'In people. Smaller departments are shown together in insights, so no one can be picked out.',
+        initial: s.minDepartmentSize,
+        min: MIN_DEPARTMENT_SIZE.min,
+        max: MIN_DEPARTMENT_SIZE.max,
+      }),
       ...roundBlocks(rounds),
     ],
   };
@@ -259,6 +269,7 @@ export function readSettingsForm(
     followupAfterMetDays: str(v.followupAfterMetDays),
     welcome: { enabled: ticked(v.welcomeEnabled), delayDays: str(v.welcomeDelayDays) },
     historyDays: str(v.historyDays),
+    minDepartmentSize: str(v.minDepartmentSize),
   };
 }
 

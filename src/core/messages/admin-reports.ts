@@ -215,7 +215,8 @@ export function settingsSaved(s: WorkspaceSettings): Text {
     `\nWeekly prompt: ${when(s.kudosPrompt)}; weekly digest: ${when(s.kudosDigest)} (${zone}).\n`,
     `Follow-ups after a round: ${s.followupAfterMetDays > 0 ? `${s.followupAfterMetDays} days after “we met”` : 'off'}; `,
     `welcome for new members: ${s.welcome.enabled ? `${s.welcome.delayDays} days after they join` : 'off'}. `,
-    `Who met whom, and rounds' history, are kept ${s.historyDays} days.`,
+    `Who met whom, and rounds' history, are kept ${s.historyDays} days. `,
+    `Insights show departments of ${s.minDepartmentSize} people or more on their own.`,
   );
 }
 

@@ -8,6 +8,7 @@ import { makeForgetMe } from './forget-me';
 import { makeFollowups } from './followups';
 import { makeGiveKudos } from './give-kudos';
 import { makeHome } from './home';
+import { makeInsights } from './insights';
 import { makeIntroductions } from './introductions';
 import { makeKudosDigest } from './kudos-digest';
 import { makeKudosPrompt } from './kudos-prompt';
@@ -51,6 +52,7 @@ export function createUseCases(transaction: UnitOfWork, clock: Clock) {
     kudosPrompt: makeKudosPrompt({ transaction }),
     kudosDigest: makeKudosDigest({ transaction }),
     deliveryReport: makeDeliveryReport({ transaction, clock }),
+    insights: makeInsights({ transaction, clock }),
     runRound: makeRunRound({ transaction, clock }),
     respondToCheckin: makeRespondToCheckin({ transaction, clock }),
     rounds: makeRoundMembership({ transaction, clock }),

@@ -37,6 +37,7 @@ export interface SettingsInput {
   followupAfterMetDays?: number;
   welcome?: { enabled: boolean; delayDays: number };
   historyDays?: number;
+  minDepartmentSize?: number;
 }
 
 /** Returns the workspace's id, creating the workspace on first sight. */
@@ -82,6 +83,9 @@ export async function saveSettings(
       welcome_delay_days: input.welcome.delayDays,
     }),
     ...(input.historyDays !== undefined && { history_days: input.historyDays }),
+    ...(input.minDepartmentSize !== undefined && {
+      insights_min_department_size: input.minDepartmentSize,
+    }),
   };
   await db
     .insertInto('workspace_settings')

@@ -3,6 +3,7 @@ import { systemClock } from '../../clock';
 import type { Clock, Repositories, UnitOfWork } from '../../core/ports';
 import type { Database } from '../schema';
 import { deliveryLog, deliveryQueue } from './deliveries';
+import { insightsRepository } from './insights';
 import { interactionRepository } from './interactions';
 import { kudosRepository } from './kudos';
 import { memberRepository } from './members';
@@ -33,6 +34,7 @@ export function createRepositories(db: Kysely<Database>, clock: Clock = systemCl
     suggestionSnoozes: suggestionSnoozeRepository(db),
     welcomes: welcomeRepository(db),
     memberData: memberDataRepository(db),
+    insights: insightsRepository(db),
   };
 }
 

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { DEFAULT_MIN_DEPARTMENT_SIZE } from '../../core/domain/insights';
 import { DEFAULT_DAILY_KUDOS_LIMIT, DEFAULT_KUDOS_VALUES } from '../../core/domain/kudos';
 import {
   DEFAULT_FOLLOWUP_AFTER_MET_DAYS,
@@ -44,6 +45,7 @@ export function settingsRepository(db: Kysely<Database>): SettingsRepository {
         followupAfterMetDays: settings.followupAfterMetDays,
         welcome: settings.welcome,
         historyDays: settings.historyDays,
+        minDepartmentSize: settings.minDepartmentSize,
       });
     },
     async get(workspaceId): Promise<WorkspaceSettings> {
@@ -67,6 +69,7 @@ export function settingsRepository(db: Kysely<Database>): SettingsRepository {
           followupAfterMetDays: DEFAULT_FOLLOWUP_AFTER_MET_DAYS,
           welcome: { ...DEFAULT_WELCOME },
           historyDays: DEFAULT_HISTORY_DAYS,
+          minDepartmentSize: DEFAULT_MIN_DEPARTMENT_SIZE,
         };
       }
       return {
@@ -90,6 +93,7 @@ export function settingsRepository(db: Kysely<Database>): SettingsRepository {
         followupAfterMetDays: row.followup_after_met_days,
         welcome: { enabled: row.welcome_enabled, delayDays: row.welcome_delay_days },
         historyDays: row.history_days,
+        minDepartmentSize: row.insights_min_department_size,
       };
     },
   };
