@@ -108,6 +108,8 @@ export interface ForgetCounts {
   welcome: number;
   /** How the platform addresses them, and their chats with Rapport. */
   platformRecords: number;
+  /** Files kept for them to download (an export, insights), whose links have not expired. */
+  files: number;
 }
 
 export interface MemberDataRepository {

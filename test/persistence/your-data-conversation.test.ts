@@ -1,4 +1,5 @@
 import { renderCardText } from '../../src/adapters/shell/render-card';
+import { pictures } from '../../src/charts/pictures';
 import { createConversation, type Actor, type DirectoryPort } from '../../src/core/conversation';
 import type { Button, Card } from '../../src/core/conversation/card';
 import type { CommandInput } from '../../src/core/conversation/commands';
@@ -46,6 +47,7 @@ describe(`/rapport export and /rapport forget-me through the conversation on ${d
     createConversation({
       useCases: useCasesFor(database, clock),
       directory,
+      pictures,
       typedPerson: (m) => `@${m.userId}`,
       typedChannel: (id) => `#${id}`,
     });
@@ -148,7 +150,7 @@ describe(`/rapport export and /rapport forget-me through the conversation on ${d
     expect(outcome.note).toEqual(outcome.update);
     expect(words(outcome.update)).toBe(
       [
-        'Done: Rapport has forgotten you. Deleted: your profile and settings, 3 interactions, 2 follow-ups, 3 introductions, 2 mentorships, 3 intro round records, 2 kudos you received, 2 messages to or about you, 2 suggestions set aside, your welcome, 2 platform addresses and chats.',
+        'Done: Rapport has forgotten you. Deleted: your profile and settings, 3 interactions, 2 follow-ups, 3 introductions, 2 mentorships, 3 intro round records, 2 kudos you received, 2 messages to or about you, 2 suggestions set aside, your welcome, 2 platform addresses and chats, 1 file kept for you to download.',
         '1 kudos you gave stays with the people you thanked, from “a former colleague”.',
         'Only a one-way fingerprint of your user id is kept, so that Rapport does not add you back. To start again as someone new, type /rapport optin.',
       ].join('\n'),

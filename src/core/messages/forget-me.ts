@@ -52,6 +52,8 @@ export function forgottenCard(c: ForgetCounts): Card {
     c.welcome > 0 && 'your welcome',
     c.platformRecords > 0 &&
       count(c.platformRecords, 'platform address', 'platform addresses and chats'),
+    c.files > 0 &&
+      count(c.files, 'file kept for you to download', 'files kept for you to download'),
   ].filter((x): x is string => Boolean(x));
   return card(
     'Rapport has forgotten you',

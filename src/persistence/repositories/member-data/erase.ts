@@ -106,8 +106,8 @@ export async function eraseMember(
   const kudos = await eraseKudos(db, ws, me, me.mentionedAs);
   const platformRecords =
     (await remove(db, ws, 'teams_users', is('user_id'))) +
-    (await remove(db, ws, 'teams_conversations', is('user_id'))) +
-    (await remove(db, ws, 'file_links', is('user_id')));
+    (await remove(db, ws, 'teams_conversations', is('user_id')));
+  const files = await remove(db, ws, 'file_links', is('user_id'));
   await db
     .updateTable('members')
     .set({ manager_id: null })
@@ -144,5 +144,6 @@ export async function eraseMember(
     snoozes,
     welcome,
     platformRecords,
+    files,
   };
 }
