@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { seedDemo } from '../../src/adapters/shell/seed';
+import { parseCsv } from '../support/csv';
+import { pngSize } from '../support/png';
 import { cleanEnv, conversationWith, ownLines, run } from '../support/processes';
 import { databaseLabel, openTestDatabase } from '../support/database';
 
@@ -285,6 +287,24 @@ describe('npm run demo with piped stdin', () => {
     expect(path.dirname(saved!)).toBe(path.join(dataDir, 'demo-files'));
     const data = JSON.parse(readFileSync(saved!, 'utf8')) as { you: { name: string } };
     expect(JSON.stringify(data)).toContain('Li Wei');
+  });
+
+  it('gives an admin insights with the heatmap and CSV files written to the data folder', async () => {
+    const { code, stdout, stderr } = await demo('/as rosa\n/rapport insights 52w\n');
+    expect(ownLines(stderr)).toEqual([]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Insights for the last year');
+    expect(stdout).toContain('[Relationships between departments, last year: ');
+    const png = /📎 Relationships between departments, last year: saved to (\S+\.png)/.exec(
+      stdout,
+    )?.[1];
+    expect(png).toBeDefined();
+    expect(pngSize(readFileSync(png!)).width).toBeGreaterThan(100);
+    const csvs = [...stdout.matchAll(/saved to (\S+\.csv)/g)].map((m) => m[1]!);
+    expect(csvs.length).toBeGreaterThan(1);
+    const matrix = csvs.find((c) => c.endsWith('-departments-all.csv'))!;
+    // A header, then a row per department shown (the demo has at least 4 of 5 or more).
+    expect(parseCsv(readFileSync(matrix, 'utf8')).length).toBeGreaterThan(4);
   });
 
   it('names the people it knows when --as names nobody', async () => {

@@ -96,12 +96,16 @@ describe(`who runs Rapport on Slack (${databaseLabel})`, () => {
       'round',
       'round <#CCOFFEE|coffee> 2',
       'deliveries',
+      'insights',
+      'insights 52w',
     ])
       expect({ text, answer: await rapport(text, 'USAM') }).toEqual({
         text,
         answer: expect.objectContaining(refusal),
       });
     expect((await admins()).map((a) => a.user_id)).toEqual(['UANA']);
+    // Insights that are refused upload nothing.
+    expect(app.fake.files).toEqual([]);
   });
 
   it('refuses every admin button and form to anyone else, and changes nothing', async () => {

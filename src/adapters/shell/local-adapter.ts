@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { pictures } from '../../charts/pictures';
 import path from 'node:path';
 import { createConversation } from '../../core/conversation';
 import * as say from '../../core/messages/demo';
@@ -43,6 +44,7 @@ export function localAdapter(options: LocalAdapterOptions): DemoDeps {
   const conversation = createConversation({
     useCases,
     directory: platform.directory,
+    pictures,
     ...platform.typing,
   });
   const workerId = `demo:${process.pid}`;

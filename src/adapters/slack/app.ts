@@ -1,4 +1,5 @@
 import { App, AuthorizationError, HTTPReceiver } from '@slack/bolt';
+import { pictures } from '../../charts/pictures';
 import type { WebClientOptions } from '@slack/web-api';
 import type { Config } from '../../config';
 import { READY, type ReadinessCheck } from '../../readiness';
@@ -134,6 +135,7 @@ export function createSlackAdapter(config: SlackConfig, given: SlackBase): Slack
   deps.conversation = createConversation({
     useCases: deps.useCases,
     directory: slackDirectoryPort(deps, tokenFor, clientOptions),
+    pictures,
     // People type someone by their name; Slack shows channels by id, so examples stay generic.
     typedPerson: (m) => `@${m.name}`,
     typedChannel: () => null,

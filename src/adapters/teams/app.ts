@@ -1,4 +1,5 @@
 import { Activity } from '@microsoft/agents-activity';
+import { pictures } from '../../charts/pictures';
 import { CloudAdapter, getAuthConfigWithDefaults } from '@microsoft/agents-hosting';
 import { createConversation, type DirectoryPort } from '../../core/conversation';
 import { busy, summaryOf } from '../../core/messages/common';
@@ -100,6 +101,7 @@ export function createTeamsAdapter(
     conversation: createConversation({
       useCases,
       directory: teamsDirectoryPort(directory, store),
+      pictures,
       typedPerson: (m) => `@${m.name}`,
       typedChannel: () => null,
     }),

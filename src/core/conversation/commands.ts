@@ -1,3 +1,4 @@
+import type { InsightWeeks } from '../domain/insights';
 import type { MentionToken } from '../domain/mention';
 import type { MentorRole } from '../use-cases/mentorship';
 import type { UsageProblem } from './usage';
@@ -61,6 +62,7 @@ export type Command =
   | { kind: 'pause'; typed: string }
   | { kind: 'rounds'; channelId: string | null }
   | { kind: 'round'; channelId: string | null; page: number }
+  | { kind: 'insights'; weeks: InsightWeeks }
   | { kind: 'met'; userIds: string[] }
   | { kind: 'mentor'; role: MentorRole; userIds: string[]; end: boolean }
   | { kind: 'nudges'; wanted: { enabled: boolean; cadenceDays?: number } | null }
@@ -85,6 +87,7 @@ export const OPEN_TO_OPTED_OUT: ReadonlySet<Command['kind']> = new Set([
   'rounds',
   'round',
   'deliveries',
+  'insights',
   'export',
   'forget_me',
 ]);

@@ -1,4 +1,5 @@
 import { endsMentorship } from '../use-cases/mentorship';
+import { DEFAULT_INSIGHT_WEEKS, INSIGHT_WEEKS } from '../domain/insights';
 import type { ChannelToken, Command, CommandInput, MentionToken } from './commands';
 
 // Words people put between the names: "@ana, @li and @sam thanks…".
@@ -101,6 +102,17 @@ function onOff(rest: string): boolean | null | 'unreadable' {
   return 'unreadable';
 }
 
+/** `/rapport insights [4w|12w|52w]`: weeks as a number, with or without "w" or "weeks". */
+function insights(rest: string): Command {
+  const t = rest.trim().toLowerCase();
+  if (t === '') return { kind: 'insights', weeks: DEFAULT_INSIGHT_WEEKS };
+  const n = /^(\d{1,2})\s*(?:w|wks?|weeks?)?$/.exec(t)?.[1];
+  const weeks = t === 'year' ? 52 : INSIGHT_WEEKS.find((w) => String(w) === n);
+  return weeks
+    ? { kind: 'insights', weeks }
+    : { kind: 'invalid', usage: { code: 'insights_period', typed: rest } };
+}
+
 function rapport(input: CommandInput): Command {
   const match = /^\s*(\S*)/.exec(input.text)!;
   const sub = match[1]!.toLowerCase();
@@ -151,6 +163,8 @@ function rapport(input: CommandInput): Command {
       const page = /(?:^|\s)(\d{1,4})\s*$/.exec(restWithout(channels))?.[1];
       return { kind: 'round', channelId, page: page ? Number(page) : 1 };
     }
+    case 'insights':
+      return insights(rest);
     case 'pause':
       return { kind: 'pause', typed: rest };
     case 'met':

@@ -1,6 +1,7 @@
 import { unknownMember } from '../messages/common';
 import { forgottenAlready } from '../messages/forget-me';
 import { homeCard, unknownHomeCard } from '../messages/home';
+import { DEFAULT_INSIGHT_WEEKS } from '../domain/insights';
 import type { Card } from './card';
 import type { Actor, ConversationPorts } from './reply';
 
@@ -25,6 +26,14 @@ export function makeHome(ports: ConversationPorts) {
       ...h.suggestions.flatMap((s) => [s.userId, ...(s.mutualId ? [s.mutualId] : [])]),
       ...[...h.recentGiven, ...h.recentReceived].flatMap((k) => [k.giverId, ...k.recipientIds]),
     ];
-    return homeCard(h, await uc.names(actor.workspaceId, ids));
+    // Admins see the workspace's headline numbers too (no names: the Home is often on screen).
+    const insights = h.summary.member.isAdmin
+      ? await uc.insights.read(actor.workspaceId, actor.userId, DEFAULT_INSIGHT_WEEKS)
+      : null;
+    return homeCard(
+      h,
+      await uc.names(actor.workspaceId, ids),
+      insights?.ok ? insights.insights : null,
+    );
   };
 }

@@ -52,9 +52,15 @@ export interface DirectoryPort {
   departmentFieldChanged(workspaceId: string): void;
 }
 
+/** Pictures the core describes as SVG, drawn where native code may run. */
+export interface PicturePort {
+  png(svg: string): Promise<Uint8Array>;
+}
+
 export interface ConversationPorts {
   useCases: UseCases;
   directory: DirectoryPort;
+  pictures: PicturePort;
   /** How this platform's people type someone in a command: "@li" in the demo. */
   typedPerson(member: { userId: string; name: string }): string;
   /** How they type a channel, if the platform can say ("#coffee"); null: a generic example. */

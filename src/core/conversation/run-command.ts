@@ -42,6 +42,7 @@ import { networkSummaryCard, suggestionsCard } from '../messages/network';
 import { namesOf } from '../messages/people';
 import { adminsReply } from '../messages/admins';
 import { makeHome } from './home';
+import { insightsReply } from './insights';
 import { membershipReply, pauseReply, resumeReply } from '../messages/rounds';
 import { usageText } from '../messages/usage';
 import type { Command, CommandInput } from './commands';
@@ -284,6 +285,8 @@ export function makeCommandRunner(ports: ConversationPorts) {
         const r = await uc.roundAdmin.list(ws, me);
         return r.ok ? { private: roundListCard(r.channels) } : privately(adminsOnly());
       }
+      case 'insights':
+        return insightsReply(ports, actor, c.weeks);
       case 'round': {
         const r = await uc.roundAdmin.report(ws, me, c.channelId);
         if (!r.ok) {

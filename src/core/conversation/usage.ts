@@ -30,6 +30,7 @@ export type UsageProblem =
   | { code: 'department_too_long'; max: number }
   | { code: 'round_page'; typed: string }
   | { code: 'admin_what'; typed: string }
-  | { code: 'admin_who'; grant: boolean };
+  | { code: 'admin_who'; grant: boolean }
+  | { code: 'insights_period'; typed: string };
 
 export type Usage<T> = { ok: true; value: T } | { ok: false; usage: UsageProblem };

@@ -135,8 +135,9 @@ export function heatmapSvg(departments: string[], cells: number[][], opts: Heatm
   const minWidth =
     2 * PAD +
     Math.max(
-      textWidth(title, TITLE_SIZE, 'bold'),
-      textWidth(subtitle || '', SUBTITLE_SIZE),
+      // A little room over the measured widths: the renderer's hinting draws a bold line wider.
+      textWidth(title, TITLE_SIZE, 'bold') * 1.05,
+      textWidth(subtitle || '', SUBTITLE_SIZE) * 1.05,
       LEGEND_WIDTH,
     );
   const { names, labelSize, cell, left, top, width, height } = layout(

@@ -140,6 +140,10 @@ export const COMMAND_GROUPS: Array<{ title: string; commands: CommandHelp[] }> =
         example: (x) => `/rapport round ${x.channel}`,
       },
       {
+        usage: '/rapport insights [4w|12w|52w]',
+        does: 'which departments are linked (a heatmap), rounds, kudos, and who has no contact elsewhere; with CSV files',
+      },
+      {
         usage: '/rapport deliveries',
         does: 'what Rapport sent this week, and what it could not send and why',
       },

@@ -1,3 +1,5 @@
+import type { Insights } from '../domain/insights';
+import { insightsSummary } from './insights';
 import {
   card,
   context,
@@ -108,7 +110,7 @@ function kudosSection(
 }
 
 /** The member's home: their network, what waits on them, their latest kudos, and settings for admins. */
-export function homeCard(home: Home, names: Names): Card {
+export function homeCard(home: Home, names: Names, insights: Insights | null = null): Card {
   const me = home.summary.member;
   const zone = me.timezone;
   return card(
@@ -158,6 +160,7 @@ export function homeCard(home: Home, names: Names): Card {
                 ),
               ]
             : []),
+          ...(insights ? insightsSummary(insights) : []),
         ]
       : []),
   );

@@ -115,5 +115,10 @@ export function usageText(p: UsageProblem, x: Examples): Text {
         p.grant ? 'Who should be an admin? ' : 'Who should stop being an admin? ',
         eg(`/rapport admin ${p.grant ? 'add' : 'remove'} ${x.person}`),
       );
+    case 'insights_period':
+      return text(
+        `I couldn't read ${quoted(p.typed)} as a period. Insights look back over 4, 12 or 52 weeks: `,
+        eg('/rapport insights 4w'),
+      );
   }
 }
