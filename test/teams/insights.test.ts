@@ -73,6 +73,18 @@ describe(`insights on Teams: a card with the heatmap, and the CSV files to downl
     expect(cell('Engineering', 'Small departments')).toBe(1);
   });
 
+  it('shows the installer the headline numbers on their Home card, without names', async () => {
+    const { ana } = app.fx.people;
+    await app.post(app.activities.personalMessage(ana, 'home'));
+    const home = await app.fake.waitFor(() =>
+      app.fake.sentTo(ana.aadObjectId).find((a) => a.activity.summary === 'Rapport'),
+    );
+    expect(wordsOf(home.activity)).toContain('Insights for the last 12 weeks');
+    // Engineering and the merged small departments: one pair, linked by Li's kudos to Priya.
+    expect(wordsOf(home.activity)).toContain('Department pairs linked: 1 of 1.');
+    expect(wordsOf(home.activity)).not.toContain('Sam Okafor');
+  });
+
   it('refuses insights to someone who did not install Rapport and is not an admin', async () => {
     const { sam } = app.fx.people;
     await app.post(app.activities.personalMessage(sam, 'insights'));
