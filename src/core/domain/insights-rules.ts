@@ -137,8 +137,12 @@ export function linkMatrix(links: DepartmentLink[], rowOf: Map<string, number>, 
 /** Pairs of rows, by name, with no relationship in the period between them. */
 export function unlinkedPairs(rows: InsightDepartment[], all: number[][]): Array<[string, string]> {
   return rows.flatMap((a, i) =>
-    rows.slice(i + 1).flatMap((b, k) => (all[i]![i + 1 + k] === 0 ? [[a.name, b.name]] : [])),
-  ) as Array<[string, string]>;
+    rows
+      .slice(i + 1)
+      .flatMap((b, k): Array<[string, string]> =>
+        all[i]![i + 1 + k] === 0 ? [[a.name, b.name]] : [],
+      ),
+  );
 }
 
 function sumByRow(
