@@ -1,18 +1,8 @@
 /** The repository behind a member's data rights: what is stored about them, and forgetting it. */
 import type { Member } from './domain/member';
 import type { DeliveryTarget, OutboundMessage } from './domain/outbound';
-import type { CheckinResponse, DeliveryState } from './ports';
+import type { CheckinResponse, DeliveryState, KudosRecord } from './ports';
 import type { Introduction, Reminder } from './relationship-ports';
-
-export interface StoredKudos {
-  id: string;
-  giverId: string;
-  recipientIds: string[];
-  message: string;
-  values: string[];
-  channelId: string | null;
-  at: Date;
-}
 
 /**
  * Every record that names a member, read for their export. Other people's private records
@@ -26,8 +16,8 @@ export interface MemberRecords {
   personalChats: Array<{ conversationId: string; since: Date }>;
   /** Files Rapport handed them by link (Teams) that can still be downloaded. */
   fileLinks: Array<{ filename: string; until: Date }>;
-  kudosGiven: StoredKudos[];
-  kudosReceived: StoredKudos[];
+  kudosGiven: KudosRecord[];
+  kudosReceived: KudosRecord[];
   /** Either way round; `recordedFor` tells which side of the record the member is. */
   interactions: Array<{
     otherId: string;

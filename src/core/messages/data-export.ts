@@ -127,12 +127,12 @@ export function exportDocument({ records: r, names, at }: MemberExport) {
       until: when(f.until),
     })),
     'kudos you gave': r.kudosGiven.map((k) => ({
-      'given at': when(k.at),
+      'given at': when(k.createdAt),
       to: k.recipientIds.map(who),
       ...kudos(k),
     })),
     'kudos you received': r.kudosReceived.map((k) => ({
-      'received at': when(k.at),
+      'received at': when(k.createdAt),
       from: who(k.giverId),
       'also thanked': k.recipientIds.filter((id) => id !== me.userId).map(who),
       ...kudos(k),

@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import type { KudosRecord, KudosRepository } from '../../core/ports';
 import type { Database } from '../schema';
 
-function kudosWithRecipients(db: Kysely<Database>, workspaceId: string) {
+/** Kudos with who was thanked, for one workspace; callers add the where and order. */
+export function kudosWithRecipients(db: Kysely<Database>, workspaceId: string) {
   return db
     .selectFrom('kudos as k')
     .where('k.workspace_id', '=', workspaceId)
@@ -29,7 +30,7 @@ function kudosWithRecipients(db: Kysely<Database>, workspaceId: string) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof kudosWithRecipients>['executeTakeFirstOrThrow']>>;
 
-function toRecord(row: Row): KudosRecord {
+export function toRecord(row: Row): KudosRecord {
   return {
     id: row.id,
     giverId: row.giver_id,

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { MemberRecords, StoredKudos } from '../../../core/member-data-ports';
+import type { MemberRecords } from '../../../core/member-data-ports';
+import { kudosWithRecipients, toRecord } from '../kudos';
 import type { OutboundMessage } from '../../../core/domain/outbound';
 import type { Database } from '../../schema';
 import { toIntroduction } from '../introductions';
@@ -8,41 +9,6 @@ import { toReminder } from '../reminders';
 import { deliveryGoesTo, deliveryNames } from './naming';
 
 type Db = Kysely<Database>;
-
-function kudosWhere(db: Db, workspaceId: string) {
-  return db
-    .selectFrom('kudos as k')
-    .where('k.workspace_id', '=', workspaceId)
-    .select([
-      'k.id',
-      'k.giver_id',
-      'k.message',
-      'k.values',
-      'k.channel_id',
-      'k.created_at',
-      sql<string[]>`coalesce((select array_agg(r.recipient_id order by r.recipient_id)
-        from kudos_recipients r where r.kudos_id = k.id), '{}')`.as('recipient_ids'),
-    ])
-    .orderBy('k.created_at');
-}
-
-const toKudos = (r: {
-  id: string;
-  giver_id: string;
-  message: string;
-  values: string[];
-  channel_id: string | null;
-  created_at: Date;
-  recipient_ids: string[];
-}): StoredKudos => ({
-  id: r.id,
-  giverId: r.giver_id,
-  recipientIds: r.recipient_ids,
-  message: r.message,
-  values: r.values,
-  channelId: r.channel_id,
-  at: r.created_at,
-});
 
 const count = async (q: Promise<{ n: string | number | bigint }>) => Number((await q).n);
 
@@ -191,8 +157,12 @@ export async function collectMemberRecords(
     .where('user_id', '=', me)
     .orderBy('expires_at')
     .execute();
-  const given = await kudosWhere(db, ws).where('k.giver_id', '=', me).execute();
-  const received = await kudosWhere(db, ws)
+  const given = await kudosWithRecipients(db, ws)
+    .orderBy('k.created_at')
+    .where('k.giver_id', '=', me)
+    .execute();
+  const received = await kudosWithRecipients(db, ws)
+    .orderBy('k.created_at')
     .where(
       sql<boolean>`exists (select 1 from kudos_recipients r
       where r.kudos_id = k.id and r.recipient_id = ${me})`,
@@ -255,8 +225,8 @@ export async function collectMemberRecords(
     teamsAccount: teams ? { teamsId: teams.teams_id, upn: teams.upn, email: teams.email } : null,
     personalChats: chats.map((c) => ({ conversationId: c.conversation_id, since: c.updated_at })),
     fileLinks: files.map((f) => ({ filename: f.filename, until: f.expires_at })),
-    kudosGiven: given.map(toKudos),
-    kudosReceived: received.map(toKudos),
+    kudosGiven: given.map(toRecord),
+    kudosReceived: received.map(toRecord),
     interactions: interactions.map((i) => ({
       otherId: i.member_id === me ? i.other_member_id : i.member_id,
       kind: i.kind,
