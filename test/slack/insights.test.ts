@@ -17,8 +17,12 @@ describe(`insights on Slack (${databaseLabel})`, () => {
     await app.directorySynced();
     const workspaceId = await app.workspaceId();
     await saveSettings(app.db, workspaceId, { minDepartmentSize: 2 });
-    await app.command('/kudos', '<@USAM|sam> thanks for the design review', { user: 'UANA' });
-    await app.command('/kudos', '<@UPRIYA|priya> thanks for the forecast', { user: 'ULI' });
+    // Each kudos is recorded after Slack's acknowledgement: its answer says it is done.
+    for (const [text, user] of [
+      ['<@USAM|sam> thanks for the design review', 'UANA'],
+      ['<@UPRIYA|priya> thanks for the forecast', 'ULI'],
+    ])
+      await (await app.command('/kudos', text!, { user })).reply();
     await app.queue!.settled();
   });
   afterAll(() => app?.close());

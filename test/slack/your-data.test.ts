@@ -12,7 +12,10 @@ describe(`your data on Slack: export and forget me (${databaseLabel})`, () => {
   afterAll(() => app?.close());
 
   it('uploads the export to the member’s own DM as a JSON file, and says what is in it', async () => {
-    await app.command('/kudos', '<@USAM|sam> thanks for the design review', { user: 'ULI' });
+    // The kudos is recorded after Slack's acknowledgement: its answer says it is done.
+    await (
+      await app.command('/kudos', '<@USAM|sam> thanks for the design review', { user: 'ULI' })
+    ).reply();
     await app.queue!.settled();
     const answer = await (await app.command('/rapport', 'export', { user: 'ULI' })).reply();
     expect(answer.body.response_type).toBe('ephemeral');
