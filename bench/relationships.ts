@@ -4,7 +4,8 @@
  *   npm run bench:relationships      one workspace of 10,000 members in 40 departments with
  *                                    1,000,000 interactions over two years: one member's
  *                                    network summary, /rapport suggest, and the weekly
- *                                    keep-in-touch job for the whole workspace
+ *                                    keep-in-touch job for the whole workspace, and an
+ *                                    admin's insights over 12 and 52 weeks
  *
  * BENCH_DATABASE_URL runs it on that Postgres (in a schema of its own), else on the embedded
  * database.
@@ -154,10 +155,14 @@ async function run(database: DatabaseHandle) {
 
   const useCases = useCasesFor(database, { now: () => NOW });
   const member = id(4242);
+  const admin = id(0);
+  await db.updateTable('members').set({ is_admin: true }).where('user_id', '=', admin).execute();
   const oneMember: Array<[string, () => Promise<unknown>]> = [
     ['network summary (one member)', () => useCases.networkSummary(workspaceId, member)],
     ['/rapport suggest (one member)', () => useCases.introductions.suggestNow(workspaceId, member)],
     ['App Home (one member)', () => useCases.home(workspaceId, member)],
+    ['insights, 12 weeks (admin)', () => useCases.insights.read(workspaceId, admin, 12)],
+    ['insights, 52 weeks (admin)', () => useCases.insights.read(workspaceId, admin, 52)],
   ];
   for (const [part, work] of oneMember) {
     const runs: number[] = [];
