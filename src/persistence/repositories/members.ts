@@ -161,6 +161,7 @@ export function memberRepository(db: Kysely<Database>): MemberRepository {
       const row = await db
         .selectFrom('departments')
         .select('name')
+        .where('workspace_id', '=', workspaceId)
         .where('id', '=', departmentId)
         .executeTakeFirstOrThrow();
       return row.name;
