@@ -25,6 +25,7 @@ const SECRET_KEYS = [
   'SLACK_CLIENT_SECRET',
   'SLACK_STATE_SECRET',
   'MICROSOFT_APP_PASSWORD',
+  'RAPPORT_METRICS_TOKEN',
 ];
 
 const redactPaths = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
