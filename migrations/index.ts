@@ -11,6 +11,7 @@ import * as adminGrants from './2026-12-02T02-00-00_admin-grants';
 import * as historyDays from './2026-12-02T03-00-00_history-days';
 import * as fileLinks from './2026-12-02T04-00-00_file-links';
 import * as insights from './2026-12-02T05-00-00_insights';
+import * as deliveryRequestIds from './2026-12-03T00-00-00_delivery-request-ids';
 
 /**
  * Every migration, by name. Listed statically (not read from disk at run time) so the same
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T03-00-00_history-days': historyDays,
   '2026-12-02T04-00-00_file-links': fileLinks,
   '2026-12-02T05-00-00_insights': insights,
+  '2026-12-03T00-00-00_delivery-request-ids': deliveryRequestIds,
 };

@@ -8,7 +8,7 @@ import { deliveryWorker } from './delivery/worker';
 import type { Senders } from './delivery/types';
 import type { Logger } from './logger';
 import type { DatabaseHandle } from './persistence/database';
-import type { JobContext, JobDefinition } from './scheduler/job';
+import type { JobContext, JobDefinition, JobMetrics } from './scheduler/job';
 import { CORE_JOBS } from './scheduler/jobs';
 import { startScheduler } from './scheduler/scheduler';
 import { useCasesFor } from './services';
@@ -25,6 +25,8 @@ export interface BackgroundOptions {
   senders: Senders;
   rosters: JobContext['rosters'];
   adapterJobs: JobDefinition[];
+  /** Where job runs are counted: the server's /metrics. */
+  jobMetrics?: JobMetrics;
 }
 
 export function workerFor(
@@ -59,6 +61,7 @@ export function startBackground(options: BackgroundOptions) {
       logger: options.logger.child({ component: 'scheduler' }),
       platforms: new Set(Object.keys(options.senders) as Platform[]),
       rosters: options.rosters,
+      ...(options.jobMetrics && { metrics: options.jobMetrics }),
     },
     jobs: [...CORE_JOBS, ...options.adapterJobs],
     worker: workerId,

@@ -99,6 +99,14 @@ const schema = z
     RAPPORT_INBOUND_CONCURRENCY: count('requests worked on at once per process', 1, 256, 8),
     RAPPORT_INBOUND_BACKLOG: count('requests waiting their turn before "busy"', 0, 100_000, 500),
     RAPPORT_CLOCK_FILE: optional(z.string().min(1)),
+    RAPPORT_METRICS_TOKEN: optional(
+      z
+        .string()
+        .regex(
+          /^[\x21-\x7e]{16,}$/,
+          'at least 16 characters without spaces, such as the output of: openssl rand -hex 32',
+        ),
+    ),
     RAPPORT_PUBLIC_URL: optional(
       z.url({
         protocol: /^https?$/,

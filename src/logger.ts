@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { currentRequestId } from './request-context';
 
 export type { Logger };
 
@@ -24,6 +25,7 @@ const SECRET_KEYS = [
   'SLACK_CLIENT_SECRET',
   'SLACK_STATE_SECRET',
   'MICROSOFT_APP_PASSWORD',
+  'RAPPORT_METRICS_TOKEN',
 ];
 
 const redactPaths = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
@@ -33,6 +35,11 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     {
       level,
       redact: { paths: redactPaths, censor: '[redacted]' },
+      // Every line written while a request is handled names it, whichever logger wrote it.
+      mixin: () => {
+        const requestId = currentRequestId();
+        return requestId ? { requestId } : {};
+      },
       // Token-shaped strings can hide inside messages and error texts, not only under known keys.
       hooks: {
         logMethod(args, method) {

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     senders: parts.senders,
     rosters: parts.rosters,
     adapterJobs: parts.jobs,
+    jobMetrics: running.metrics.jobs,
   });
 
   let stopping = false;

@@ -8,6 +8,7 @@ import { createHttpServer } from './http/server';
 import { FILES_PATH, filesListener } from './http/files';
 import { fileLinks } from './persistence/repositories/file-links';
 import type { Logger } from './logger';
+import { createMetrics, type Metrics } from './metrics';
 import type { DatabaseHandle } from './persistence/database';
 import { databaseReadiness } from './persistence/readiness';
 import { systemClock } from './clock';
@@ -19,6 +20,8 @@ export interface RunningServer {
   server: Server;
   url: string;
   adapters: PlatformAdapter[];
+  /** What GET /metrics serves; the background's jobs report into it too. */
+  metrics: Metrics;
   /** The adapter of one platform, if it is configured. */
   adapter(platform: Platform): PlatformAdapter | undefined;
   close(): Promise<void>;
@@ -49,11 +52,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   // Each platform adapter brings its own check: /readyz names whatever is not ready.
   const checks = [databaseReadiness(database.db), ...adapters.map((a) => a.readiness)];
-  const server = createHttpServer(checks, logger, [
-    ...adapters.flatMap((a) => a.mounts),
-    // Files handed over by link (Teams' downloads): neutral, whichever platform asked.
-    { prefix: FILES_PATH, listener: filesListener(fileLinks(database.db), clock, logger) },
-  ]);
+  const metrics = createMetrics({ database, clock, logger });
+  const server = createHttpServer(
+    checks,
+    logger,
+    [
+      ...adapters.flatMap((a) => a.mounts.map((m) => ({ ...m, platform: a.platform }))),
+      // Files handed over by link (Teams' downloads): neutral, whichever platform asked.
+      { prefix: FILES_PATH, listener: filesListener(fileLinks(database.db), clock, logger) },
+    ],
+    { metrics, metricsToken: config.RAPPORT_METRICS_TOKEN },
+  );
   await new Promise<void>((resolve) => server.listen(config.PORT, options.host, resolve));
   const { port } = server.address() as AddressInfo;
   logger.info({ port, platforms: adapters.map((a) => a.platform) }, 'Rapport is listening');
@@ -63,6 +72,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server,
     url: `http://127.0.0.1:${port}`,
     adapters,
+    metrics,
     adapter: (platform) => adapters.find((a) => a.platform === platform),
     close: async () => {
       // Stop taking requests, let acknowledged work finish, then drop idle connections.

@@ -17,8 +17,11 @@ import type { ChannelRoster, JobDefinition } from '../scheduler/job';
  */
 export interface PlatformAdapter {
   platform: Platform;
-  /** Its routes on the one HTTP server: requests whose path starts with `prefix`. */
-  mounts: Array<{ prefix: string; listener: RequestListener }>;
+  /**
+   * Its routes on the one HTTP server: requests whose path starts with `prefix`; `routes`, the
+   * exact paths it serves, name them in metrics.
+   */
+  mounts: Array<{ prefix: string; listener: RequestListener; routes?: string[] }>;
   /** Sends queued deliveries (the delivery worker's side of the platform). */
   sender: PlatformSender;
   /** Who is in a channel, for rounds that take everyone in it. */

@@ -20,6 +20,7 @@ interface ClaimedRow {
   uncertain: boolean;
   attempt_started_at: Date | null;
   conversation_id: string | null;
+  request_id: string | null;
 }
 
 /**
@@ -54,7 +55,8 @@ export async function claimDue(
     from due, workspaces w
     where d.id = due.id and w.id = d.workspace_id
     returning d.id, d.workspace_id, w.platform, w.external_id, d.dedupe_key, d.target, d.message,
-      d.member_ids, d.attempts, d.uncertain, d.attempt_started_at, d.conversation_id
+      d.member_ids, d.attempts, d.uncertain, d.attempt_started_at, d.conversation_id,
+      d.request_id
   `.execute(db);
   return rows.map((r) => ({
     id: r.id,
@@ -69,6 +71,7 @@ export async function claimDue(
     uncertain: r.uncertain,
     attemptStartedAt: r.attempt_started_at,
     conversationId: r.conversation_id,
+    requestId: r.request_id,
   }));
 }
 

@@ -19,6 +19,8 @@ export interface ClaimedDelivery {
   uncertain: boolean;
   attemptStartedAt: Date | null;
   conversationId: string | null;
+  /** The HTTP request that queued it, to follow in the logs; null for jobs. */
+  requestId: string | null;
 }
 
 /** A delivery with its words: the card the platform draws. */

@@ -27,6 +27,12 @@ export interface WorkerOptions {
   retryBaseMs?: number;
 }
 
+/** What names a delivery on a log line: its id, and the request that queued it. */
+const about = (d: ClaimedDelivery) => ({
+  delivery: d.id,
+  ...(d.requestId && { requestId: d.requestId }),
+});
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
 /**
@@ -103,14 +109,16 @@ export function deliveryWorker(options: WorkerOptions) {
     const card = await options.compose(d.workspaceId, d.target, d.message);
     if (!(await store.markInFlight(db, d.id, workerId, now(), options.leaseMs))) return;
     const outcome = await sender.send({ ...d, card });
-    if (outcome.status === 'sent')
+    if (outcome.status === 'sent') {
+      logger.debug({ ...about(d), platform: d.platform }, 'delivery sent');
       return store.markSent(db, d.id, workerId, now(), outcome.ref, outcome.conversationId);
+    }
     if (outcome.status === 'rate_limited') return rateLimited(d, outcome.retryAfterMs, false);
     const attempts = d.attempts + 1;
     if (outcome.unreachable)
       await store.markUnreachable(db, d.workspaceId, outcome.unreachable, now());
     if (outcome.permanent || attempts >= options.maxAttempts) {
-      logger.warn({ delivery: d.id, error: outcome.error, attempts }, 'delivery given up');
+      logger.warn({ ...about(d), error: outcome.error, attempts }, 'delivery given up');
       await store.finish(db, d.id, workerId, now(), 'dead', outcome.error);
       const notice = noticeOfFailure(d.dedupeKey, d.target, d.message);
       if (notice)
@@ -124,6 +132,7 @@ export function deliveryWorker(options: WorkerOptions) {
         );
       return;
     }
+    logger.info({ ...about(d), error: outcome.error, attempts }, 'delivery will be retried');
     return store.release(db, d.id, workerId, later({ ...d, attempts }), {
       uncertain: outcome.maybeDelivered,
       error: outcome.error,
@@ -141,12 +150,15 @@ export function deliveryWorker(options: WorkerOptions) {
     const until = new Date(clock.now().getTime() + retryAfterMs);
     await store.pauseWorkspace(db, d.workspaceId, until);
     await store.release(db, d.id, workerId, until, { uncertain });
-    logger.info({ workspaceId: d.workspaceId, retryAfterMs }, 'rate limited: workspace paused');
+    logger.info(
+      { ...about(d), workspaceId: d.workspaceId, retryAfterMs },
+      'rate limited: workspace paused',
+    );
   }
 
   function track(d: ClaimedDelivery) {
     const work = handle(d).catch((error: unknown) => {
-      logger.error({ err: error, delivery: d.id }, 'delivery failed unexpectedly');
+      logger.error({ err: error, ...about(d) }, 'delivery failed unexpectedly');
       return store
         .release(db, d.id, workerId, later(d), { error: String(error) })
         .catch(() => undefined);

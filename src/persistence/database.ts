@@ -22,11 +22,25 @@ export interface DatabaseOptions {
   logger?: Pick<Logger, 'warn'> | undefined;
 }
 
+/** The connection pool's state now: connections open, of them idle, and queries waiting for one. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 export interface DatabaseHandle {
   db: Db;
   kind: 'postgres' | 'pglite';
+  pool(): PoolStats;
   close(): Promise<void>;
 }
+
+const statsOf = (pool: pg.Pool) => (): PoolStats => ({
+  total: pool.totalCount,
+  idle: pool.idleCount,
+  waiting: pool.waitingCount,
+});
 
 // Dates and timestamps stay as JS Dates; bigint counts arrive as numbers (counts here stay far below 2^53).
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -80,7 +94,7 @@ async function openPostgres(
     throw error;
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return { db, kind: 'postgres', pool: statsOf(pool), close: () => db.destroy() };
 }
 
 /** Connects now, so that a database Rapport cannot use is named at start-up, not as a socket error. */
@@ -119,6 +133,7 @@ async function startPglite(
   return {
     db,
     kind: 'pglite',
+    pool: statsOf(pool),
     close: async () => {
       try {
         await db.destroy();

@@ -195,6 +195,8 @@ export interface DeliveriesTable {
   last_error: string | null;
   created_at: Timestamp;
   finished_at: NullableTimestamp;
+  /** The HTTP request that queued it; null for jobs. */
+  request_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DeliveryPacingTable {

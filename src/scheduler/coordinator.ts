@@ -105,11 +105,15 @@ export async function runClaimed(
   firing: Firing,
   worker: string,
 ): Promise<FiringResult> {
+  const started = performance.now();
+  const took = () => (performance.now() - started) / 1000;
   try {
     const outcome = await job.run(firing, ctx);
+    ctx.metrics?.ran(job.name, 'done', took());
     await settle(ctx, job.name, firing, worker, 'done', outcome.note ?? `queued ${outcome.queued}`);
     return { job: job.name, firing, outcome };
   } catch (error) {
+    ctx.metrics?.ran(job.name, 'failed', took());
     const message = error instanceof Error ? error.message : String(error);
     ctx.logger.error({ err: error, job: job.name, ...firing }, 'job failed');
     await settle(ctx, job.name, firing, worker, 'failed', message).catch(() => undefined);

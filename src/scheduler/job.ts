@@ -17,6 +17,12 @@ export interface JobContext {
   platforms: ReadonlySet<Platform>;
   /** Who is in a channel, per platform, for rounds that include a channel's members. */
   rosters?: Partial<Record<Platform, ChannelRoster>>;
+  /** Hears how each firing went, for /metrics; absent in the job command and the demo. */
+  metrics?: JobMetrics;
+}
+
+export interface JobMetrics {
+  ran(job: string, outcome: 'done' | 'failed', seconds: number): void;
 }
 
 export interface ChannelRoster {

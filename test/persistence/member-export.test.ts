@@ -65,6 +65,8 @@ const NOT_A_PERSON = new Set([
   'deliveries.claimed_by',
   'deliveries.conversation_id',
   'deliveries.platform_ref',
+  // The HTTP request that queued a delivery: a random id or the caller's x-request-id.
+  'deliveries.request_id',
   'round_channels.channel_id',
   'round_participants.round_channel_id',
   'rounds.round_channel_id',

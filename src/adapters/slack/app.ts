@@ -259,7 +259,13 @@ export function createSlackAdapter(config: SlackConfig, given: SlackBase): Slack
   return {
     platform: 'slack',
     // Events, commands, interactivity and OAuth: everything under /slack/.
-    mounts: [{ prefix: '/slack/', listener: receiver.requestListener }],
+    mounts: [
+      {
+        prefix: '/slack/',
+        listener: receiver.requestListener,
+        routes: ['/slack/events', '/slack/install', '/slack/oauth_redirect'],
+      },
+    ],
     start: async () => {
       if (single) startUpWith();
     },

@@ -158,7 +158,7 @@ export function createTeamsAdapter(
 
   return {
     platform: 'teams',
-    mounts: [{ prefix: MESSAGES_PATH, listener }],
+    mounts: [{ prefix: MESSAGES_PATH, listener, routes: [MESSAGES_PATH] }],
     sender: teamsSender(store, connectorFor, drawing, options.limits),
     roster: teamsRoster(directory),
     jobs: [rosterSyncJob(directory)],

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { recipientsOf } from '../../core/domain/outbound';
 import type { DeliveryTarget, OutboundMessage } from '../../core/domain/outbound';
 import type { Clock, DeliveryLog, DeliveryQueue, DeliveryState } from '../../core/ports';
+import { currentRequestId } from '../../request-context';
 import type { Database } from '../schema';
 
 /** The enqueue side of the delivery queue, inside the caller's transaction. */
@@ -9,6 +10,7 @@ export function deliveryQueue(db: Kysely<Database>, clock: Clock): DeliveryQueue
   return {
     async enqueue(workspaceId, deliveries) {
       const now = clock.now();
+      const requestId = currentRequestId() ?? null;
       let added = 0;
       // Postgres takes at most 65,535 parameters a statement: a big round goes in batches.
       for (let start = 0; start < deliveries.length; start += 1000) {
@@ -25,6 +27,7 @@ export function deliveryQueue(db: Kysely<Database>, clock: Clock): DeliveryQueue
               available_at: d.availableAt,
               next_attempt_at: d.availableAt,
               created_at: now,
+              request_id: requestId,
             })),
           )
           .onConflict((oc) => oc.columns(['workspace_id', 'dedupe_key']).doNothing())
