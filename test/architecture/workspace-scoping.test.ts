@@ -26,6 +26,8 @@ const GLOBAL_BY_DESIGN: Record<string, string> = {
     'the delivery worker claims due deliveries of every workspace on its platforms',
   'src/delivery/store.ts: mine':
     'the worker settles a delivery it claimed, by the id and the claim it holds',
+  'src/metrics/queue.ts: read':
+    "/metrics reports the shared queue's depth and states across workspaces, counts only",
   'src/persistence/repositories/deliveries.ts: deliveryCountsSince':
     "`npm run job` reports the queue's counts across workspaces to the operator",
   'src/persistence/repositories/due-work.ts: remindersDue':
