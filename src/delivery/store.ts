@@ -125,7 +125,6 @@ export async function markSent(
     .execute();
 }
 
-/** Ends a delivery without sending: skipped (nobody to send to) or dead (gave up). */
 /** A note to one person about a delivery given up (a giver's celebration not posted). */
 export async function enqueueNotice(
   db: Db,
@@ -140,6 +139,7 @@ export async function enqueueNotice(
   ]);
 }
 
+/** Ends a delivery without sending: skipped (nobody to send to) or dead (gave up). */
 export async function finish(
   db: Db,
   id: string,

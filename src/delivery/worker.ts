@@ -119,17 +119,20 @@ export function deliveryWorker(options: WorkerOptions) {
       await store.markUnreachable(db, d.workspaceId, outcome.unreachable, now());
     if (outcome.permanent || attempts >= options.maxAttempts) {
       logger.warn({ ...about(d), error: outcome.error, attempts }, 'delivery given up');
-      await store.finish(db, d.id, workerId, now(), 'dead', outcome.error);
       const notice = noticeOfFailure(d.dedupeKey, d.target, d.message);
-      if (notice)
-        await store.enqueueNotice(
-          db,
-          d.workspaceId,
-          notice.dedupeKey,
-          notice.userId,
-          notice.message,
-          now(),
-        );
+      // Given up and the giver told, together: a crash between the two would drop the notice.
+      await db.transaction().execute(async (trx) => {
+        await store.finish(trx, d.id, workerId, now(), 'dead', outcome.error);
+        if (notice)
+          await store.enqueueNotice(
+            trx,
+            d.workspaceId,
+            notice.dedupeKey,
+            notice.userId,
+            notice.message,
+            now(),
+          );
+      });
       return;
     }
     logger.info({ ...about(d), error: outcome.error, attempts }, 'delivery will be retried');
