@@ -137,7 +137,9 @@ async function run(database: DatabaseHandle) {
       ) chosen
       where a <> b
     `.execute(db);
+  // Statistics, as autovacuum would have them: without them the planner guesses a few rows.
   await sql`analyze interactions`.execute(db);
+  await sql`analyze members`.execute(db);
   const counted = await db
     .selectFrom('interactions')
     .select(sql<number>`count(*)`.as('n'))

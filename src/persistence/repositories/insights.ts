@@ -13,14 +13,25 @@ const counted = (workspaceId: string) => sql`counted as (
     and external_org is null
 )`;
 
-/** Cross-department interactions between counted members up to `to`, with both departments. */
+/** The `counted` condition on one alias of members (a constant alias, never input). */
+const countedAs = (alias: 'ca' | 'cb') =>
+  sql.raw(
+    `not ${alias}.is_bot and not ${alias}.is_deactivated and not ${alias}.opted_out and ${alias}.external_org is null`,
+  );
+
+/**
+ * Cross-department interactions between counted members up to `to`, with both departments.
+ * It joins members itself rather than `counted`: a CTE read twice is materialised without
+ * statistics, and the planner, guessing one row, paired every member with every other.
+ */
 const crossInteractions = (workspaceId: string, to: Date) => sql`cross_interactions as (
   select i.member_id, i.other_member_id, i.source, i.occurred_at,
          ca.department_id as department_a, cb.department_id as department_b
   from interactions i
-  join counted ca on ca.user_id = i.member_id
-  join counted cb on cb.user_id = i.other_member_id
+  join members ca on ca.workspace_id = i.workspace_id and ca.user_id = i.member_id
+  join members cb on cb.workspace_id = i.workspace_id and cb.user_id = i.other_member_id
   where i.workspace_id = ${workspaceId} and i.occurred_at <= ${to}
+    and ${countedAs('ca')} and ${countedAs('cb')}
     and ca.department_id <> cb.department_id
 )`;
 
@@ -47,7 +58,7 @@ export function insightsRepository(db: Kysely<Database>): InsightsRepository {
       );
       // Interactions are stored once per direction: least/greatest make each pair one row.
       const { rows } = await sql<{ a: string; b: string; pairs: number; meaningful: number }>`
-        with ${counted(workspaceId)}, ${crossInteractions(workspaceId, to)},
+        with ${crossInteractions(workspaceId, to)},
         weights(source, weight) as (values ${sql.join(weights)}),
         pairs as (
           select least(i.department_a, i.department_b) as a,
