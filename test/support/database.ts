@@ -22,10 +22,19 @@ export async function openTestDatabase({ migrate = true } = {}): Promise<TestDat
     if (migrate) await migrateToLatest(handle.db);
     return { ...handle, label: 'pglite' };
   }
-  const schema = `${testSchemaPrefix()}${process.pid}_${randomBytes(4).toString('hex')}`;
-  const handle = await openDatabase({ url, schema });
-  if (migrate) await migrateToLatest(handle.db);
-  return { ...handle, label: 'postgres' };
+  // Migrating a new schema while other files create theirs now and then fails in kysely's
+  // catalogue scan ("relation … does not exist"): a fresh schema on a second try is unaffected.
+  for (let attempt = 1; ; attempt += 1) {
+    const schema = `${testSchemaPrefix()}${process.pid}_${randomBytes(4).toString('hex')}`;
+    const handle = await openDatabase({ url, schema });
+    try {
+      if (migrate) await migrateToLatest(handle.db);
+      return { ...handle, label: 'postgres' };
+    } catch (error) {
+      await handle.close();
+      if (attempt >= 3 || !/does not exist/.test(String(error))) throw error;
+    }
+  }
 }
 
 export const databaseLabel = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
