@@ -7,9 +7,9 @@ import { FakeSlack } from '../support/fake-slack';
 import { LogCapture } from '../support/log-capture';
 import { parsePrometheus, valueOf } from '../support/prometheus';
 import { slackSignature, SIGNING_SECRET, slashCommandForm } from '../support/slack-requests';
-import { acmeUsers, BOT_USER_ID, TEAM_ID } from '../support/slack-team';
-import { TeamsTestApp } from '../support/teams-app';
-import { until } from '../support/wait';
+import { BOT_USER_ID, TEAM_ID } from '../support/slack-team';
+import { startBothPlatforms } from '../support/both-platforms';
+import type { TeamsTestApp } from '../support/teams-app';
 
 const TOKEN = 'metrics-token-0123456789abcdef';
 
@@ -19,29 +19,7 @@ describe(`GET /metrics and request ids (${databaseLabel})`, () => {
   const logs = new LogCapture();
 
   beforeAll(async () => {
-    slack = await FakeSlack.start();
-    slack.addTeam({ id: TEAM_ID, name: 'Acme', botUserId: BOT_USER_ID, users: acmeUsers() });
-    slack.addToken('xoxb-acme-single', TEAM_ID);
-    app = await TeamsTestApp.start({
-      logs,
-      env: {
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_BOT_TOKEN: 'xoxb-acme-single',
-        SLACK_API_URL: slack.apiUrl,
-        RAPPORT_METRICS_TOKEN: TOKEN,
-      },
-    });
-    await app.post(app.activities.botAddedToTeam(app.fx.people.ana));
-    await app.teams.idle();
-    await until(async () => {
-      const rows = await app.db
-        .selectFrom('members as m')
-        .innerJoin('workspaces as w', 'w.id', 'm.workspace_id')
-        .where('w.platform', '=', 'slack')
-        .select('m.user_id')
-        .execute();
-      return rows.length >= acmeUsers().length;
-    });
+    ({ app, slack } = await startBothPlatforms({ logs, env: { RAPPORT_METRICS_TOKEN: TOKEN } }));
   });
   afterAll(async () => {
     await app?.close();

@@ -1,10 +1,10 @@
 import { databaseLabel } from '../support/database';
 import { FakeSlack } from '../support/fake-slack';
-import { postSigned, SIGNING_SECRET, slashCommandForm } from '../support/slack-requests';
-import { acmeUsers, BOT_USER_ID, TEAM_ID } from '../support/slack-team';
-import { TeamsTestApp } from '../support/teams-app';
+import { postSigned, slashCommandForm } from '../support/slack-requests';
+import { TEAM_ID } from '../support/slack-team';
+import { startBothPlatforms } from '../support/both-platforms';
+import type { TeamsTestApp } from '../support/teams-app';
 import { wordsOf } from '../support/teams-cards';
-import { until } from '../support/wait';
 
 /**
  * One Rapport process serving a Slack workspace and a Teams tenant: each platform's people,
@@ -15,27 +15,7 @@ describe(`Slack and Teams in one process (${databaseLabel})`, () => {
   let slack: FakeSlack;
 
   beforeAll(async () => {
-    slack = await FakeSlack.start();
-    slack.addTeam({ id: TEAM_ID, name: 'Acme', botUserId: BOT_USER_ID, users: acmeUsers() });
-    slack.addToken('xoxb-acme-single', TEAM_ID);
-    app = await TeamsTestApp.start({
-      env: {
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_BOT_TOKEN: 'xoxb-acme-single',
-        SLACK_API_URL: slack.apiUrl,
-      },
-    });
-    await app.post(app.activities.botAddedToTeam(app.fx.people.ana));
-    await app.teams.idle();
-    await until(async () => {
-      const rows = await app.db
-        .selectFrom('members as m')
-        .innerJoin('workspaces as w', 'w.id', 'm.workspace_id')
-        .where('w.platform', '=', 'slack')
-        .select('m.user_id')
-        .execute();
-      return rows.length >= acmeUsers().length;
-    });
+    ({ app, slack } = await startBothPlatforms());
   });
   afterAll(async () => {
     await app?.close();
