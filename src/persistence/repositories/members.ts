@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Updateable } from 'kysely';
 import type { Member } from '../../core/domain/member';
 import type { MemberRepository } from '../../core/ports';
-import type { Database } from '../schema';
+import type { Database, MembersTable } from '../schema';
 import { ensureDepartment, setOptedOut } from './directory';
 
 function selectMembers(db: Kysely<Database>, workspaceId: string) {
@@ -68,6 +68,15 @@ function toMember(row: MemberRow): Member {
 }
 
 export function memberRepository(db: Kysely<Database>): MemberRepository {
+  /** Changes a member's own columns, and when they changed. */
+  const update = (workspaceId: string, userId: string, values: Updateable<MembersTable>) =>
+    db
+      .updateTable('members')
+      .set({ ...values, updated_at: sql`now()` })
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', '=', userId)
+      .execute();
+
   return {
     async find(workspaceId, userId) {
       const row = await selectMembers(db, workspaceId)
@@ -115,49 +124,26 @@ export function memberRepository(db: Kysely<Database>): MemberRepository {
     },
     setOptedOut: (workspaceId, userId, optedOut) => setOptedOut(db, workspaceId, userId, optedOut),
     async setPausedUntil(workspaceId, userId, until) {
-      await db
-        .updateTable('members')
-        .set({ paused_until: until, updated_at: sql`now()` })
-        .where('workspace_id', '=', workspaceId)
-        .where('user_id', '=', userId)
-        .execute();
+      await update(workspaceId, userId, { paused_until: until });
     },
     async setNudges(workspaceId, userId, nudges) {
-      await db
-        .updateTable('members')
-        .set({
-          nudges_enabled: nudges.enabled,
-          nudge_cadence_days: nudges.cadenceDays,
-          updated_at: sql`now()`,
-        })
-        .where('workspace_id', '=', workspaceId)
-        .where('user_id', '=', userId)
-        .execute();
+      await update(workspaceId, userId, {
+        nudges_enabled: nudges.enabled,
+        nudge_cadence_days: nudges.cadenceDays,
+      });
     },
     async setAdminGranted(workspaceId, userId, granted) {
-      await db
-        .updateTable('members')
-        .set({ admin_granted: granted, updated_at: sql`now()` })
-        .where('workspace_id', '=', workspaceId)
-        .where('user_id', '=', userId)
-        .execute();
+      await update(workspaceId, userId, { admin_granted: granted });
     },
     async setSuggestions(workspaceId, userId, on) {
-      await db
-        .updateTable('members')
-        .set({ suggestions_enabled: on, updated_at: sql`now()` })
-        .where('workspace_id', '=', workspaceId)
-        .where('user_id', '=', userId)
-        .execute();
+      await update(workspaceId, userId, { suggestions_enabled: on });
     },
     async setOwnDepartment(workspaceId, userId, department) {
       const departmentId = await ensureDepartment(db, workspaceId, department);
-      await db
-        .updateTable('members')
-        .set({ department_id: departmentId, department_source: 'member', updated_at: sql`now()` })
-        .where('workspace_id', '=', workspaceId)
-        .where('user_id', '=', userId)
-        .execute();
+      await update(workspaceId, userId, {
+        department_id: departmentId,
+        department_source: 'member',
+      });
       const row = await db
         .selectFrom('departments')
         .select('name')
