@@ -17,8 +17,9 @@ export type { HttpMetrics, RouteLabels } from './http';
 export function createMetrics(options: { database: DatabaseHandle; clock: Clock; logger: Logger }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  queueMetrics(registry, options.database.db, options.clock, options.logger);
+  // The pool first: collected before the queue's reads start, it does not count the scrape's own.
   poolMetrics(registry, options.database.pool);
+  queueMetrics(registry, options.database.db, options.clock, options.logger);
   return { registry, http: httpMetrics(registry), jobs: jobMetrics(registry) };
 }
 
