@@ -27,9 +27,9 @@ export function metricsListener(
       res.end('unauthorized\n');
       return;
     }
-    metrics.registry.metrics().then(
+    metrics.text().then(
       (body) => {
-        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        res.writeHead(200, { 'content-type': metrics.contentType });
         res.end(body);
       },
       (error: unknown) => {

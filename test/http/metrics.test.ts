@@ -19,7 +19,11 @@ describe(`GET /metrics and request ids (${databaseLabel})`, () => {
   const logs = new LogCapture();
 
   beforeAll(async () => {
-    ({ app, slack } = await startBothPlatforms({ logs, env: { RAPPORT_METRICS_TOKEN: TOKEN } }));
+    // At debug, so that the delivery worker's 'delivery sent' lines are captured.
+    ({ app, slack } = await startBothPlatforms({
+      logs,
+      env: { RAPPORT_METRICS_TOKEN: TOKEN, LOG_LEVEL: 'debug' },
+    }));
   });
   afterAll(async () => {
     await app?.close();
@@ -224,6 +228,9 @@ describe(`GET /metrics and request ids (${databaseLabel})`, () => {
       .where('request_id', '=', 'test-123')
       .execute();
     expect(queued.map((d) => d.member_ids)).toContainEqual(['ULI']);
+    // The worker sends it later, outside the request, and still names the request on its line.
+    const sent = await logs.waitFor((l) => l.msg === 'delivery sent' && l.requestId === 'test-123');
+    expect(sent.platform).toBe('slack');
 
     // A line logged by a listener, after the acknowledgement: Slack's event sent again.
     const event = { type: 'app_home_opened', user: 'UANA', tab: 'messages', channel: 'DUANA' };

@@ -75,9 +75,11 @@ export class TeamsTestApp {
       ...options.env,
     });
     if (!loaded.ok) throw new Error(loaded.message);
+    // The server and the queue's worker log to one place, as in one real process.
+    const logger = createLogger(loaded.config.LOG_LEVEL, options.logs);
     const server = await startServer({
       config: { ...loaded.config, PORT: 0 },
-      logger: createLogger(loaded.config.LOG_LEVEL, options.logs),
+      logger,
       database,
       host: '127.0.0.1',
       ...(options.clock && { clock: options.clock }),
@@ -92,7 +94,7 @@ export class TeamsTestApp {
       compose: composerFor(database.db, clock),
       // Every platform the server runs (Slack too, when the test connects both).
       senders: platformParts(server.adapters).senders,
-      logger: createLogger('silent'),
+      logger,
       workerId: 'teams-test',
       concurrency: 2,
       pollMs: 20,
