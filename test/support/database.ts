@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { openDatabase, type DatabaseHandle } from '../../src/persistence/database';
 import { migrateToLatest } from '../../src/persistence/migrate';
 
@@ -18,7 +19,9 @@ export const testSchemaPrefix = () => `rapport_test_${process.env.RAPPORT_TEST_R
 export async function openTestDatabase({ migrate = true } = {}): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
-    const handle = await openDatabase({ dataDir: 'memory://' });
+    const initialData = migrate ? migratedTemplate() : undefined;
+    const handle = await openDatabase({ dataDir: 'memory://', initialData });
+    // Also without a template (a file run outside jest's global set-up) and as a check on it.
     if (migrate) await migrateToLatest(handle.db);
     return { ...handle, label: 'pglite' };
   }
@@ -35,6 +38,16 @@ export async function openTestDatabase({ migrate = true } = {}): Promise<TestDat
       if (attempt >= 3 || !/does not exist/.test(String(error))) throw error;
     }
   }
+}
+
+let template: Blob | undefined;
+
+/** The migrated PGlite that global-setup.ts wrote for this run, read once per test file. */
+function migratedTemplate(): Blob | undefined {
+  const file = process.env.RAPPORT_TEST_PGLITE_TEMPLATE;
+  if (!file || !existsSync(file)) return undefined;
+  template ??= new Blob([readFileSync(file)]);
+  return template;
 }
 
 export const databaseLabel = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';

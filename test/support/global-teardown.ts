@@ -1,7 +1,10 @@
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 
-/** Drops every schema this test run made on the real Postgres (see global-setup.ts). */
+/** Drops every schema this test run made on the real Postgres, or the PGlite template (see global-setup.ts). */
 export default async function globalTeardown(): Promise<void> {
+  const template = process.env.RAPPORT_TEST_PGLITE_TEMPLATE;
+  if (template) rmSync(template, { force: true });
   const url = process.env.TEST_DATABASE_URL;
   const run = process.env.RAPPORT_TEST_RUN;
   if (!url || !run) return;
