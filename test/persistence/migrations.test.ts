@@ -2,7 +2,12 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { migrations } from '../../migrations';
-import { migrateDownAll, migrateToLatest, pendingMigrations } from '../../src/persistence/migrate';
+import {
+  migrateDownAll,
+  migrateToLatest,
+  newerMigrations,
+  pendingMigrations,
+} from '../../src/persistence/migrate';
 import { databaseLabel, openTestDatabase, type TestDatabase } from '../support/database';
 
 const TABLES = [
@@ -74,6 +79,36 @@ describe(`migrations on ${databaseLabel}`, () => {
       // job_runs is the scheduler's own ledger: its scope is a workspace id or 'global'.
       TABLES.filter((t) => t !== 'workspaces' && t !== 'job_runs'),
     );
+  });
+
+  /** Records a migration this code does not have as run, as another release would have. */
+  const recorded = async (name: string, work: () => Promise<void>) => {
+    await sql`insert into kysely_migration (name, timestamp) values (${name}, ${new Date().toISOString()})`.execute(
+      database.db,
+    );
+    try {
+      await work();
+    } finally {
+      await sql`delete from kysely_migration where name = ${name}`.execute(database.db);
+    }
+  };
+
+  it('run on a database a newer release migrated: an old replica restarting mid-upgrade', async () => {
+    await migrateToLatest(database.db);
+    const newer = '2099-01-01T00-00-00_from-a-newer-release';
+    await recorded(newer, async () => {
+      expect(await newerMigrations(database.db)).toEqual([newer]);
+      expect(await migrateToLatest(database.db)).toEqual([]);
+      expect(await pendingMigrations(database.db)).toEqual([]);
+    });
+  });
+
+  it('refuse an unknown migration older than their own newest', async () => {
+    const stray = `${Object.keys(migrations)[0]}-from-another-branch`;
+    await recorded(stray, async () => {
+      expect(await newerMigrations(database.db)).toEqual([]);
+      await expect(migrateToLatest(database.db)).rejects.toThrow(/is missing/);
+    });
   });
 
   it('list every file in migrations/ in the registry, in order', () => {
