@@ -8,6 +8,7 @@ import {
   newerMigrations,
   pendingMigrations,
 } from '../../src/persistence/migrate';
+import { openDatabase } from '../../src/persistence/database';
 import { databaseLabel, openTestDatabase, type TestDatabase } from '../support/database';
 
 const TABLES = [
@@ -110,6 +111,31 @@ describe(`migrations on ${databaseLabel}`, () => {
       await expect(migrateToLatest(database.db)).rejects.toThrow(/is missing/);
     });
   });
+
+  // Replicas of a new release starting together each migrate at start-up, each on its own
+  // connections: kysely's advisory lock lets one apply the new migration while the rest wait.
+  (process.env.TEST_DATABASE_URL ? it : it.skip)(
+    'apply a new migration once when four replicas start together',
+    async () => {
+      await migrateToLatest(database.db);
+      const newest = Object.keys(migrations).at(-1)!;
+      await migrations[newest]!.down!(database.db);
+      await sql`delete from kysely_migration where name = ${newest}`.execute(database.db);
+      const { rows } = await sql<{ s: string }>`select current_schema() as s`.execute(database.db);
+      const replicas = await Promise.all(
+        [1, 2, 3, 4].map(() =>
+          openDatabase({ url: process.env.TEST_DATABASE_URL, schema: rows[0]!.s }),
+        ),
+      );
+      try {
+        const applied = await Promise.all(replicas.map((r) => migrateToLatest(r.db)));
+        expect(applied.sort()).toEqual([[], [], [], [newest]]);
+        expect(await pendingMigrations(database.db)).toEqual([]);
+      } finally {
+        await Promise.all(replicas.map((r) => r.close()));
+      }
+    },
+  );
 
   it('list every file in migrations/ in the registry, in order', () => {
     const files = readdirSync(path.join(__dirname, '../../migrations'))
