@@ -1,7 +1,7 @@
 import type { Config } from './config';
 import { commandLogger, runCli } from './cli';
 import { openDatabase } from './persistence/database';
-import { migrateToLatest } from './persistence/migrate';
+import { migrateToLatest, newerMigrations } from './persistence/migrate';
 
 async function main(config: Config): Promise<number> {
   const { DATABASE_URL, RAPPORT_DATA_DIR } = config;
@@ -12,12 +12,15 @@ async function main(config: Config): Promise<number> {
   });
   try {
     const applied = await migrateToLatest(handle.db);
+    const newer = await newerMigrations(handle.db);
     const where =
       handle.kind === 'pglite' ? `embedded database in ${RAPPORT_DATA_DIR}` : 'Postgres';
     process.stdout.write(
-      applied.length === 0
-        ? `${where}: already up to date\n`
-        : `${where}: applied ${applied.join(', ')}\n`,
+      applied.length > 0
+        ? `${where}: applied ${applied.join(', ')}\n`
+        : newer.length > 0
+          ? `${where}: already migrated by a newer release (${newer.join(', ')})\n`
+          : `${where}: already up to date\n`,
     );
     return 0;
   } finally {

@@ -4,7 +4,7 @@ import { createUseCases, type UseCases } from './core/use-cases';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { openDatabase, type DatabaseHandle } from './persistence/database';
-import { migrateToLatest } from './persistence/migrate';
+import { migrateToLatest, newerMigrations } from './persistence/migrate';
 import { unitOfWork } from './persistence/repositories';
 
 export { createUseCases, type UseCases };
@@ -21,6 +21,12 @@ export async function openMigratedDatabase(
   });
   try {
     await migrateToLatest(handle.db);
+    const newer = await newerMigrations(handle.db);
+    if (newer.length > 0)
+      logger?.warn(
+        { newer },
+        'the database has migrations of a newer release; running on it while the upgrade finishes',
+      );
   } catch (error) {
     await handle.close();
     throw error;

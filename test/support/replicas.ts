@@ -37,10 +37,18 @@ export interface Replica extends ServerProcess {
   name: string;
 }
 
-/** Starts `npm start`'s entry point as a real process and waits until it is ready. */
-export async function startReplica(name: string, env: Record<string, string>): Promise<Replica> {
-  const started = await spawnServer(env);
-  const deadline = Date.now() + 60_000;
+/**
+ * Starts `npm start`'s entry point as a real process and waits until it is ready; one that
+ * never gets there is killed, so it cannot hold the database or the test run.
+ */
+export async function startReplica(
+  name: string,
+  env: Record<string, string>,
+  cwd?: string,
+  timeoutMs = 60_000,
+): Promise<Replica> {
+  const started = await spawnServer(env, cwd);
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (started.child.exitCode !== null)
       throw new Error(`${name} exited early:\n${started.output()}`);
@@ -49,8 +57,10 @@ export async function startReplica(name: string, env: Record<string, string>): P
       () => false,
     );
     if (ready) break;
-    if (Date.now() > deadline)
+    if (Date.now() > deadline) {
+      await started.stop('SIGKILL');
       throw new Error(`${name} did not become ready:\n${started.output()}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return { name, ...started };
