@@ -12,6 +12,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('rounds')
     .columns(['workspace_id', 'slot'])
     .execute();
+  // A workspace's kudos in a period: the weekly digest, insights (the existing index leads with
+  // the giver, so these read every kudos the workspace ever had).
+  await db.schema
+    .createIndex('kudos_workspace_created_idx')
+    .on('kudos')
+    .columns(['workspace_id', 'created_at'])
+    .execute();
   // The retention job's oldest rows, across workspaces.
   await db.schema
     .createIndex('interactions_occurred_idx')
@@ -24,5 +31,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('rounds_slot_idx').execute();
   await db.schema.dropIndex('interactions_occurred_idx').execute();
+  await db.schema.dropIndex('kudos_workspace_created_idx').execute();
   await db.schema.dropIndex('rounds_workspace_slot_idx').execute();
 }
