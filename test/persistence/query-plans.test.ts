@@ -25,9 +25,8 @@ import { openTestDatabase, type TestDatabase } from '../support/database';
  * production's: several workspaces in every table, one larger than the rest, with statistics.
  * None may read a large table whole. The tables here are a fraction of production's, where a
  * whole read is never the cheap plan, so sequential scans are priced out (enable_seqscan off):
- * whatever Postgres still reads whole, no index can narrow. Postgres only (PGlite runs the
- * same planner, embedded in one process with one workspace); slow, so only with
- * RAPPORT_SLOW_TESTS.
+ * whatever Postgres still reads whole, no index can narrow. On Postgres only, whose plans
+ * multi-workspace deployments get; slow (it seeds), so only with RAPPORT_SLOW_TESTS.
  */
 const LARGE_TABLES = new Set([
   'members',
