@@ -30,6 +30,7 @@ const BENCHMARKS: Benchmark[] = [
     database: false,
   },
   { name: 'relationships', command: ['run', 'bench:relationships'], database: true },
+  { name: 'scale', command: ['run', 'bench:scale'], database: true },
 ];
 
 interface Run {

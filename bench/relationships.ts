@@ -15,26 +15,17 @@ import { openDatabase, type DatabaseHandle } from '../src/persistence/database';
 import { migrateToLatest } from '../src/persistence/migrate';
 import { ensureWorkspace, saveSettings } from '../src/persistence/repositories/directory';
 import { useCasesFor } from '../src/services';
+import { memberId, seedOrganisation } from './support/organisation';
 
 const MEMBERS = 10_000;
 const DEPARTMENTS = 40;
 const INTERACTIONS = 1_000_000;
 const NOW = new Date('2026-11-25T10:00:00Z');
-const ZONES = ['Europe/London', 'America/New_York', 'Asia/Kolkata', 'Europe/Berlin', 'Asia/Tokyo'];
 
 let peakRss = 0;
 const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-const id = (i: number) => `u${String(i).padStart(5, '0')}`;
-
-/** Department sizes falling off as 1/(k+1), like real organisations. */
-function departmentSizes(): number[] {
-  const weights = Array.from({ length: DEPARTMENTS }, (_v, k) => 1 / (k + 1));
-  const total = weights.reduce((a, b) => a + b, 0);
-  const sizes = weights.map((w) => Math.max(1, Math.floor((w / total) * MEMBERS)));
-  sizes[0]! += MEMBERS - sizes.reduce((a, b) => a + b, 0);
-  return sizes;
-}
+const id = memberId;
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const timer = setInterval(sample, 20);
@@ -72,71 +63,13 @@ async function run(database: DatabaseHandle) {
   await saveSettings(db, workspaceId, { timezone: 'Europe/London' });
 
   const setup = performance.now();
-  const sizes = departmentSizes();
-  const departmentIds: string[] = [];
-  for (let d = 0; d < DEPARTMENTS; d += 1) {
-    const row = await db
-      .insertInto('departments')
-      .values({ workspace_id: workspaceId, name: `Department ${d + 1}` })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    departmentIds.push(row.id);
-  }
-  const departmentOf: number[] = sizes.flatMap((size, d) => Array<number>(size).fill(d));
-  for (let start = 0; start < MEMBERS; start += 1000)
-    await db
-      .insertInto('members')
-      .values(
-        Array.from({ length: Math.min(1000, MEMBERS - start) }, (_v, k) => ({
-          workspace_id: workspaceId,
-          user_id: id(start + k),
-          name: `Member ${start + k}`,
-          department_id: departmentIds[departmentOf[start + k]!]!,
-          timezone: ZONES[(start + k) % ZONES.length]!,
-        })),
-      )
-      .execute();
-  // Each department occupies a run of member numbers: [first, first + size).
-  const firsts = sizes.map((_s, d) => sizes.slice(0, d).reduce((a, b) => a + b, 0));
-  await sql`
-    create temporary table bench_departments (d int primary key, first int, size int)
-  `.execute(db);
-  await sql`insert into bench_departments values ${sql.join(
-    sizes.map((size, d) => sql`(${d}, ${firsts[d]!}, ${size})`),
-  )}`.execute(db);
-  await sql`create temporary table bench_member_departments (i int primary key, d int)`.execute(db);
-  for (let start = 0; start < MEMBERS; start += 2000)
-    await sql`insert into bench_member_departments values ${sql.join(
-      departmentOf.slice(start, start + 2000).map((d, k) => sql`(${start + k}, ${d})`),
-    )}`.execute(db);
-  // A million interactions over two years: seven in ten with one of the thirty colleagues
-  // nearest in one's own department (a working circle), the rest with anyone; kudos most
-  // common, then meetings and follow-ups. Made by the database itself, seeded, in batches.
-  await sql`select setseed(0.42)`.execute(db);
-  const batch = 100_000;
-  for (let start = 0; start < INTERACTIONS; start += batch)
-    await sql`
-      insert into interactions
-        (workspace_id, member_id, other_member_id, kind, source, source_ref, occurred_at)
-      select ${workspaceId}::uuid, 'u' || lpad(a::text, 5, '0'), 'u' || lpad(b::text, 5, '0'),
-             'peer', source, 'bench:' || k, ${NOW}::timestamptz - (age_days || ' days')::interval
-      from (
-        select k, a,
-          case when r < 0.7 then dep.first + (a - dep.first + 1
-                 + floor(random() * least(30, greatest(dep.size - 1, 1)))::int) % dep.size
-               else floor(random() * ${MEMBERS})::int end as b,
-          case when s < 0.6 then 'kudos' when s < 0.8 then 'round'
-               when s < 0.95 then 'followup' else 'manual' end as source,
-          floor(random() * 730)::int as age_days
-        from (
-          select k, floor(random() * ${MEMBERS})::int as a, random() as r, random() as s
-          from generate_series(${start}::int, ${start + batch - 1}::int) as k
-        ) pick
-        join bench_member_departments md on md.i = pick.a
-        join bench_departments dep on dep.d = md.d
-      ) chosen
-      where a <> b
-    `.execute(db);
+  await seedOrganisation(db, {
+    workspaceId,
+    members: MEMBERS,
+    departments: DEPARTMENTS,
+    interactions: INTERACTIONS,
+    now: NOW,
+  });
   // Statistics, as autovacuum would have them: without them the planner guesses a few rows.
   await sql`analyze interactions`.execute(db);
   await sql`analyze members`.execute(db);

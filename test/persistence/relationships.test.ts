@@ -222,6 +222,9 @@ describe(`who hears from Rapport about relationships (${databaseLabel})`, () => 
     expect(around.length).toBe(
       pairs.filter((p) => [p.a, p.b].some((id) => ['ana', 'sam'].includes(id))).length,
     );
+    // Each counted once, as in the whole workspace's read (ana–sam has both sides near).
+    const whole = new Map(pairs.map((p) => [`${p.a}|${p.b}`, p.strength]));
+    for (const p of around) expect(p.strength).toBeCloseTo(whole.get(`${p.a}|${p.b}`)!, 9);
   });
 
   it('opens an accepted introduction without the person both know when they do not answer in two days', async () => {

@@ -48,11 +48,19 @@ export function interactionRepository(db: Kysely<Database>): InteractionReposito
       const weights = Object.entries(rule.weights).map(
         ([source, weight]) => sql`(${source}::text, ${weight}::float8)`,
       );
-      // Only the member's pairs and those of the people they know, for one member's view.
-      const near = around
-        ? sql`and (i.member_id in (select * from near) or i.other_member_id in (select * from near))`
-        : sql``;
-      const { rows } = await sql<{ a: string; b: string; strength: number; last_at: Date }>`
+      // Only the member's pairs and those of the people they know, for one member's view: the
+      // rows by either side, each read through its own index (an OR of the two reads the whole
+      // workspace), a row with both sides near taken once.
+      const scope = around
+        ? sql`(
+            select i.* from interactions i join near n on n.id = i.member_id
+            where i.workspace_id = ${workspaceId}
+            union all
+            select i.* from interactions i join near n on n.id = i.other_member_id
+            where i.workspace_id = ${workspaceId} and i.member_id not in (select id from near)
+          )`
+        : sql`interactions`;
+      const { rows: pairs } = await sql<{ a: string; b: string; strength: number; last_at: Date }>`
         with weights(source, weight) as (values ${sql.join(weights)}),
         near(id) as (
           select ${around ?? null}::text
@@ -68,12 +76,12 @@ export function interactionRepository(db: Kysely<Database>): InteractionReposito
                  extract(epoch from (${now}::timestamptz - i.occurred_at)) / 86400.0
                    / ${rule.halfLifeDays}::float8))::float8 as strength,
                max(i.occurred_at) as last_at
-        from interactions i
+        from ${scope} i
         left join weights w on w.source = i.source
-        where i.workspace_id = ${workspaceId} and i.occurred_at <= ${now} ${near}
+        where i.workspace_id = ${workspaceId} and i.occurred_at <= ${now}
         group by 1, 2
       `.execute(db);
-      return rows.map((r) => ({
+      return pairs.map((r) => ({
         a: r.a,
         b: r.b,
         strength: Number(r.strength),

@@ -64,12 +64,19 @@ export function purgeHistory(db: Kysely<Database>, now: Date, defaultDays: numbe
       sql<Date>`${now}::timestamptz - make_interval(days => coalesce((
         select s.history_days from workspace_settings s where s.workspace_id = ${sql.ref(alias)}
       ), ${defaultDays}))`;
+    // No row is due before the shortest window's cut-off: a bound the time index can read
+    // from, instead of every row's own cut-off, which no index can.
+    const earliest = sql<Date>`${now}::timestamptz - make_interval(days => least(${defaultDays}, (
+        select min(s.history_days) from workspace_settings s
+      )))`;
     const interactions = await trx
       .deleteFrom('interactions as i')
+      .where('i.occurred_at', '<', earliest)
       .where('i.occurred_at', '<', cutoff('i.workspace_id'))
       .executeTakeFirst();
     const rounds = await trx
       .deleteFrom('rounds as r')
+      .where('r.slot', '<', earliest)
       .where('r.slot', '<', cutoff('r.workspace_id'))
       .executeTakeFirst();
     return {
