@@ -30,6 +30,8 @@ const BENCHMARKS: Benchmark[] = [
     database: false,
   },
   { name: 'relationships', command: ['run', 'bench:relationships'], database: true },
+  // Postgres only: on the embedded database it prints that it skips.
+  { name: 'load', command: ['run', 'bench:load'], database: true },
 ];
 
 interface Run {

@@ -1,0 +1,164 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import { openDatabase, type DatabaseHandle } from '../../src/persistence/database';
+import { migrateToLatest } from '../../src/persistence/migrate';
+import { saveSettings } from '../../src/persistence/repositories/directory';
+import { FakeConnector } from '../../test/support/fake-connector';
+import { FakeSlack } from '../../test/support/fake-slack';
+import { freePort, ROOT, type ServerProcess } from '../../test/support/processes';
+import { startReplica } from '../../test/support/replicas';
+import { SIGNING_SECRET } from '../../test/support/slack-requests';
+import { until } from '../../test/support/wait';
+import {
+  SLACK_BOT_USER,
+  SLACK_TEAM,
+  SLACK_TOKEN,
+  slackPeople,
+  teamsActivities,
+  teamsPeople,
+} from './people';
+
+/** The core every server runs on; the load generator gets the other one. */
+export const SERVER_CPU = '1';
+export const GENERATOR_CPU = '0';
+
+/** Every thread of a process on one core, so that Rapport and the bare apps run alike. */
+export const pin = (pid: number) =>
+  execFileSync('taskset', ['-a', '-pc', SERVER_CPU, String(pid)], { stdio: 'ignore' });
+
+/** Resident memory of a process, from the kernel, in MB. */
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+export interface World {
+  slack: FakeSlack;
+  connector: FakeConnector;
+  database: DatabaseHandle;
+  rapport: ServerProcess;
+  bareSlack: ServerProcess;
+  bareTeams: ServerProcess;
+  workspaces: { slack: string; teams: string };
+  close(): Promise<void>;
+}
+
+/** A bare app as a process of its own, ready once it says so. */
+async function startBare(file: string): Promise<ServerProcess> {
+  const { spawn } = await import('node:child_process');
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', file], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  await until(async () => {
+    if (child.exitCode !== null) throw new Error(`${file} exited:\n${output}`);
+    return output.includes('ready');
+  }, 60_000);
+  pin(child.pid!);
+  return {
+    child,
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/**
+ * Rapport on a fresh schema of the Postgres at `url`, with the fake Slack and the fake Bot
+ * Connector as its platforms, Acme's Slack and Contoso's team installed with `people` each;
+ * and the two bare apps beside it.
+ */
+export async function startWorld(url: string, people: number): Promise<World> {
+  const slack = await FakeSlack.start();
+  slack.pageSize = 200;
+  slack.addTeam({
+    id: SLACK_TEAM,
+    name: 'Load',
+    botUserId: SLACK_BOT_USER,
+    users: slackPeople(people),
+  });
+  slack.addToken(SLACK_TOKEN, SLACK_TEAM);
+  const connector = await FakeConnector.start();
+  const fx = teamsPeople(people);
+  connector.roster.addFixture(fx);
+
+  const schema = `rapport_bench_load_${process.pid}`;
+  const database = await openDatabase({ url, schema });
+  await migrateToLatest(database.db);
+  const inSchema = new URL(url);
+  inSchema.searchParams.set('options', `-c search_path=${schema}`);
+
+  const rapport = await startReplica('rapport', {
+    DATABASE_URL: inSchema.toString(),
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_BOT_TOKEN: SLACK_TOKEN,
+    SLACK_API_URL: slack.apiUrl,
+    RAPPORT_TEAMS_ANONYMOUS: 'true',
+    // The fakes have no rate limits: the catch-up measures Rapport, not Slack's or Teams' caps.
+    RAPPORT_SLACK_POSTS_PER_MINUTE: '100000',
+    RAPPORT_TEAMS_SENDS_PER_SECOND: '1000',
+  });
+  pin(rapport.child.pid!);
+  await postActivity(
+    rapport.url,
+    teamsActivities(fx, connector.serviceUrl).botAddedToTeam(fx.people.ana),
+  );
+
+  const members = async (platform: 'slack' | 'teams') => {
+    const rows = await database.db
+      .selectFrom('members as m')
+      .innerJoin('workspaces as w', 'w.id', 'm.workspace_id')
+      .where('w.platform', '=', platform)
+      .select(['w.id', sql<number>`count(*)::int`.as('n')])
+      .groupBy('w.id')
+      .execute();
+    return rows[0] && rows[0].n >= people ? rows[0].id : undefined;
+  };
+  const workspaces = {
+    slack: await until(() => members('slack'), 60_000),
+    teams: await until(() => members('teams'), 60_000),
+  };
+  // The most a workspace allows: the load's givers must not run out of their daily kudos.
+  for (const id of Object.values(workspaces))
+    await saveSettings(database.db, id, { dailyKudosLimit: 100 });
+
+  const [bareSlack, bareTeams] = [
+    await startBare('bench/load/bare-slack.ts'),
+    await startBare('bench/load/bare-teams.ts'),
+  ];
+  return {
+    slack,
+    connector,
+    database,
+    rapport,
+    bareSlack,
+    bareTeams,
+    workspaces,
+    async close() {
+      await Promise.all([rapport.stop(), bareSlack.stop(), bareTeams.stop()]);
+      await sql.raw(`drop schema ${schema} cascade`).execute(database.db);
+      await database.close();
+      await slack.close();
+      await connector.close();
+    },
+  };
+}
+
+async function postActivity(url: string, activity: object) {
+  const response = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+  if (!response.ok) throw new Error(`installing the team: ${response.status}`);
+}
