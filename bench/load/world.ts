@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../../src/persistence/database';
@@ -6,8 +6,7 @@ import { migrateToLatest } from '../../src/persistence/migrate';
 import { saveSettings } from '../../src/persistence/repositories/directory';
 import { FakeConnector } from '../../test/support/fake-connector';
 import { FakeSlack } from '../../test/support/fake-slack';
-import { freePort, ROOT, type ServerProcess } from '../../test/support/processes';
-import { startReplica } from '../../test/support/replicas';
+import { cleanEnv, freePort, ROOT, type ServerProcess } from '../../test/support/processes';
 import { SIGNING_SECRET } from '../../test/support/slack-requests';
 import { until } from '../../test/support/wait';
 import {
@@ -44,27 +43,35 @@ export interface World {
   close(): Promise<void>;
 }
 
-/** A bare app as a process of its own, ready once it says so. */
-async function startBare(file: string): Promise<ServerProcess> {
-  const { spawn } = await import('node:child_process');
+/** A server as a process of its own on a free port, pinned once `ready` says it is. */
+async function startProcess(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  ready: (output: string, url: string) => Promise<boolean>,
+): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', file], {
+  // LOAD_PROFILE_DIR: a --cpu-prof of each server, written when it stops.
+  const profile = process.env.LOAD_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROFILE_DIR}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', file], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), NODE_ENV: 'test' },
+    env: { ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const url = `http://127.0.0.1:${port}`;
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   await until(async () => {
     if (child.exitCode !== null) throw new Error(`${file} exited:\n${output}`);
-    return output.includes('ready');
-  }, 60_000);
+    return ready(output, url);
+  }, 90_000);
   pin(child.pid!);
   return {
     child,
-    url: `http://127.0.0.1:${port}`,
+    url,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
@@ -72,6 +79,21 @@ async function startBare(file: string): Promise<ServerProcess> {
     },
   };
 }
+
+/** A bare app, ready once it says so. */
+const startBare = (file: string) =>
+  startProcess(file, { ...process.env, NODE_ENV: 'test' }, async (output) =>
+    output.includes('ready'),
+  );
+
+/** Rapport as `npm start` runs it, ready once /readyz says so. */
+const startRapport = (env: Record<string, string>) =>
+  startProcess('src/main.ts', cleanEnv({ LOG_LEVEL: 'warn', ...env }), (_output, url) =>
+    fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    ),
+  );
 
 /**
  * Rapport on a fresh schema of the Postgres at `url`, with the fake Slack and the fake Bot
@@ -81,11 +103,13 @@ async function startBare(file: string): Promise<ServerProcess> {
 export async function startWorld(url: string, people: number): Promise<World> {
   const slack = await FakeSlack.start();
   slack.pageSize = 200;
+  // No custom profile fields: the directory is read in one page, without a call per person.
   slack.addTeam({
     id: SLACK_TEAM,
     name: 'Load',
     botUserId: SLACK_BOT_USER,
     users: slackPeople(people),
+    fields: [],
   });
   slack.addToken(SLACK_TOKEN, SLACK_TEAM);
   const connector = await FakeConnector.start();
@@ -98,7 +122,7 @@ export async function startWorld(url: string, people: number): Promise<World> {
   const inSchema = new URL(url);
   inSchema.searchParams.set('options', `-c search_path=${schema}`);
 
-  const rapport = await startReplica('rapport', {
+  const rapport = await startRapport({
     DATABASE_URL: inSchema.toString(),
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: SLACK_TOKEN,
@@ -108,7 +132,6 @@ export async function startWorld(url: string, people: number): Promise<World> {
     RAPPORT_SLACK_POSTS_PER_MINUTE: '100000',
     RAPPORT_TEAMS_SENDS_PER_SECOND: '1000',
   });
-  pin(rapport.child.pid!);
   await postActivity(
     rapport.url,
     teamsActivities(fx, connector.serviceUrl).botAddedToTeam(fx.people.ana),
