@@ -52,6 +52,7 @@ function level(platform: Platform, connections: number, rapport: RapportRound[],
       busy: sum(rapport.map((x) => x.busy)),
       acknowledged: sum(rapport.map((x) => x.acknowledged)),
       recorded: sum(rapport.map((x) => x.recorded)),
+      workErrors: sum(rapport.map((x) => x.workErrors)),
       behindAtStop: {
         posts: Math.max(...rapport.map((x) => x.behind.posts)),
         dms: Math.max(...rapport.map((x) => x.behind.dms)),

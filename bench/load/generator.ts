@@ -16,6 +16,7 @@ import { pair, SLACK_TEAM, slackId, teamsActivities, teamsPeople } from './peopl
 const [platform, url, connections, seconds, people, fakeUrl, tag] = process.argv.slice(2);
 const count = Number(people);
 let sent = 0;
+let busy = 0;
 const started = Date.now();
 
 /** A /kudos as Slack posts it: the full field set, a fresh trigger id, signed over its bytes. */
@@ -66,11 +67,20 @@ async function main() {
     connections: Number(connections),
     duration: Number(seconds),
     timeout: 10,
-    requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, ...next() }) }],
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => ({ ...request, ...next() }),
+        onResponse: (status, body) => {
+          if (status === 200 && body.length > 0) busy += 1;
+        },
+      },
+    ],
   });
   console.log(
     JSON.stringify({
       sent: result.requests.sent,
+      busy: platform === 'slack' ? busy : 0,
       ok: result['2xx'],
       non2xx: result.non2xx,
       errors: result.errors,

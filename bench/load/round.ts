@@ -8,6 +8,8 @@ export type Platform = 'slack' | 'teams';
 /** What autocannon saw. */
 export interface Load {
   sent: number;
+  /** Slack only: acknowledgements that said "busy" (they have a body; the others are empty). */
+  busy: number;
   ok: number;
   non2xx: number;
   errors: number;
@@ -91,6 +93,8 @@ export interface RapportRound {
   caughtUpMs: number | null;
   /** Kudos the database holds from this round (a refused one would show as a shortfall). */
   recorded: number;
+  /** Errors Rapport logged meanwhile. */
+  workErrors: number;
   peakRssMb: number;
 }
 
@@ -113,35 +117,44 @@ export async function rapportRound(
     const load = await generate(platform, world.rapport.url, connections, seconds, people, fakeUrl);
     const stopped = Date.now();
     const at = seen(world, platform);
-    const busy = busyLines(world.rapport.output().slice(before.log));
-    const acknowledged = load.ok - busy;
+    const output = () => world.rapport.output().slice(before.log);
+    // Slack's "busy" is the acknowledgement's body, which the generator read; Teams' is a
+    // reply in the channel, known from Rapport's log (read again: the lines arrive late).
+    const busyNow = () => (platform === 'slack' ? load.busy : busyLines(output()));
     // On Teams a busy answer is a reply in the channel too.
-    const extraPosts = platform === 'teams' ? busy : 0;
-    const behind = {
-      posts: Math.max(0, acknowledged - (at.posts - before.posts - extraPosts)),
-      dms: Math.max(0, acknowledged - (at.dms - before.dms)),
-    };
+    const posts = (n: { posts: number }) =>
+      n.posts - before.posts - (platform === 'teams' ? busyNow() : 0);
     // Requests still in flight when the load stopped were acknowledged too, unseen by the
     // generator: the kudos recorded so far count as well, once their number stops growing.
     let caughtUpMs: number | null = null;
     let last = -1;
     while (Date.now() - stopped < catchUpLimitMs) {
       const recorded = (await kudosRecorded(world, platform)) - recordedBefore;
-      const target = Math.max(acknowledged, recorded);
+      const target = Math.max(load.ok - busyNow(), recorded);
       const now = seen(world, platform);
-      if (
-        recorded === last &&
-        now.posts - before.posts - extraPosts >= target &&
-        now.dms - before.dms >= target
-      ) {
+      if (recorded === last && posts(now) >= target && now.dms - before.dms >= target) {
         caughtUpMs = Date.now() - stopped;
         break;
       }
       last = recorded;
       await new Promise((r) => setTimeout(r, 50));
     }
-    const recorded = (await kudosRecorded(world, platform)) - recordedBefore;
-    return { load, busy, acknowledged, behind, caughtUpMs, recorded, peakRssMb };
+    const busy = busyNow();
+    const acknowledged = load.ok - busy;
+    return {
+      load,
+      busy,
+      acknowledged,
+      behind: {
+        posts: Math.max(0, acknowledged - posts(at)),
+        dms: Math.max(0, acknowledged - (at.dms - before.dms)),
+      },
+      caughtUpMs,
+      recorded: (await kudosRecorded(world, platform)) - recordedBefore,
+      // pino's "error" level: a request whose work failed.
+      workErrors: output().split('"level":50').length - 1,
+      peakRssMb,
+    };
   } finally {
     clearInterval(sampler);
   }

@@ -131,6 +131,8 @@ export async function startWorld(url: string, people: number): Promise<World> {
     // The fakes have no rate limits: the catch-up measures Rapport, not Slack's or Teams' caps.
     RAPPORT_SLACK_POSTS_PER_MINUTE: '100000',
     RAPPORT_TEAMS_SENDS_PER_SECOND: '1000',
+    // LOAD_RAPPORT_ENV='{"RAPPORT_INBOUND_BACKLOG":"0"}': settings to try, as JSON.
+    ...(JSON.parse(process.env.LOAD_RAPPORT_ENV ?? '{}') as Record<string, string>),
   });
   await postActivity(
     rapport.url,
