@@ -15,7 +15,7 @@
  * pinned to one core, the load generator to the other. Prints one JSON object per platform
  * and level; on the embedded database it says it needs Postgres and skips.
  */
-import { rapportRound, generate, type Load, type Platform, type RapportRound } from './load/round';
+import { rapportRound, measured, type Load, type Platform, type RapportRound } from './load/round';
 import { rssMb, startWorld, type World } from './load/world';
 
 const option = (name: string, fallback: string) => {
@@ -37,6 +37,7 @@ function merged(loads: Load[]) {
     p50: round1(mean(loads.map((l) => l.p50))),
     p99: round1(Math.max(...loads.map((l) => l.p99))),
     errors: sum(loads.map((l) => l.errors + l.non2xx)),
+    cpuMsPerRequest: Math.round(mean(loads.map((l) => l.cpuMsPerRequest ?? 0)) * 100) / 100,
   };
 }
 
@@ -75,7 +76,7 @@ async function run(world: World, platform: Platform, people: number) {
   const levels = option('levels', '1,8,32,128').split(',').map(Number);
   const rounds = Number(option('rounds', '2'));
   const seconds = Math.max(1, Math.round(Number(option('seconds', '10')) / rounds));
-  const bareUrl = platform === 'slack' ? world.bareSlack.url : world.bareTeams.url;
+  const bareApp = platform === 'slack' ? world.bareSlack : world.bareTeams;
   const fakeUrl = platform === 'slack' ? world.slack.url : world.connector.url;
   for (const connections of levels) {
     const rapport: RapportRound[] = [];
@@ -84,7 +85,17 @@ async function run(world: World, platform: Platform, people: number) {
       rapport.push(
         await rapportRound(world, platform, connections, seconds, people, CATCH_UP_LIMIT_MS),
       );
-      bare.push(await generate(platform, bareUrl, connections, seconds, people, fakeUrl));
+      bare.push(
+        await measured(
+          bareApp.child.pid!,
+          platform,
+          bareApp.url,
+          connections,
+          seconds,
+          people,
+          fakeUrl,
+        ),
+      );
     }
     console.log(JSON.stringify(level(platform, connections, rapport, bare)));
   }

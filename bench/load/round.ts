@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { sql } from 'kysely';
 import { ROOT } from '../../test/support/processes';
-import { GENERATOR_CPU, rssMb, type World } from './world';
+import { cpuMs, GENERATOR_CPU, rssMb, type World } from './world';
 
 export type Platform = 'slack' | 'teams';
 
@@ -19,9 +19,19 @@ export interface Load {
   p50: number;
   p99: number;
   max: number;
+  /** The server's CPU time per answered request while the load ran (not the work after it). */
+  cpuMsPerRequest?: number;
 }
 
 let rounds = 0;
+
+/** The load against a server process, with the CPU time it spent meanwhile. */
+export async function measured(pid: number, ...args: Parameters<typeof generate>): Promise<Load> {
+  const before = cpuMs(pid);
+  const load = await generate(...args);
+  const per = (cpuMs(pid) - before) / Math.max(1, load.ok + load.non2xx);
+  return { ...load, cpuMsPerRequest: Math.round(per * 100) / 100 };
+}
 
 /** Runs the load generator, on its own core, against `url` for `seconds`. */
 export function generate(
@@ -114,7 +124,15 @@ export async function rapportRound(
   let peakRssMb = rssMb(pid);
   const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(pid))), 250);
   try {
-    const load = await generate(platform, world.rapport.url, connections, seconds, people, fakeUrl);
+    const load = await measured(
+      pid,
+      platform,
+      world.rapport.url,
+      connections,
+      seconds,
+      people,
+      fakeUrl,
+    );
     const stopped = Date.now();
     const at = seen(world, platform);
     const output = () => world.rapport.output().slice(before.log);
