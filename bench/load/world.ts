@@ -70,10 +70,15 @@ async function startProcess(
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  await until(async () => {
-    if (child.exitCode !== null) throw new Error(`${file} exited:\n${output}`);
-    return ready(output, url);
-  }, 90_000);
+  try {
+    await until(async () => {
+      if (child.exitCode !== null) throw new Error(`${file} exited:\n${output}`);
+      return ready(output, url);
+    }, 90_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
   pin(child.pid!);
   return {
     child,
@@ -107,82 +112,82 @@ const startRapport = (env: Record<string, string>) =>
  * and the two bare apps beside it.
  */
 export async function startWorld(url: string, people: number): Promise<World> {
-  const slack = await FakeSlack.start();
-  slack.pageSize = 200;
-  // No custom profile fields: the directory is read in one page, without a call per person.
-  slack.addTeam({
-    id: SLACK_TEAM,
-    name: 'Load',
-    botUserId: SLACK_BOT_USER,
-    users: slackPeople(people),
-    fields: [],
-  });
-  slack.addToken(SLACK_TOKEN, SLACK_TEAM);
-  const connector = await FakeConnector.start();
-  const fx = teamsPeople(people);
-  connector.roster.addFixture(fx);
-
-  const schema = `rapport_bench_load_${process.pid}`;
-  const database = await openDatabase({ url, schema });
-  await migrateToLatest(database.db);
-  const inSchema = new URL(url);
-  inSchema.searchParams.set('options', `-c search_path=${schema}`);
-
-  const rapport = await startRapport({
-    DATABASE_URL: inSchema.toString(),
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_BOT_TOKEN: SLACK_TOKEN,
-    SLACK_API_URL: slack.apiUrl,
-    RAPPORT_TEAMS_ANONYMOUS: 'true',
-    // The fakes have no rate limits: the catch-up measures Rapport, not Slack's or Teams' caps.
-    RAPPORT_SLACK_POSTS_PER_MINUTE: '100000',
-    RAPPORT_TEAMS_SENDS_PER_SECOND: '1000',
-    // LOAD_RAPPORT_ENV='{"RAPPORT_INBOUND_BACKLOG":"0"}': settings to try, as JSON.
-    ...(JSON.parse(process.env.LOAD_RAPPORT_ENV ?? '{}') as Record<string, string>),
-  });
-  await postActivity(
-    rapport.url,
-    teamsActivities(fx, connector.serviceUrl).botAddedToTeam(fx.people.ana),
-  );
-
-  const members = async (platform: 'slack' | 'teams') => {
-    const rows = await database.db
-      .selectFrom('members as m')
-      .innerJoin('workspaces as w', 'w.id', 'm.workspace_id')
-      .where('w.platform', '=', platform)
-      .select(['w.id', sql<number>`count(*)::int`.as('n')])
-      .groupBy('w.id')
-      .execute();
-    return rows[0] && rows[0].n >= people ? rows[0].id : undefined;
+  // Whatever has started is stopped again, newest first, at the end or when a start fails.
+  const undo: Array<() => Promise<unknown>> = [];
+  const close = async () => {
+    for (const step of undo.reverse()) await step();
   };
-  const workspaces = {
-    slack: await until(() => members('slack'), 60_000),
-    teams: await until(() => members('teams'), 60_000),
-  };
-  // The most a workspace allows: the load's givers must not run out of their daily kudos.
-  for (const id of Object.values(workspaces))
-    await saveSettings(database.db, id, { dailyKudosLimit: 100 });
+  try {
+    const slack = await FakeSlack.start();
+    undo.push(() => slack.close());
+    slack.pageSize = 200;
+    // No custom profile fields: the directory is read in one page, without a call per person.
+    slack.addTeam({
+      id: SLACK_TEAM,
+      name: 'Load',
+      botUserId: SLACK_BOT_USER,
+      users: slackPeople(people),
+      fields: [],
+    });
+    slack.addToken(SLACK_TOKEN, SLACK_TEAM);
+    const connector = await FakeConnector.start();
+    undo.push(() => connector.close());
+    const fx = teamsPeople(people);
+    connector.roster.addFixture(fx);
 
-  const [bareSlack, bareTeams] = [
-    await startBare('bench/load/bare-slack.ts'),
-    await startBare('bench/load/bare-teams.ts'),
-  ];
-  return {
-    slack,
-    connector,
-    database,
-    rapport,
-    bareSlack,
-    bareTeams,
-    workspaces,
-    async close() {
-      await Promise.all([rapport.stop(), bareSlack.stop(), bareTeams.stop()]);
-      await sql.raw(`drop schema ${schema} cascade`).execute(database.db);
-      await database.close();
-      await slack.close();
-      await connector.close();
-    },
-  };
+    const schema = `rapport_bench_load_${process.pid}`;
+    const database = await openDatabase({ url, schema });
+    undo.push(() => database.close());
+    undo.push(() => sql.raw(`drop schema ${schema} cascade`).execute(database.db));
+    await migrateToLatest(database.db);
+    const inSchema = new URL(url);
+    inSchema.searchParams.set('options', `-c search_path=${schema}`);
+
+    const rapport = await startRapport({
+      DATABASE_URL: inSchema.toString(),
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_BOT_TOKEN: SLACK_TOKEN,
+      SLACK_API_URL: slack.apiUrl,
+      RAPPORT_TEAMS_ANONYMOUS: 'true',
+      // The fakes have no rate limits: the catch-up measures Rapport, not Slack's or Teams' caps.
+      RAPPORT_SLACK_POSTS_PER_MINUTE: '100000',
+      RAPPORT_TEAMS_SENDS_PER_SECOND: '1000',
+      // LOAD_RAPPORT_ENV='{"RAPPORT_INBOUND_BACKLOG":"0"}': settings to try, as JSON.
+      ...(JSON.parse(process.env.LOAD_RAPPORT_ENV ?? '{}') as Record<string, string>),
+    });
+    undo.push(() => rapport.stop());
+    await postActivity(
+      rapport.url,
+      teamsActivities(fx, connector.serviceUrl).botAddedToTeam(fx.people.ana),
+    );
+
+    const members = async (platform: 'slack' | 'teams') => {
+      const rows = await database.db
+        .selectFrom('members as m')
+        .innerJoin('workspaces as w', 'w.id', 'm.workspace_id')
+        .where('w.platform', '=', platform)
+        .select(['w.id', sql<number>`count(*)::int`.as('n')])
+        .groupBy('w.id')
+        .execute();
+      return rows[0] && rows[0].n >= people ? rows[0].id : undefined;
+    };
+    const workspaces = {
+      slack: await until(() => members('slack'), 60_000),
+      teams: await until(() => members('teams'), 60_000),
+    };
+    // The most a workspace allows: the load's givers must not run out of their daily kudos.
+    for (const id of Object.values(workspaces))
+      await saveSettings(database.db, id, { dailyKudosLimit: 100 });
+
+    const bareSlack = await startBare('bench/load/bare-slack.ts');
+    undo.push(() => bareSlack.stop());
+    const bareTeams = await startBare('bench/load/bare-teams.ts');
+    undo.push(() => bareTeams.stop());
+    return { slack, connector, database, rapport, bareSlack, bareTeams, workspaces, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
 
 async function postActivity(url: string, activity: object) {
