@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { TeamsTestApp } from '../support/teams-app';
 import { databaseLabel } from '../support/database';
 
@@ -90,5 +91,25 @@ describe(`kudos on Teams (${databaseLabel})`, () => {
       .at(-1)!;
     expect(toSam).toContain('for the quiet fix');
     expect(toSam).not.toContain(' in #');
+  });
+
+  it("records kudos without rewriting the tenant's workspace row, which every turn would queue for", async () => {
+    const { li, sam } = app.fx.people;
+    const version = () =>
+      app.db
+        .selectFrom('workspaces')
+        .select(sql<string>`xmin::text`.as('xmin'))
+        .where('platform', '=', 'teams')
+        .executeTakeFirstOrThrow();
+    const before = await version();
+    const sent = await app.post(
+      app.activities.personalMessage(li, ['kudos ', sam, ' for the pairing']),
+    );
+    expect(sent.status).toBe(200);
+    await app.settled();
+    expect(
+      await app.db.selectFrom('kudos').select('id').where('message', 'like', '%pairing%').execute(),
+    ).toHaveLength(1);
+    expect(await version()).toEqual(before);
   });
 });

@@ -4,7 +4,10 @@ import type { Card } from '../../core/conversation/card';
 import { alreadyDone, apology, note, summaryOf } from '../../core/messages/common';
 import { otherCopies } from '../../persistence/repositories/delivery-copies';
 import { heardFrom } from '../../persistence/repositories/directory';
-import { markWorkspaceInstalled } from '../../persistence/repositories/workspaces';
+import {
+  installedWorkspace,
+  markWorkspaceInstalled,
+} from '../../persistence/repositories/workspaces';
 import { clientTimezone, whereabouts, type Whereabouts } from './activity';
 import { onCardRequest } from './card-requests';
 import { cardActivity, openPersonalChat } from './chat';
@@ -176,8 +179,11 @@ async function handle(deps: TeamsDeps, a: Activity, answer: (x: InvokeAnswer) =>
     deps.logger.warn({ type: a.type, id: a.id }, 'Teams activity without tenant or conversation');
     return;
   }
+  // Read first: an upsert on every activity would rewrite the tenant's row each time, and
+  // every turn of the tenant would queue for that row's lock.
+  const installed = await installedWorkspace(deps.db, 'teams', where.tenantId);
   const workspace = {
-    id: await markWorkspaceInstalled(deps.db, 'teams', where.tenantId),
+    id: installed?.id ?? (await markWorkspaceInstalled(deps.db, 'teams', where.tenantId)),
     tenantId: where.tenantId,
   };
   const context = { type: a.type, name: a.name, activityId: a.id, workspaceId: workspace.id };
