@@ -88,7 +88,7 @@ export function markedSlackUsers(marker: string): SlackUser[] {
   return [
     slackPerson('UANA', 'Ana Silva', `Product ${marker}`, 'Asia/Singapore'),
     slackPerson('ULI', 'Li Wei', `Engineering ${marker}`, 'America/New_York'),
-    slackPerson('USAM', 'Sam Okafor', `Sales ${marker}`, 'Europe/London'),
+    slackPerson('USAM', 'Sam Okafor', `Engineering ${marker}`, 'Europe/London'),
     // Priya says her department herself, as everyone on Teams does.
     slackPerson('UPRIYA', 'Priya Natarajan', null, 'Asia/Kolkata'),
     { ...slackPerson(BOT_USER_ID, 'Rapport', null, 'UTC'), is_bot: true },
@@ -252,7 +252,13 @@ export function slackSide(
               api_app_id: 'A0RAPPORT',
               trigger_id: `trigger.${next()}`,
               actions: [
-                { type: 'button', action_id: b.actionId, block_id: 'b', value: b.value, action_ts: '1' },
+                {
+                  type: 'button',
+                  action_id: b.actionId,
+                  block_id: 'b',
+                  value: b.value,
+                  action_ts: '1',
+                },
               ],
               ...where,
             }),
