@@ -1,3 +1,5 @@
+import type { SlackUser } from '../../src/adapters/slack/directory';
+import type { Clock } from '../../src/core/ports';
 import { FakeSlack } from './fake-slack';
 import type { LogCapture } from './log-capture';
 import { SIGNING_SECRET } from './slack-requests';
@@ -10,13 +12,21 @@ import { until } from './wait';
  * Slack) and the Teams tenant, both installed and their directories read.
  */
 export async function startBothPlatforms(
-  options: { logs?: LogCapture; env?: Record<string, string> } = {},
+  options: {
+    logs?: LogCapture;
+    env?: Record<string, string>;
+    clock?: Clock;
+    /** Acme's Slack directory unless given. */
+    slackUsers?: SlackUser[];
+  } = {},
 ): Promise<{ app: TeamsTestApp; slack: FakeSlack }> {
+  const users = options.slackUsers ?? acmeUsers();
   const slack = await FakeSlack.start();
-  slack.addTeam({ id: TEAM_ID, name: 'Acme', botUserId: BOT_USER_ID, users: acmeUsers() });
+  slack.addTeam({ id: TEAM_ID, name: 'Acme', botUserId: BOT_USER_ID, users });
   slack.addToken('xoxb-acme-single', TEAM_ID);
   const app = await TeamsTestApp.start({
     ...(options.logs && { logs: options.logs }),
+    ...(options.clock && { clock: options.clock }),
     env: {
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_BOT_TOKEN: 'xoxb-acme-single',
@@ -33,7 +43,7 @@ export async function startBothPlatforms(
       .where('w.platform', '=', 'slack')
       .select('m.user_id')
       .execute();
-    return rows.length >= acmeUsers().length;
+    return rows.length >= users.length;
   });
   return { app, slack };
 }
