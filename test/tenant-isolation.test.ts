@@ -222,9 +222,6 @@ slow(`tenant isolation between a Slack workspace and a Teams tenant (${databaseL
     for (const words of ['values', 'help', 'settings', 'admin', 'rounds', 'frobnicate'])
       await s.command('ana', 'rapport', [words]);
     await s.newcomer();
-    // The Teams adapter reads a newcomer into the directory but does not schedule their
-    // welcome (only Slack's team_join does): scheduled here as Slack's listener would.
-    if (s.platform === 'teams') await ctx.useCases.welcomes.joined(s.workspaceId, s.ids.noor);
   }
 
   /** What each person, and the admin, looks at once the week has run. */

@@ -107,6 +107,11 @@ describe(`installing Rapport on Teams (${databaseLabel})`, () => {
       name: 'Noor Haddad',
       is_deactivated: false,
     });
+    // New to the organisation: welcomed later, as on Slack's team_join. Li, already known,
+    // joining the team again is not new.
+    await app.post(app.activities.usersAddedToTeam(ana, [app.fx.people.li]));
+    const welcomes = await app.db.selectFrom('welcomes').select('user_id').execute();
+    expect(welcomes.map((w) => w.user_id)).toEqual([newcomer.aadObjectId]);
 
     await app.post(app.activities.membersRemovedFromTeam(ana, [newcomer]));
     rows = await members();

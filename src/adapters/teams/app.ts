@@ -115,6 +115,7 @@ export function createTeamsAdapter(
       }
       return links;
     },
+    joined: (workspaceId, userId) => useCases.welcomes.joined(workspaceId, userId),
     background: (work, what) =>
       void tracker.track(
         work.catch((error: unknown) => log.error({ err: error }, `${what} failed`)),

@@ -32,6 +32,8 @@ export interface TeamsDeps {
     userId: string,
     files: ReplyFile[],
   ): Promise<Map<string, string> | null>;
+  /** Someone new to the workspace joined a team Rapport is in: their welcome is due later. */
+  joined(workspaceId: string, userId: string): Promise<void>;
   /** Runs work that outlives its request (a roster read); shutdown waits for it. */
   background(work: Promise<unknown>, what: string): void;
 }

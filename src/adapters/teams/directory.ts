@@ -121,6 +121,24 @@ async function readPages(
  * The Rapport ids of people Teams names by its own ids (mentions, a new member), asking the
  * conversation about anyone not seen before. Someone Teams does not know there is left out.
  */
+/** Of these Teams ids, those of nobody in the workspace's directory yet. */
+export async function unknownTeamsIds(
+  dir: TeamsDirectory,
+  workspaceId: string,
+  teamsIds: string[],
+): Promise<string[]> {
+  const known = await dir.store.users(workspaceId, teamsIds, 'teamsId');
+  const present = new Set(
+    await knownMemberIds(
+      dir.db,
+      workspaceId,
+      known.map((u) => u.userId),
+    ),
+  );
+  const members = new Set(known.filter((u) => present.has(u.userId)).map((u) => u.teamsId));
+  return teamsIds.filter((id) => !members.has(id));
+}
+
 export async function userIdsOf(
   dir: TeamsDirectory,
   workspace: { id: string; tenantId: string },

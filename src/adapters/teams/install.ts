@@ -1,7 +1,7 @@
 import { installWelcome, type InstalledIn } from '../../core/messages/install';
 import { channelDataOf } from './activity';
 import type { TeamsDeps, Turn } from './deps';
-import { departed, firstAdmin, userIdsOf } from './directory';
+import { departed, firstAdmin, unknownTeamsIds, userIdsOf } from './directory';
 import { readAtInstall } from './roster-sync';
 
 const INSTALLED_IN: Record<Turn['where']['ref']['kind'], InstalledIn> = {
@@ -68,8 +68,10 @@ export async function onConversationUpdate(deps: TeamsDeps, turn: Turn): Promise
   const left = (a.membersRemoved ?? []).map((m) => m.id).filter(Boolean) as string[];
   if (added.includes(botId)) await installed(deps, turn);
   const joined = added.filter((id) => id !== botId);
-  if (joined.length > 0)
-    await userIdsOf(
+  if (joined.length > 0) {
+    // Someone already in the directory (from another team, or back again) is not new here.
+    const newcomers = await unknownTeamsIds(deps.directory, turn.workspace.id, joined);
+    const ids = await userIdsOf(
       deps.directory,
       turn.workspace,
       {
@@ -79,6 +81,11 @@ export async function onConversationUpdate(deps: TeamsDeps, turn: Turn): Promise
       joined,
       { reread: true },
     );
+    for (const teamsId of newcomers) {
+      const userId = ids.get(teamsId);
+      if (userId) await deps.joined(turn.workspace.id, userId);
+    }
+  }
   if (left.includes(botId)) await removed(deps, turn);
   const gone = left.filter((id) => id !== botId);
   if (gone.length > 0) await departed(deps.directory, turn.workspace.id, gone);
