@@ -43,9 +43,30 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)))
 export function deliveryWorker(options: WorkerOptions) {
   const { db, clock, logger, workerId } = options;
   let running = false;
+  /** Shutting down: a delivery not yet on the wire goes back to the queue instead. */
+  let stopping = false;
   let wakeUp: (() => void) | null = null;
   let loop: Promise<void> | null = null;
   const inFlight = new Set<Promise<void>>();
+  /** Deliveries waiting for their turn in the pacing; stop() ends the wait. */
+  const waiting = new Set<() => void>();
+
+  const waitFor = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        waiting.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, stopping ? 0 : Math.max(0, ms));
+      waiting.add(done);
+    });
+
+  /** Gives a delivery back at once, lease cleared, for another replica to take now. */
+  const handBack = (d: ClaimedDelivery) => {
+    logger.info(about(d), 'delivery handed back at shutdown');
+    return store.release(db, d.id, workerId, clock.now());
+  };
 
   async function handle(d: ClaimedDelivery): Promise<void> {
     const now = () => clock.now();
@@ -91,7 +112,8 @@ export function deliveryWorker(options: WorkerOptions) {
     // holding it past the lease.
     if (at.getTime() - now().getTime() > options.leaseMs / 2)
       return store.release(db, d.id, workerId, at);
-    await sleep(at.getTime() - now().getTime());
+    await waitFor(at.getTime() - now().getTime());
+    if (stopping) return handBack(d);
     const stillPaused = await store.pausedUntil(db, d.workspaceId, now());
     if (stillPaused) return store.release(db, d.id, workerId, stillPaused);
 
@@ -107,6 +129,7 @@ export function deliveryWorker(options: WorkerOptions) {
     }
 
     const card = await options.compose(d.workspaceId, d.target, d.message);
+    if (stopping) return handBack(d);
     if (!(await store.markInFlight(db, d.id, workerId, now(), options.leaseMs))) return;
     const outcome = await sender.send({ ...d, card });
     if (outcome.status === 'sent') {
@@ -213,17 +236,25 @@ export function deliveryWorker(options: WorkerOptions) {
     start() {
       if (running) return;
       running = true;
+      stopping = false;
       loop = run();
     },
     /** Something was queued: look now rather than at the next poll. */
     wake() {
       wakeUp?.();
     },
-    /** Stops claiming and waits for the sends in flight to finish. */
+    /**
+     * Stops claiming, waits for the sends already on the wire to finish, and hands back the
+     * deliveries still waiting for their turn (a shutdown must not wait out the pacing).
+     */
     async stop(): Promise<void> {
       running = false;
+      stopping = true;
       wakeUp?.();
+      for (const wake of [...waiting]) wake();
       await loop;
+      // What the last look at the queue claimed meanwhile ends its wait at once.
+      for (const wake of [...waiting]) wake();
       await Promise.allSettled([...inFlight]);
     },
     /** Sends until nothing is due (or `timeoutMs` passes); for the job command. */
