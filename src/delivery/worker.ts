@@ -25,6 +25,12 @@ export interface WorkerOptions {
   maxAttempts: number;
   /** The first retry's wait; later ones double. */
   retryBaseMs?: number;
+  /**
+   * Sends that fail and might succeed later (the platform down, timing out) give a delivery up
+   * only once its first failure is this old too, so an outage longer than the attempts' backoff
+   * is waited out. 0: at the last attempt.
+   */
+  giveUpAfterMs?: number;
 }
 
 /** What names a delivery on a log line: its id, and the request that queued it. */
@@ -138,9 +144,12 @@ export function deliveryWorker(options: WorkerOptions) {
     }
     if (outcome.status === 'rate_limited') return rateLimited(d, outcome.retryAfterMs, false);
     const attempts = d.attempts + 1;
+    const failingSince = d.failingSince ?? now();
+    const failedLongEnough =
+      now().getTime() - failingSince.getTime() >= (options.giveUpAfterMs ?? 0);
     if (outcome.unreachable)
       await store.markUnreachable(db, d.workspaceId, outcome.unreachable, now());
-    if (outcome.permanent || attempts >= options.maxAttempts) {
+    if (outcome.permanent || (attempts >= options.maxAttempts && failedLongEnough)) {
       logger.warn({ ...about(d), error: outcome.error, attempts }, 'delivery given up');
       const notice = noticeOfFailure(d.dedupeKey, d.target, d.message);
       // Given up and the giver told, together: a crash between the two would drop the notice.
@@ -163,6 +172,7 @@ export function deliveryWorker(options: WorkerOptions) {
       uncertain: outcome.maybeDelivered,
       error: outcome.error,
       conversationId: outcome.conversationId ?? null,
+      failingSince,
     });
   }
 
