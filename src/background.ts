@@ -15,6 +15,13 @@ import { useCasesFor } from './services';
 
 export { CORE_JOBS };
 
+/**
+ * A delivery whose sends keep failing for reasons that may pass (a 5xx, a timeout) is given up
+ * only after this long, however many attempts that takes: a platform outage of a few minutes
+ * delays messages and loses none.
+ */
+export const GIVE_UP_AFTER_MS = 15 * 60_000;
+
 export const workerName = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
 export interface BackgroundOptions {
@@ -45,6 +52,7 @@ export function workerFor(
     pollMs: config.RAPPORT_DELIVERY_POLL_MS,
     leaseMs: config.RAPPORT_DELIVERY_LEASE_MS,
     maxAttempts: config.RAPPORT_DELIVERY_MAX_ATTEMPTS,
+    giveUpAfterMs: GIVE_UP_AFTER_MS,
   });
 }
 

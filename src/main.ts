@@ -6,6 +6,9 @@ import { createLogger } from './logger';
 import { startServer } from './server';
 import { openMigratedDatabase } from './services';
 
+/** Work still running then is cut; what was queued and not sent stays in the queue. */
+const SHUTDOWN_DEADLINE_MS = 9000;
+
 /**
  * Composition root: config → logger → database → use cases → adapters → HTTP server →
  * scheduler and delivery worker, and a shutdown that stops them in the reverse order.
@@ -45,6 +48,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // Orchestrators kill a process that takes longer (Kubernetes after 30 s, Compose after 10).
+    setTimeout(() => {
+      logger.error({ signal }, 'shutdown took over 9 s; exiting with work unfinished');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
     // Closing the server aborts long work (a directory sync), which lets the scheduler stop.
     Promise.all([background.stop(), running.close()])
       .then(() => database.close())

@@ -4,6 +4,7 @@ import type { PlatformAdapter } from './adapters/contract';
 import { createAdapters } from './adapters/registry';
 import type { DirectoryPacing } from './adapters/slack';
 import type { Config } from './config';
+import { gracefulClose } from './http/graceful-close';
 import { createHttpServer } from './http/server';
 import { FILES_PATH, filesListener } from './http/files';
 import { fileLinks } from './persistence/repositories/file-links';
@@ -15,6 +16,9 @@ import { systemClock } from './clock';
 import { useCasesFor } from './services';
 import type { Clock } from './core/ports';
 import type { Platform } from './core/domain/member';
+
+/** How long a shutdown waits for requests already taken to be answered. */
+const REQUESTS_GRACE_MS = 3000;
 
 export interface RunningServer {
   server: Server;
@@ -63,6 +67,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ],
     { metrics, metricsToken: config.RAPPORT_METRICS_TOKEN },
   );
+  const closing = gracefulClose(server);
   await new Promise<void>((resolve) => server.listen(config.PORT, options.host, resolve));
   const { port } = server.address() as AddressInfo;
   logger.info({ port, platforms: adapters.map((a) => a.platform) }, 'Rapport is listening');
@@ -75,12 +80,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     metrics,
     adapter: (platform) => adapters.find((a) => a.platform === platform),
     close: async () => {
-      // Stop taking requests, let acknowledged work finish, then drop idle connections.
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
+      // Answer the requests already taken, then let the work they started finish.
+      await closing.begin(REQUESTS_GRACE_MS);
       await Promise.all(adapters.map((a) => a.stop()));
-      server.closeAllConnections();
-      await closed;
+      await closing.end();
     },
   };
 }

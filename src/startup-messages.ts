@@ -49,6 +49,19 @@ export function databaseConnectFailed(url: string, error: unknown): string {
     : `the database at ${shown} refused the connection (${cause}). Check the user, password and database name in DATABASE_URL.`;
 }
 
+/**
+ * The embedded database stopped while opening or migrating: most often its disk is full (a
+ * write it needed failed), which `freeMb` shows.
+ */
+export function embeddedDatabaseFailed(dir: string, error: unknown, freeMb: number | null): string {
+  // PGlite's abort adds advice about its own build, which is nothing an operator can act on.
+  const cause = (error instanceof Error ? error.message : String(error))
+    .replace(/\s*Build with -s\w+ for more info\.?/, '')
+    .replace(/\.$/, '');
+  const free = freeMb === null ? '' : ` (${freeMb} MB free there now)`;
+  return `the embedded database in ${dir} stopped (${cause}). Check that its disk has free space${free} and that Rapport may write there; what was written before is recovered when it opens again.`;
+}
+
 /** Another process has the embedded database open; `configured` is RAPPORT_DATA_DIR as given. */
 export function dataDirInUse(dir: string, pid: number | null, configured: string): string {
   const holder = pid === null ? '' : ` (pid ${pid})`;

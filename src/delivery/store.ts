@@ -21,6 +21,7 @@ interface ClaimedRow {
   attempt_started_at: Date | null;
   conversation_id: string | null;
   request_id: string | null;
+  failing_since: Date | null;
 }
 
 /**
@@ -56,7 +57,7 @@ export async function claimDue(
     where d.id = due.id and w.id = d.workspace_id
     returning d.id, d.workspace_id, w.platform, w.external_id, d.dedupe_key, d.target, d.message,
       d.member_ids, d.attempts, d.uncertain, d.attempt_started_at, d.conversation_id,
-      d.request_id
+      d.request_id, d.failing_since
   `.execute(db);
   return rows.map((r) => ({
     id: r.id,
@@ -72,6 +73,7 @@ export async function claimDue(
     attemptStartedAt: r.attempt_started_at,
     conversationId: r.conversation_id,
     requestId: r.request_id,
+    failingSince: r.failing_since,
   }));
 }
 
@@ -159,7 +161,12 @@ export async function release(
   id: string,
   worker: string,
   at: Date,
-  change: { uncertain?: boolean; error?: string; conversationId?: string | null } = {},
+  change: {
+    uncertain?: boolean;
+    error?: string;
+    conversationId?: string | null;
+    failingSince?: Date;
+  } = {},
 ): Promise<void> {
   await mine(db, id, worker)
     .set({
@@ -170,6 +177,7 @@ export async function release(
       ...(change.uncertain !== undefined && { uncertain: change.uncertain }),
       ...(change.error !== undefined && { last_error: change.error.slice(0, 500) }),
       ...(change.conversationId ? { conversation_id: change.conversationId } : {}),
+      ...(change.failingSince && { failing_since: change.failingSince }),
     })
     .execute();
 }

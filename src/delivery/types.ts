@@ -21,6 +21,8 @@ export interface ClaimedDelivery {
   conversationId: string | null;
   /** The HTTP request that queued it, to follow in the logs; null for jobs. */
   requestId: string | null;
+  /** When its first send failed; null while none has. */
+  failingSince: Date | null;
 }
 
 /** A delivery with its words: the card the platform draws. */

@@ -25,6 +25,12 @@ export interface WorkerOptions {
   maxAttempts: number;
   /** The first retry's wait; later ones double. */
   retryBaseMs?: number;
+  /**
+   * Sends that fail and might succeed later (the platform down, timing out) give a delivery up
+   * only once its first failure is this old too, so an outage longer than the attempts' backoff
+   * is waited out. 0: at the last attempt.
+   */
+  giveUpAfterMs?: number;
 }
 
 /** What names a delivery on a log line: its id, and the request that queued it. */
@@ -43,9 +49,30 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)))
 export function deliveryWorker(options: WorkerOptions) {
   const { db, clock, logger, workerId } = options;
   let running = false;
+  /** Shutting down: a delivery not yet on the wire goes back to the queue instead. */
+  let stopping = false;
   let wakeUp: (() => void) | null = null;
   let loop: Promise<void> | null = null;
   const inFlight = new Set<Promise<void>>();
+  /** Deliveries waiting for their turn in the pacing; stop() ends the wait. */
+  const waiting = new Set<() => void>();
+
+  const waitFor = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        waiting.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, stopping ? 0 : Math.max(0, ms));
+      waiting.add(done);
+    });
+
+  /** Gives a delivery back at once, lease cleared, for another replica to take now. */
+  const handBack = (d: ClaimedDelivery) => {
+    logger.info(about(d), 'delivery handed back at shutdown');
+    return store.release(db, d.id, workerId, clock.now());
+  };
 
   async function handle(d: ClaimedDelivery): Promise<void> {
     const now = () => clock.now();
@@ -91,7 +118,8 @@ export function deliveryWorker(options: WorkerOptions) {
     // holding it past the lease.
     if (at.getTime() - now().getTime() > options.leaseMs / 2)
       return store.release(db, d.id, workerId, at);
-    await sleep(at.getTime() - now().getTime());
+    await waitFor(at.getTime() - now().getTime());
+    if (stopping) return handBack(d);
     const stillPaused = await store.pausedUntil(db, d.workspaceId, now());
     if (stillPaused) return store.release(db, d.id, workerId, stillPaused);
 
@@ -107,6 +135,7 @@ export function deliveryWorker(options: WorkerOptions) {
     }
 
     const card = await options.compose(d.workspaceId, d.target, d.message);
+    if (stopping) return handBack(d);
     if (!(await store.markInFlight(db, d.id, workerId, now(), options.leaseMs))) return;
     const outcome = await sender.send({ ...d, card });
     if (outcome.status === 'sent') {
@@ -115,9 +144,12 @@ export function deliveryWorker(options: WorkerOptions) {
     }
     if (outcome.status === 'rate_limited') return rateLimited(d, outcome.retryAfterMs, false);
     const attempts = d.attempts + 1;
+    const failingSince = d.failingSince ?? now();
+    const failedLongEnough =
+      now().getTime() - failingSince.getTime() >= (options.giveUpAfterMs ?? 0);
     if (outcome.unreachable)
       await store.markUnreachable(db, d.workspaceId, outcome.unreachable, now());
-    if (outcome.permanent || attempts >= options.maxAttempts) {
+    if (outcome.permanent || (attempts >= options.maxAttempts && failedLongEnough)) {
       logger.warn({ ...about(d), error: outcome.error, attempts }, 'delivery given up');
       const notice = noticeOfFailure(d.dedupeKey, d.target, d.message);
       // Given up and the giver told, together: a crash between the two would drop the notice.
@@ -140,6 +172,7 @@ export function deliveryWorker(options: WorkerOptions) {
       uncertain: outcome.maybeDelivered,
       error: outcome.error,
       conversationId: outcome.conversationId ?? null,
+      failingSince,
     });
   }
 
@@ -213,17 +246,25 @@ export function deliveryWorker(options: WorkerOptions) {
     start() {
       if (running) return;
       running = true;
+      stopping = false;
       loop = run();
     },
     /** Something was queued: look now rather than at the next poll. */
     wake() {
       wakeUp?.();
     },
-    /** Stops claiming and waits for the sends in flight to finish. */
+    /**
+     * Stops claiming, waits for the sends already on the wire to finish, and hands back the
+     * deliveries still waiting for their turn (a shutdown must not wait out the pacing).
+     */
     async stop(): Promise<void> {
       running = false;
+      stopping = true;
       wakeUp?.();
+      for (const wake of [...waiting]) wake();
       await loop;
+      // What the last look at the queue claimed meanwhile ends its wait at once.
+      for (const wake of [...waiting]) wake();
       await Promise.allSettled([...inFlight]);
     },
     /** Sends until nothing is due (or `timeoutMs` passes); for the job command. */

@@ -1,11 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from '../logger';
-import { databaseConnectFailed } from '../startup-messages';
+import { databaseConnectFailed, embeddedDatabaseFailed } from '../startup-messages';
 import { lockDataDir } from './data-dir-lock';
 import type { Database } from './schema';
 
@@ -129,7 +129,17 @@ async function openPglite(
     return startPglite(await PGlite.create(location), logger, release);
   } catch (error) {
     release();
-    throw error;
+    throw new Error(embeddedDatabaseFailed(location, error, freeMb(location)), { cause: error });
+  }
+}
+
+/** Free space where the embedded database lives, in MB; null when it cannot be read. */
+function freeMb(location: string): number | null {
+  try {
+    const { bavail, bsize } = statfsSync(location);
+    return Math.floor((bavail * bsize) / 2 ** 20);
+  } catch {
+    return null;
   }
 }
 

@@ -197,6 +197,8 @@ export interface DeliveriesTable {
   finished_at: NullableTimestamp;
   /** The HTTP request that queued it; null for jobs. */
   request_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When its first send failed; null while none has. */
+  failing_since: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface DeliveryPacingTable {

@@ -80,6 +80,7 @@ export class FakeConnector {
   maxActivityBytes = 28 * 1024;
   private readonly failures: PendingFailure[] = [];
   private readonly holds = new Map<ConnectorRoute, Promise<void>>();
+  private down: { mode: 'errors' | 'no answer'; over: Promise<void> } | null = null;
   private server!: http.Server;
   private lastId = 0;
   url = '';
@@ -117,6 +118,20 @@ export class FakeConnector {
   ): void {
     const { times = 1, ...which } = options;
     for (let i = 0; i < times; i += 1) this.failures.push({ route, failure, ...which });
+  }
+
+  /**
+   * The Bot Connector is down until the returned function is called: every call answers 500
+   * ServiceError (`errors`) or hangs (`no answer`; its connection is cut when the outage ends),
+   * carrying nothing out.
+   */
+  outage(mode: 'errors' | 'no answer'): () => void {
+    let end!: () => void;
+    this.down = { mode, over: new Promise((resolve) => (end = resolve)) };
+    return () => {
+      this.down = null;
+      end();
+    };
   }
 
   /** The person blocked the bot: their 1:1 chat answers 403 ConversationBlockedByUser. */
@@ -214,6 +229,13 @@ export class FakeConnector {
 
     if (!target) return send(errorAnswer({ status: 404, code: 'NotFound', message: 'Not found' }));
     await this.holds.get(target.route);
+    const down = this.down;
+    if (down) {
+      if (down.mode === 'errors') return send(errorAnswer(TEAMS_ERRORS.serviceError));
+      await down.over;
+      res.socket?.destroy();
+      return;
+    }
     if (raw && json === undefined) return send(errorAnswer(TEAMS_ERRORS.badArgument));
 
     const failure = this.dueFailure(call);

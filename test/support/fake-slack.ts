@@ -91,6 +91,12 @@ export class FakeSlack {
     Array<{ failure: Failure; only?: (args: Record<string, any>) => boolean }>
   >();
   private readonly holds = new Map<string, Promise<void>>();
+  private down: {
+    mode: 'errors' | 'no answer';
+    methods?: string[];
+    posts: number;
+    over: Promise<void>;
+  } | null = null;
   private server!: http.Server;
   private readonly sockets = new WebSocketServer({ noServer: true });
   /** Socket Mode connections the app opened, newest last. */
@@ -169,6 +175,26 @@ export class FakeSlack {
     return () => {
       this.holds.delete(method);
       release();
+    };
+  }
+
+  /**
+   * Slack's Web API (or only `methods` of it) is down until the returned function is called:
+   * every call answers 500 (`errors`) or hangs (`no answer`; its connection is cut when the
+   * outage ends). Every other chat.postMessage is carried out before it fails, as when only the
+   * answer is lost.
+   */
+  outage(mode: 'errors' | 'no answer', methods?: string[]): () => void {
+    let end!: () => void;
+    this.down = {
+      mode,
+      posts: 0,
+      ...(methods && { methods }),
+      over: new Promise((resolve) => (end = resolve)),
+    };
+    return () => {
+      this.down = null;
+      end();
     };
   }
 
@@ -273,6 +299,18 @@ export class FakeSlack {
     const token = bearer ?? (typeof args.token === 'string' ? args.token : null);
     this.calls.push({ method, args, token, at: Date.now() });
     await this.holds.get(method);
+
+    const down = this.down;
+    if (down && (!down.methods || down.methods.includes(method))) {
+      if (method === 'chat.postMessage' && ++down.posts % 2 === 0) {
+        const team = this.teams.get(this.tokens.get(token ?? '') ?? '');
+        if (team) this.answer(method, args, team);
+      }
+      if (down.mode === 'errors') return reply(500, { ok: false, error: 'fatal_error' });
+      await down.over;
+      res.socket?.destroy();
+      return;
+    }
 
     const pending = this.failures.get(method) ?? [];
     const due = pending.findIndex((f) => !f.only || f.only(args));

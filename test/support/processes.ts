@@ -90,15 +90,29 @@ export interface ServerProcess {
 
 /**
  * Starts `npm start`'s entry point as a real process on a free port; does not wait for it.
- * `cwd` runs another copy of the code (an earlier release's, exported from git).
+ * `fileSizeLimitKb` caps how far it may write into any file (`ulimit -f`), with the signal
+ * that would kill it ignored, so a write past the cap fails with EFBIG as one past the end of
+ * a full disk fails with ENOSPC. `cwd` runs another copy of the code (an earlier release's,
+ * exported from git).
  */
 export async function spawnServer(
   env: Record<string, string>,
-  cwd: string = ROOT,
+  options: { fileSizeLimitKb?: number; cwd?: string } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd,
+  const node = [process.execPath, '--import', 'tsx', 'src/main.ts'];
+  const [command, ...args] =
+    options.fileSizeLimitKb === undefined
+      ? node
+      : [
+          'bash',
+          '-c',
+          `trap '' XFSZ; ulimit -f ${options.fileSizeLimitKb}; exec "$@"`,
+          '-',
+          ...node,
+        ];
+  const child = spawn(command!, args, {
+    cwd: options.cwd ?? ROOT,
     env: cleanEnv({ PORT: String(port), LOG_LEVEL: 'warn', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

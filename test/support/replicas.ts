@@ -47,7 +47,7 @@ export async function startReplica(
   cwd?: string,
   timeoutMs = 60_000,
 ): Promise<Replica> {
-  const started = await spawnServer(env, cwd);
+  const started = await spawnServer(env, { cwd });
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (started.child.exitCode !== null)

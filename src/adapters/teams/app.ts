@@ -24,8 +24,11 @@ import { teamsSender, type TeamsLimits } from './sender';
 import { teamsStore, type TeamsStore } from './store';
 import { handleActivity } from './turn';
 
-/** How long shutdown waits for accepted turns and roster reads to finish. */
-const DRAIN_MS = 10_000;
+/**
+ * How long shutdown waits for accepted turns and roster reads to finish (within the 10 s a
+ * shutdown has, after up to 3 s for the requests in hand).
+ */
+const DRAIN_MS = 5_000;
 
 export interface TeamsOptions {
   auth: TeamsAuth;
