@@ -12,6 +12,7 @@ import * as historyDays from './2026-12-02T03-00-00_history-days';
 import * as fileLinks from './2026-12-02T04-00-00_file-links';
 import * as insights from './2026-12-02T05-00-00_insights';
 import * as deliveryRequestIds from './2026-12-03T00-00-00_delivery-request-ids';
+import * as homePrecomputed from './2026-12-04T00-00-00_home-precomputed';
 
 /**
  * Every migration, by name. Listed statically (not read from disk at run time) so the same
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T04-00-00_file-links': fileLinks,
   '2026-12-02T05-00-00_insights': insights,
   '2026-12-03T00-00-00_delivery-request-ids': deliveryRequestIds,
+  '2026-12-04T00-00-00_home-precomputed': homePrecomputed,
 };
