@@ -4,8 +4,10 @@
  *   npm run bench:relationships      one workspace of 10,000 members in 40 departments with
  *                                    1,000,000 interactions over two years: one member's
  *                                    network summary, /rapport suggest, and the weekly
- *                                    keep-in-touch job for the whole workspace, and an
- *                                    admin's insights over 12 and 52 weeks
+ *                                    keep-in-touch job for the whole workspace, an
+ *                                    admin's insights over 12 and 52 weeks, the jobs that
+ *                                    work out what Home shows, and Home opened by 200
+ *                                    members (twice each) and by an admin
  *
  * BENCH_DATABASE_URL runs it on that Postgres (in a schema of its own), else on the embedded
  * database.
@@ -182,6 +184,17 @@ async function run(database: DatabaseHandle) {
         peakRssMb: mb(peakRss),
       }),
     );
+  }
+  // What Home reads is worked out ahead, by the daily and hourly jobs.
+  for (const [part, work] of [
+    ['suggestion-lists job (whole workspace)', () => useCases.suggestionLists(workspaceId)],
+    [
+      'insights-headline job (whole workspace)',
+      () => useCases.insights.refreshHeadline(workspaceId),
+    ],
+  ] as const) {
+    const { ms, result } = await timed(work);
+    console.log(JSON.stringify({ part, ms, note: result.note, peakRssMb: mb(peakRss) }));
   }
   await homeOpens(useCases, workspaceId, admin);
   const summary = await useCases.networkSummary(workspaceId, member);
