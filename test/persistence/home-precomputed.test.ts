@@ -127,6 +127,16 @@ describe(`people to meet and insights worked out ahead of Home (${databaseLabel}
     clock.set(T0);
   });
 
+  it('works out again the lists of two people who were just in touch', async () => {
+    await uc().suggestionLists(ws);
+    await upsertMember(database.db, ws, { userId: 'ivy', name: 'ivy', department: 'Ops' });
+    await met(ws, 'sam', 'ivy');
+    expect(await suggested(ws, 'ana')).not.toContain('ivy');
+    const r = await uc().recordMeeting({ workspaceId: ws, userId: 'ana', otherIds: ['ben'] });
+    expect(r.ok).toBe(true);
+    expect(await suggested(ws, 'ana')).toContain('ivy');
+  });
+
   it('shows an admin the insights headline kept by the hourly job, as of when it was worked out', async () => {
     await database.db
       .updateTable('members')
@@ -150,12 +160,12 @@ describe(`people to meet and insights worked out ahead of Home (${databaseLabel}
     expect(await read()).toContain('The workspace figures are worked out every hour');
     await uc().insights.refreshHeadline(ws);
     const before = await read();
-    expect(before).toContain('Members with a relationship in another department: 6 of 7');
+    expect(before).toContain('Members with a relationship in another department: 7 of 8');
     expect(before).toContain('As of');
     // Olga meets Amy: the Home shows the kept figure until the job works it out again.
     await met(ws, 'olga', 'amy');
-    expect(await read()).toContain('Members with a relationship in another department: 6 of 7');
+    expect(await read()).toContain('Members with a relationship in another department: 7 of 8');
     await uc().insights.refreshHeadline(ws);
-    expect(await read()).toContain('Members with a relationship in another department: 7 of 7');
+    expect(await read()).toContain('Members with a relationship in another department: 8 of 8');
   });
 });
