@@ -13,6 +13,7 @@ import * as fileLinks from './2026-12-02T04-00-00_file-links';
 import * as insights from './2026-12-02T05-00-00_insights';
 import * as deliveryRequestIds from './2026-12-03T00-00-00_delivery-request-ids';
 import * as deliveryFailingSince from './2026-12-04T00-00-00_delivery-failing-since';
+import * as homePrecomputed from './2026-12-04T00-00-00_home-precomputed';
 import * as scaleIndexes from './2026-12-04T01-00-00_scale-indexes';
 
 /**
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T05-00-00_insights': insights,
   '2026-12-03T00-00-00_delivery-request-ids': deliveryRequestIds,
   '2026-12-04T00-00-00_delivery-failing-since': deliveryFailingSince,
+  '2026-12-04T00-00-00_home-precomputed': homePrecomputed,
   '2026-12-04T01-00-00_scale-indexes': scaleIndexes,
 };

@@ -51,6 +51,8 @@ export interface MemberRecords {
   roundAbsences: Array<{ channelId: string; slot: Date; reason: string }>;
   /** People the member set aside from their suggestions ("not now"). */
   snoozes: Array<{ otherId: string; until: Date }>;
+  /** Their people to meet as last worked out (checked again before they are shown). */
+  suggestions: { computedAt: Date; userIds: string[] } | null;
   welcome: { joinedAt: Date; dueAt: Date; queuedAt: Date | null } | null;
   /** Messages Rapport sent, or will send, to them (alone or in a group). */
   deliveries: Array<{
@@ -63,6 +65,8 @@ export interface MemberRecords {
   othersRecords: {
     followups: number;
     snoozes: number;
+    /** Others' people to meet, as last worked out, that name the member (to meet, or known to both). */
+    suggestions: number;
     /** People whose manager the directory says the member is. */
     reports: number;
     /** Messages to other people or channels that name the member. */

@@ -4,6 +4,7 @@ import type { PairStrength } from './domain/network';
 import type { InteractionEvent } from './domain/relationships';
 import type {
   IntroductionRepository,
+  MemberSuggestionRepository,
   ReminderRepository,
   SuggestionSnoozeRepository,
   WelcomeRepository,
@@ -22,6 +23,7 @@ import type {
   KudosFigures,
   ReachFigures,
 } from './domain/insights-rules';
+import type { InsightsHeadline, InsightWeeks } from './domain/insights';
 
 export interface Clock {
   now(): Date;
@@ -307,6 +309,12 @@ export interface InsightsRepository {
   kudos(workspaceId: string, period: Period): Promise<KudosFigures>;
   /** Each round channel's rounds whose slot is in the period, people counted per round. */
   rounds(workspaceId: string, period: Period): Promise<ChannelWeeks[]>;
+  /** Keeps the headline an admin's Home shows, worked out at `at`. */
+  saveHeadline(workspaceId: string, headline: InsightsHeadline, at: Date): Promise<void>;
+  headline(
+    workspaceId: string,
+    weeks: InsightWeeks,
+  ): Promise<{ headline: InsightsHeadline; computedAt: Date } | null>;
 }
 
 export interface WorkspaceRepository {
@@ -327,6 +335,7 @@ export interface Repositories {
   reminders: ReminderRepository;
   introductions: IntroductionRepository;
   suggestionSnoozes: SuggestionSnoozeRepository;
+  memberSuggestions: MemberSuggestionRepository;
   welcomes: WelcomeRepository;
   memberData: MemberDataRepository;
   insights: InsightsRepository;

@@ -1,4 +1,5 @@
 /** The repositories behind relationships: reminders, introductions, suggestions, welcomes. */
+import type { Suggestion } from './domain/network';
 
 export type ReminderStatus = 'pending' | 'done' | 'cancelled';
 /** 'manual': /followup; 'round': some weeks after a round's "we met". */
@@ -96,6 +97,23 @@ export interface SuggestionSnoozeRepository {
   snooze(workspaceId: string, memberId: string, otherId: string, until: Date): Promise<void>;
   /** Whom each member set aside, still in force at `now` (for one member, or everyone). */
   active(workspaceId: string, now: Date, memberId?: string): Promise<Map<string, Set<string>>>;
+}
+
+/** A member's people to meet as worked out at `computedAt`, best first, spares included. */
+export interface StoredSuggestions {
+  computedAt: Date;
+  suggestions: Suggestion[];
+}
+
+/**
+ * People to meet, worked out ahead of reading (the Home view): a whole workspace at once, or
+ * one member when theirs is missing or stale.
+ */
+export interface MemberSuggestionRepository {
+  /** The workspace's lists become these, worked out at `at`; other members' lists go. */
+  replaceAll(workspaceId: string, at: Date, lists: Map<string, Suggestion[]>): Promise<number>;
+  put(workspaceId: string, memberId: string, at: Date, suggestions: Suggestion[]): Promise<void>;
+  of(workspaceId: string, memberId: string): Promise<StoredSuggestions | null>;
 }
 
 export interface WelcomeRepository {

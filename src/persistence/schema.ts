@@ -319,6 +319,24 @@ export interface SuggestionSnoozesTable {
   until: Timestamp;
 }
 
+/** Each member's people to meet, worked out ahead of Home: see the home-precomputed migration. */
+export interface MemberSuggestionsTable {
+  workspace_id: string;
+  member_id: string;
+  suggested_ids: string[];
+  mutual_ids: Array<string | null>;
+  mutual_counts: number[];
+  computed_at: Timestamp;
+}
+
+/** An admin's Home headline (numbers only), worked out ahead of Home. */
+export interface InsightsHeadlinesTable {
+  workspace_id: string;
+  weeks: number;
+  figures: ColumnType<unknown, string, string>;
+  computed_at: Timestamp;
+}
+
 export interface WelcomesTable {
   workspace_id: string;
   user_id: string;
@@ -360,6 +378,8 @@ export interface Database {
   reminders: RemindersTable;
   introductions: IntroductionsTable;
   suggestion_snoozes: SuggestionSnoozesTable;
+  member_suggestions: MemberSuggestionsTable;
+  insights_headlines: InsightsHeadlinesTable;
   welcomes: WelcomesTable;
   forgotten_members: ForgottenMembersTable;
 }

@@ -21,6 +21,8 @@ const MEMBER_ID_COLUMNS = new Set([
   'requester_id',
   'target_id',
   'mutual_id',
+  'suggested_ids',
+  'mutual_ids',
 ]);
 
 /** A column whose name says it may point at someone: an id, a key, a reference, a name. */
@@ -141,6 +143,14 @@ const SHOWN: Record<string, (doc: Doc) => unknown> = {
     d['people you set aside from suggestions'].some((s) => s.who === 'Ana Silva'),
   'suggestion_snoozes.other_member_id': (d) =>
     d["other people's records that name you"]['suggestions of you others set aside'] === 1,
+  'member_suggestions.member_id': (d) =>
+    d['people to meet, as last worked out']?.who.join() === 'Ana Silva' &&
+    d['people to meet, as last worked out']['worked out'] === AT.seeded.toISOString(),
+  // Hal's list names her to meet, Rey's as someone both know: counted, never shown.
+  'member_suggestions.suggested_ids': (d) =>
+    d["other people's records that name you"]["others' people to meet that name you"] === 2,
+  'member_suggestions.mutual_ids': (d) =>
+    d["other people's records that name you"]["others' people to meet that name you"] === 2,
   'welcomes.user_id': (d) => d.welcome?.joined === AT.seeded.toISOString(),
   'teams_users.user_id': (d) =>
     d['on Microsoft Teams']?.['Teams id'] === ZED.teamsId &&

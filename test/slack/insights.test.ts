@@ -1,4 +1,6 @@
 import { saveSettings } from '../../src/persistence/repositories/directory';
+import { tick } from '../../src/scheduler/coordinator';
+import { insightsHeadlineJob } from '../../src/scheduler/jobs/home-figures';
 import { databaseLabel } from '../support/database';
 import { parseCsv } from '../support/csv';
 import { pngSize } from '../support/png';
@@ -77,7 +79,9 @@ describe(`insights on Slack (${databaseLabel})`, () => {
     expect(shown).not.toContain('<@UANA>');
   });
 
-  it('shows an admin the headline numbers on Home, and no one’s name', async () => {
+  it('shows an admin the headline numbers on Home, as the hourly job worked them out, and no one’s name', async () => {
+    const [ran] = await tick(app.jobContext(), [insightsHeadlineJob], 'replica');
+    expect(ran?.outcome?.note).toBe('insights headline worked out');
     await app.quiet();
     await app.event({ type: 'app_home_opened', user: 'UANA', tab: 'home', channel: 'DUANA' });
     const published = await app.fake.waitFor(() =>
@@ -85,6 +89,7 @@ describe(`insights on Slack (${databaseLabel})`, () => {
     );
     const home = JSON.stringify(published.args.view.blocks);
     expect(home).toContain('Insights for the last 12 weeks');
+    expect(home).toContain('As of <!date^');
     expect(home).toContain('Department pairs linked: 2 of 3.');
     expect(home).not.toContain('<@UBEN>');
     await app.quiet();

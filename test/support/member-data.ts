@@ -294,6 +294,14 @@ export async function seedEveryTable(db: Db): Promise<SeededOrganisation> {
   await repos.suggestionSnoozes.snooze(workspaceId, ZED.userId, ANA, AT.snoozeUntil);
   await repos.suggestionSnoozes.snooze(workspaceId, HAL, ZED.userId, AT.snoozeUntil);
   await repos.suggestionSnoozes.snooze(workspaceId, LI, ANA, AT.snoozeUntil);
+  // People to meet as worked out ahead of Home: hers, one naming her to meet, one through her.
+  const list = (userId: string, mutualId: string | null) => [
+    { userId, mutualId, mutualCount: mutualId ? 1 : 0 },
+  ];
+  await repos.memberSuggestions.put(workspaceId, ZED.userId, at, list(ANA, LI));
+  await repos.memberSuggestions.put(workspaceId, HAL, at, list(ZED.userId, null));
+  await repos.memberSuggestions.put(workspaceId, REY, at, list(LI, ZED.userId));
+  await repos.memberSuggestions.put(workspaceId, LI, at, list(ANA, null));
   await repos.welcomes.schedule(workspaceId, ZED.userId, at, at);
   await repos.welcomes.schedule(workspaceId, LI, at, at);
 

@@ -1,4 +1,6 @@
 import { saveSettings } from '../../src/persistence/repositories/directory';
+import { tick } from '../../src/scheduler/coordinator';
+import { insightsHeadlineJob } from '../../src/scheduler/jobs/home-figures';
 import { parseCsv } from '../support/csv';
 import { databaseLabel } from '../support/database';
 import { pngSize } from '../support/png';
@@ -73,13 +75,16 @@ describe(`insights on Teams: a card with the heatmap, and the CSV files to downl
     expect(cell('Engineering', 'Small departments')).toBe(1);
   });
 
-  it('shows the installer the headline numbers on their Home card, without names', async () => {
+  it('shows the installer the headline numbers the hourly job worked out on their Home card, without names', async () => {
     const { ana } = app.fx.people;
+    const [ran] = await tick(app.jobContext(), [insightsHeadlineJob], 'replica');
+    expect(ran?.outcome?.note).toBe('insights headline worked out');
     await app.post(app.activities.personalMessage(ana, 'home'));
     const home = await app.fake.waitFor(() =>
       app.fake.sentTo(ana.aadObjectId).find((a) => a.activity.summary === 'Rapport'),
     );
     expect(wordsOf(home.activity)).toContain('Insights for the last 12 weeks');
+    expect(wordsOf(home.activity)).toContain('As of ');
     // Engineering and the merged small departments: one pair, linked by Li's kudos to Priya.
     expect(wordsOf(home.activity)).toContain('Department pairs linked: 1 of 1.');
     expect(wordsOf(home.activity)).not.toContain('Sam Okafor');

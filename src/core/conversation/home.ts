@@ -1,11 +1,10 @@
 import { unknownMember } from '../messages/common';
 import { forgottenAlready } from '../messages/forget-me';
 import { homeCard, unknownHomeCard } from '../messages/home';
-import { DEFAULT_INSIGHT_WEEKS } from '../domain/insights';
 import type { Card } from './card';
 import type { Actor, ConversationPorts } from './reply';
 
-/** A member's Home view, read afresh: Slack's Home tab, and `/rapport home` anywhere. */
+/** A member's Home view: Slack's Home tab, and `/rapport home` anywhere. */
 export function makeHome(ports: ConversationPorts) {
   const { useCases: uc } = ports;
   return async function home(actor: Pick<Actor, 'workspaceId' | 'userId'>): Promise<Card> {
@@ -26,14 +25,6 @@ export function makeHome(ports: ConversationPorts) {
       ...h.suggestions.flatMap((s) => [s.userId, ...(s.mutualId ? [s.mutualId] : [])]),
       ...[...h.recentGiven, ...h.recentReceived].flatMap((k) => [k.giverId, ...k.recipientIds]),
     ];
-    // Admins see the workspace's headline numbers too (no names: the Home is often on screen).
-    const insights = h.summary.member.isAdmin
-      ? await uc.insights.read(actor.workspaceId, actor.userId, DEFAULT_INSIGHT_WEEKS)
-      : null;
-    return homeCard(
-      h,
-      await uc.names(actor.workspaceId, ids),
-      insights?.ok ? insights.insights : null,
-    );
+    return homeCard(h, await uc.names(actor.workspaceId, ids));
   };
 }

@@ -83,3 +83,30 @@ export interface Insights {
     crossing: Share;
   };
 }
+
+/**
+ * The few numbers an admin's Home shows: counts only, never a name, so that they can be kept
+ * between Home opens (the full insights take seconds at ten thousand members).
+ */
+export interface InsightsHeadline {
+  weeks: InsightWeeks;
+  crossShare: { start: Share; end: Share };
+  /** Pairs of departments, and how many of them are linked. */
+  departmentPairs: number;
+  linkedPairs: number;
+  /** Members with no contact outside their department. */
+  isolated: number;
+  kudos: { total: number; crossing: Share };
+}
+
+export function headlineOf(i: Insights): InsightsHeadline {
+  const pairs = (i.departments.length * (i.departments.length - 1)) / 2;
+  return {
+    weeks: i.weeks,
+    crossShare: i.crossShare,
+    departmentPairs: pairs,
+    linkedPairs: pairs - i.unlinked.length,
+    isolated: i.isolated.length,
+    kudos: { total: i.kudos.total, crossing: i.kudos.crossing },
+  };
+}

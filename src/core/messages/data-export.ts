@@ -192,6 +192,10 @@ export function exportDocument({ records: r, names, at }: MemberExport) {
       who: who(s.otherId),
       until: when(s.until),
     })),
+    'people to meet, as last worked out': r.suggestions && {
+      'worked out': when(r.suggestions.computedAt),
+      who: r.suggestions.userIds.map(who),
+    },
     welcome: r.welcome && {
       joined: when(r.welcome.joinedAt),
       due: when(r.welcome.dueAt),
@@ -206,6 +210,7 @@ export function exportDocument({ records: r, names, at }: MemberExport) {
     "other people's records that name you": {
       'follow-ups others set with you': r.othersRecords.followups,
       'suggestions of you others set aside': r.othersRecords.snoozes,
+      "others' people to meet that name you": r.othersRecords.suggestions,
       'people the directory says report to you': r.othersRecords.reports,
       'messages to others or to channels that name you': r.othersRecords.deliveries,
     },

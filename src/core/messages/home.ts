@@ -1,4 +1,3 @@
-import type { Insights } from '../domain/insights';
 import { insightsSummary } from './insights';
 import {
   card,
@@ -110,7 +109,7 @@ function kudosSection(
 }
 
 /** The member's home: their network, what waits on them, their latest kudos, and settings for admins. */
-export function homeCard(home: Home, names: Names, insights: Insights | null = null): Card {
+export function homeCard(home: Home, names: Names): Card {
   const me = home.summary.member;
   const zone = me.timezone;
   return card(
@@ -160,7 +159,7 @@ export function homeCard(home: Home, names: Names, insights: Insights | null = n
                 ),
               ]
             : []),
-          ...(insights ? insightsSummary(insights) : []),
+          ...insightsSummary(home.insights, zone),
         ]
       : []),
   );

@@ -4,6 +4,7 @@ import {
   INSIGHT_WEEKS,
   SMALL_DEPARTMENTS,
   type Insights,
+  type InsightsHeadline,
   type RoundParticipation,
   type Share,
 } from '../domain/insights';
@@ -167,9 +168,22 @@ export function insightsCard(
   );
 }
 
-/** The admin's Home: the headline numbers only, no names, and where the rest is. */
-export function insightsSummary(i: Insights): Block[] {
-  const pairs = (i.departments.length * (i.departments.length - 1)) / 2;
+/** The admin's Home: the headline numbers only, no names, as last worked out; where the rest is. */
+export function insightsSummary(
+  kept: { headline: InsightsHeadline; computedAt: Date } | null | undefined,
+  zone: string,
+): Block[] {
+  if (!kept)
+    return [
+      context(
+        text(
+          'The workspace figures are worked out every hour and show here once ready; ',
+          command('/rapport insights'),
+          ' has them now.',
+        ),
+      ),
+    ];
+  const i = kept.headline;
   return [
     section(
       text(
@@ -177,12 +191,21 @@ export function insightsSummary(i: Insights): Block[] {
         br,
         `Members with a relationship in another department: ${ofMembers(i.crossShare.end)}, against ${i.crossShare.start.with} at the start.`,
         br,
-        pairs > 0 && text(`Department pairs linked: ${pairs - i.unlinked.length} of ${pairs}.`, br),
-        `Members with no contact outside their department: ${i.isolated.length}.`,
+        i.departmentPairs > 0 &&
+          text(`Department pairs linked: ${i.linkedPairs} of ${i.departmentPairs}.`, br),
+        `Members with no contact outside their department: ${i.isolated}.`,
         br,
         `Kudos given: ${i.kudos.total}, ${percent(i.kudos.crossing)} of thanks across departments.`,
       ),
     ),
-    context(text('The heatmap, each round and the CSV files: ', command('/rapport insights'), '.')),
+    context(
+      text(
+        'As of ',
+        date(kept.computedAt, zone, 'moment'),
+        '. The heatmap, each round and the CSV files: ',
+        command('/rapport insights'),
+        '.',
+      ),
+    ),
   ];
 }

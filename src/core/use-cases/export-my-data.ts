@@ -50,6 +50,7 @@ function visiblePeople(r: MemberRecords): Set<string> {
     ...r.mentorships.flatMap((m) => [m.mentorId, m.menteeId]),
     ...r.roundGroups.flatMap((g) => g.withIds),
     ...r.snoozes.map((s) => s.otherId),
+    ...(r.suggestions?.userIds ?? []),
   ]);
 }
 

@@ -1,3 +1,4 @@
+import { DEFAULT_INSIGHT_WEEKS, type InsightsHeadline } from '../domain/insights';
 import type { SuggestedPerson } from '../domain/outbound';
 import type {
   Clock,
@@ -8,7 +9,7 @@ import type {
   UnitOfWork,
 } from '../ports';
 import { LIST_SHOWN } from './followups';
-import type { Introductions } from './introductions';
+import { keptSuggestions } from './member-suggestions';
 import { summariseNetwork, type NetworkSummary } from './network-summary';
 
 export const RECENT_KUDOS_SHOWN = 5;
@@ -25,6 +26,8 @@ export interface Home {
   suggestions: SuggestedPerson[];
   /** For admins: the week's delivery counts. */
   deliveries?: DeliveryReport['counts'];
+  /** For admins: the workspace's insights headline as last worked out; null before the first. */
+  insights?: { headline: InsightsHeadline; computedAt: Date } | null;
 }
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -32,27 +35,27 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 export type HomeResult = { ok: true; home: Home } | { ok: false; code: 'unknown_member' };
 
 /**
- * What a member sees on their home tab, read afresh each time: their network, follow-ups,
- * introductions waiting, people to meet, their latest kudos.
+ * What a member sees on their home tab: their network, follow-ups, introductions waiting and
+ * latest kudos read afresh; people to meet and an admin's insights headline as worked out
+ * ahead (see member-suggestions.ts and the insights-headline job), so that opening Home costs
+ * a few small queries whatever the workspace's size.
  */
-export function makeHome({
-  transaction,
-  clock,
-  introductions,
-}: {
-  transaction: UnitOfWork;
-  clock: Clock;
-  introductions: Introductions;
-}) {
+export function makeHome({ transaction, clock }: { transaction: UnitOfWork; clock: Clock }) {
   return async function home(workspaceId: string, userId: string): Promise<HomeResult> {
-    const read = await transaction(async (repos) => {
+    const read = await transaction(async (repos): Promise<Home | null> => {
       const now = clock.now();
       const summary = await summariseNetwork(repos, workspaceId, userId, now);
       if (!summary) return null;
+      const { member } = summary;
       const recent = await repos.kudos.recent(workspaceId, userId, RECENT_KUDOS_SHOWN);
-      const deliveries = summary.member.isAdmin
-        ? (await repos.deliveryLog.report(workspaceId, new Date(now.getTime() - WEEK_MS), 0)).counts
-        : undefined;
+      const admin = member.isAdmin
+        ? {
+            deliveries: (
+              await repos.deliveryLog.report(workspaceId, new Date(now.getTime() - WEEK_MS), 0)
+            ).counts,
+            insights: await repos.insights.headline(workspaceId, DEFAULT_INSIGHT_WEEKS),
+          }
+        : {};
       return {
         summary,
         recentGiven: recent.given,
@@ -62,17 +65,14 @@ export function makeHome({
           FOLLOWUPS_SHOWN,
         ),
         introductions: await repos.introductions.openFor(workspaceId, userId),
-        ...(deliveries && { deliveries }),
+        suggestions:
+          member.suggestions && !member.isDeactivated
+            ? await keptSuggestions(repos, workspaceId, member, now)
+            : [],
+        ...admin,
       };
     });
-    if (!read) return { ok: false, code: 'unknown_member' };
-    const suggested = read.summary.member.suggestions
-      ? await introductions.suggestNow(workspaceId, userId)
-      : null;
-    return {
-      ok: true,
-      home: { ...read, suggestions: suggested?.ok ? suggested.suggestions : [] },
-    };
+    return read ? { ok: true, home: read } : { ok: false, code: 'unknown_member' };
   };
 }
 

@@ -24,6 +24,7 @@ import { makeSendReminders } from './send-reminders';
 import { makeSetDepartment } from './set-department';
 import { makeSetParticipation } from './set-participation';
 import { makeUpdateKudosSettings } from './update-kudos-settings';
+import { makeSuggestionLists } from './member-suggestions';
 import { makeWeeklyNetwork } from './weekly-network';
 import { makeWelcomes } from './welcomes';
 
@@ -43,7 +44,7 @@ export function createUseCases(transaction: UnitOfWork, clock: Clock) {
   return {
     giveKudos: makeGiveKudos({ transaction, clock }),
     networkSummary: makeNetworkSummary({ transaction, clock }),
-    home: makeHome({ transaction, clock, introductions }),
+    home: makeHome({ transaction, clock }),
     setDepartment: makeSetDepartment({ transaction }),
     setParticipation: makeSetParticipation({ transaction }),
     adminSettings: makeAdminSettings({ transaction }),
@@ -65,6 +66,7 @@ export function createUseCases(transaction: UnitOfWork, clock: Clock) {
     followups: makeFollowups({ transaction, clock }),
     sendReminders: makeSendReminders({ transaction, clock }),
     weeklyNetwork: makeWeeklyNetwork({ transaction, clock }),
+    suggestionLists: makeSuggestionLists({ transaction, clock }),
     introductions,
     welcomes: makeWelcomes({ transaction, clock }),
     mySettings: makeMySettings({ transaction, clock }),

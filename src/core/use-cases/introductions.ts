@@ -1,4 +1,3 @@
-import { Candidates, suggestFor } from '../domain/network';
 import {
   GROUP_REACH,
   toGroup,
@@ -10,13 +9,8 @@ import { isReachable } from '../domain/reachable';
 import { classifyRelationship } from '../domain/relationship-kind';
 import type { Member } from '../domain/member';
 import type { Clock, Introduction, Repositories, UnitOfWork } from '../ports';
-import {
-  loadWorkspaceNetwork,
-  reachableDepartments,
-  setAside,
-  SUGGESTIONS,
-  toSuggested,
-} from './workspace-network';
+import { suggestionsNow } from './member-suggestions';
+import { SUGGESTIONS, toSuggested } from './workspace-network';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** "Not now" hides someone from a member's suggestions this long. */
@@ -111,19 +105,13 @@ export function makeIntroductions({
         const now = clock.now();
         const me = await repos.members.find(workspaceId, userId);
         if (!me || me.isDeactivated) return { ok: false, code: 'unknown_member' };
-        const { members, network } = await loadWorkspaceNetwork(repos, workspaceId, now, userId);
-        const departments = reachableDepartments(members, now);
-        const excludedFor = await setAside(repos, workspaceId, now, userId);
-        // The member's own department, even while they are paused, is not suggested.
-        const candidates = new Candidates(
-          network,
-          new Map([...departments, [userId, me.departmentName]]),
-        );
-        const found = suggestFor(candidates, userId, {
-          excluded: excludedFor(userId),
-          limit: SUGGESTIONS,
-        });
-        return { ok: true, suggestions: found.map((s) => toSuggested(s, departments)) };
+        const { suggestions, departments } = await suggestionsNow(repos, workspaceId, me, now);
+        // Kept, spares and all, so that the Home view shows the same people next.
+        await repos.memberSuggestions.put(workspaceId, userId, now, suggestions);
+        return {
+          ok: true,
+          suggestions: suggestions.slice(0, SUGGESTIONS).map((s) => toSuggested(s, departments)),
+        };
       });
     },
 

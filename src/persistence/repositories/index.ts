@@ -11,6 +11,7 @@ import { memberDataRepository } from './member-data';
 import { mentorshipRepository } from './mentorships';
 import { introductionRepository } from './introductions';
 import { reminderRepository } from './reminders';
+import { memberSuggestionRepository } from './member-suggestions';
 import { suggestionSnoozeRepository } from './suggestion-snoozes';
 import { welcomeRepository } from './welcomes';
 import { roundChannelRepository } from './round-channels';
@@ -32,6 +33,7 @@ export function createRepositories(db: Kysely<Database>, clock: Clock = systemCl
     reminders: reminderRepository(db),
     introductions: introductionRepository(db),
     suggestionSnoozes: suggestionSnoozeRepository(db),
+    memberSuggestions: memberSuggestionRepository(db),
     welcomes: welcomeRepository(db),
     memberData: memberDataRepository(db),
     insights: insightsRepository(db),

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { ChannelWeeks } from '../../core/domain/insights-rules';
+import type { InsightsHeadline } from '../../core/domain/insights';
 import type { InsightsRepository } from '../../core/ports';
 import type { Database } from '../schema';
 
@@ -215,6 +216,27 @@ export function insightsRepository(db: Kysely<Database>): InsightsRepository {
         channels.set(r.channel_id, channel);
       }
       return [...channels.values()];
+    },
+
+    async saveHeadline(workspaceId, headline, at) {
+      const row = { figures: JSON.stringify(headline), computed_at: at };
+      await db
+        .insertInto('insights_headlines')
+        .values({ workspace_id: workspaceId, weeks: headline.weeks, ...row })
+        .onConflict((oc) => oc.columns(['workspace_id', 'weeks']).doUpdateSet(row))
+        .execute();
+    },
+
+    async headline(workspaceId, weeks) {
+      const row = await db
+        .selectFrom('insights_headlines')
+        .select(['figures', 'computed_at'])
+        .where('workspace_id', '=', workspaceId)
+        .where('weeks', '=', weeks)
+        .executeTakeFirst();
+      return row
+        ? { headline: row.figures as InsightsHeadline, computedAt: new Date(row.computed_at) }
+        : null;
     },
   };
 }

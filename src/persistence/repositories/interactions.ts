@@ -26,6 +26,14 @@ export function interactionRepository(db: Kysely<Database>): InteractionReposito
         )
         .returning('id')
         .execute();
+      // Their own contacts changed: their people to meet are worked out again when next read.
+      await db
+        .deleteFrom('member_suggestions')
+        .where('workspace_id', '=', workspaceId)
+        .where('member_id', 'in', [
+          ...new Set(interactions.flatMap((i) => [i.memberId, i.otherMemberId])),
+        ])
+        .execute();
       return inserted.length;
     },
 

@@ -1,4 +1,5 @@
 import type { JobDefinition } from '../job';
+import { insightsHeadlineJob, suggestionListsJob } from './home-figures';
 import { kudosDigestJob, kudosPromptJob } from './kudos';
 import { retentionJob } from './retention';
 import { remindersJob } from './reminders';
@@ -15,4 +16,6 @@ export const CORE_JOBS: JobDefinition[] = [
   remindersJob,
   weeklyNetworkJob,
   welcomeJob,
+  suggestionListsJob,
+  insightsHeadlineJob,
 ];

@@ -6,7 +6,7 @@ import type { Database } from '../../schema';
 import { toIntroduction } from '../introductions';
 import { memberRepository } from '../members';
 import { toReminder } from '../reminders';
-import { deliveryGoesTo, deliveryNames } from './naming';
+import { deliveryGoesTo, deliveryNames, listNames } from './naming';
 
 type Db = Kysely<Database>;
 
@@ -30,6 +30,14 @@ async function othersRecords(db: Db, ws: string, me: string) {
         .select(n)
         .where('workspace_id', '=', ws)
         .where('other_member_id', '=', me)
+        .executeTakeFirstOrThrow(),
+    ),
+    suggestions: await count(
+      db
+        .selectFrom('member_suggestions')
+        .select(n)
+        .where('workspace_id', '=', ws)
+        .where(listNames(me))
         .executeTakeFirstOrThrow(),
     ),
     reports: await count(
@@ -207,6 +215,12 @@ export async function collectMemberRecords(
     .where('member_id', '=', me)
     .orderBy('until')
     .execute();
+  const suggestions = await db
+    .selectFrom('member_suggestions')
+    .select(['suggested_ids', 'computed_at'])
+    .where('workspace_id', '=', ws)
+    .where('member_id', '=', me)
+    .executeTakeFirst();
   const welcome = await db
     .selectFrom('welcomes')
     .select(['joined_at', 'due_at', 'queued_at'])
@@ -244,6 +258,9 @@ export async function collectMemberRecords(
     })),
     ...(await rounds(db, ws, me)),
     snoozes: snoozes.map((s) => ({ otherId: s.other_member_id, until: s.until })),
+    suggestions: suggestions
+      ? { computedAt: suggestions.computed_at, userIds: suggestions.suggested_ids }
+      : null,
     welcome: welcome
       ? { joinedAt: welcome.joined_at, dueAt: welcome.due_at, queuedAt: welcome.queued_at }
       : null,

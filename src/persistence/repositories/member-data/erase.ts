@@ -3,7 +3,7 @@ import { FORGOTTEN_GIVER } from '../../../core/domain/member';
 import type { ForgetCounts } from '../../../core/member-data-ports';
 import type { Database } from '../../schema';
 import { rememberForgotten } from './forgotten';
-import { bucketNames, deliveryNames } from './naming';
+import { bucketNames, deliveryNames, listNames } from './naming';
 
 type Db = Kysely<Database>;
 
@@ -97,6 +97,8 @@ export async function eraseMember(
     'suggestion_snoozes',
     either('member_id', 'other_member_id'),
   );
+  // Worked-out lists, not records: theirs goes, and others' naming them are worked out again.
+  await remove(db, ws, 'member_suggestions', sql`(${is('member_id')} or ${listNames(id)})`);
   const welcome = await remove(db, ws, 'welcomes', is('user_id'));
   // A group they were in stays, with the others in it, so the round's record (groups formed,
   // who met) stays true for them and for admins; only their place in it goes.

@@ -18,3 +18,7 @@ export const deliveryGoesTo = (userId: string) => sql<boolean>`${userId}::text =
 /** A pacing bucket named after the member ("member:<user>"): the platform's own, but theirs. */
 export const bucketNames = (userId: string) =>
   sql<boolean>`strpos(':' || bucket || ':', ':' || ${userId}::text || ':') > 0`;
+
+/** Someone else's people to meet that name the member: to meet, or as someone both know. */
+export const listNames = (userId: string) =>
+  sql<boolean>`(${userId}::text = any(suggested_ids) or ${userId}::text = any(mutual_ids))`;
