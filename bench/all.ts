@@ -30,6 +30,8 @@ const BENCHMARKS: Benchmark[] = [
     database: false,
   },
   { name: 'relationships', command: ['run', 'bench:relationships'], database: true },
+  // Thirty minutes a database: the longest here by far.
+  { name: 'soak', command: ['run', 'bench:soak'], database: true },
 ];
 
 interface Run {
