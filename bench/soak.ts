@@ -3,14 +3,15 @@
  * fake Bot Connector on loopback) under a steady mixed load for --minutes, with its memory,
  * file descriptors, database connections, heap and handles read from outside once a minute.
  *
- *   npm run bench:soak -- [--minutes 30] [--rate 20] [--idle 60] [--warmup 5]
+ *   npm run bench:soak -- [--minutes 30] [--rate 10] [--idle 60] [--warmup 10]
  *
  * The load, at --rate requests a second: /kudos and /rapport commands, button presses and App
  * Home opens signed as Slack signs them, Teams messages and card actions. The clock file moves
  * the process's calendar on a day a minute: its daily jobs run each minute and its weekly ones
  * (a Slack channel's intro round, Mondays) every seven. The delivery queue drains to the fakes
  * all along. Before the load, the process sits idle
- * for --idle seconds: its idle memory. The memory slope leaves out the first --warmup minutes.
+ * for --idle seconds: its idle memory. The memory slope leaves out the first --warmup minutes
+ * (a third of the run at most), while V8 grows its heap to the load and settles.
  * BENCH_DATABASE_URL runs it on a database of its own created in that Postgres (and dropped
  * after); otherwise on the embedded database in a temporary directory.
  */
@@ -89,9 +90,9 @@ async function until<T>(what: string, check: () => Promise<T | undefined> | T | 
 
 async function main() {
   const minutes = arg('minutes', 30);
-  const rate = arg('rate', 20);
+  const rate = arg('rate', 10);
   const idleSeconds = arg('idle', 60);
-  const warmup = arg('warmup', Math.min(5, Math.floor(minutes / 3)));
+  const warmup = arg('warmup', Math.min(10, Math.floor(minutes / 3)));
   const postgresUrl = process.env.BENCH_DATABASE_URL;
 
   const slack = await FakeSlack.start();
@@ -140,6 +141,10 @@ async function main() {
     });
     const running = server;
     const pid = running.child.pid!;
+    // Interrupted, the server stops and the run ends at its next look (within a minute),
+    // which drops the database and the temporary directory.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const)
+      process.once(signal, () => void running.stop());
     const alive = () => {
       if (running.child.exitCode !== null || running.child.signalCode !== null)
         throw new Error(`Rapport exited:\n${running.output().slice(-4000)}`);
@@ -309,6 +314,7 @@ async function main() {
         dbConnections: trend(samples, (s) => s.dbConnections, 0),
         poolTotal: trend(samples, (s) => s.poolTotal, 0),
         eventLoopLagP99Ms: trend(samples, (s) => s.eventLoopLagP99Ms, 0),
+        serverLog: logSummary(running.output()),
         afterDrain: after,
         samples,
       }),
@@ -323,6 +329,27 @@ async function main() {
     }
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The process's warnings and errors (it logs at warn), counted by message. */
+function logSummary(output: string): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of output.split('\n')) {
+    if (!line.trim()) continue;
+    let key = line.slice(0, 80);
+    try {
+      const entry = JSON.parse(line) as {
+        level?: number;
+        msg?: string;
+        err?: { message?: string };
+      };
+      key = `${entry.level === 40 ? 'warn' : 'error'}: ${entry.msg ?? ''}${entry.err?.message ? ` (${entry.err.message.slice(0, 80)})` : ''}`;
+    } catch {
+      // Not pino's JSON: kept as its first words.
+    }
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1]).slice(0, 10));
 }
 
 /** Teams' activities go without a token: the process serves Teams anonymously (tests only). */
