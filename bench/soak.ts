@@ -147,7 +147,9 @@ async function main() {
       process.once(signal, () => void running.stop());
     const alive = () => {
       if (running.child.exitCode !== null || running.child.signalCode !== null)
-        throw new Error(`Rapport exited:\n${running.output().slice(-4000)}`);
+        throw new Error(
+          `Rapport exited (code ${running.child.exitCode}, signal ${running.child.signalCode}):\n${running.output().slice(-4000)}`,
+        );
     };
     await until('the server to be ready', async () => {
       alive();
