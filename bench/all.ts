@@ -33,6 +33,8 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'scale', command: ['run', 'bench:scale'], database: true },
   // Postgres only: on the embedded database it prints that it skips.
   { name: 'load', command: ['run', 'bench:load'], database: true },
+  // Thirty minutes a database: the longest here by far.
+  { name: 'soak', command: ['run', 'bench:soak'], database: true },
 ];
 
 interface Run {
