@@ -1,5 +1,5 @@
 import type { Member } from '../domain/member';
-import { Candidates, Scratch, suggestFor, type Suggestion } from '../domain/network';
+import { Candidates, suggestFor, type Suggestion } from '../domain/network';
 import type { SuggestedPerson } from '../domain/outbound';
 import { isInNetwork, isReachable } from '../domain/reachable';
 import type { Clock, Repositories, UnitOfWork } from '../ports';
@@ -10,6 +10,7 @@ import {
   setAside,
   SUGGESTIONS,
   toSuggested,
+  workspaceSuggester,
 } from './workspace-network';
 
 /**
@@ -121,22 +122,10 @@ export function makeSuggestionLists({
   return function suggestionLists(workspaceId: string): Promise<JobOutcome> {
     return transaction(async (repos) => {
       const now = clock.now();
-      const { members, network } = await loadWorkspaceNetwork(repos, workspaceId, now);
-      const departments = reachableDepartments(members, now);
-      const excludedFor = await setAside(repos, workspaceId, now);
-      const candidates = new Candidates(network, departments);
-      const scratch = new Scratch(candidates);
+      const { members, suggest } = await workspaceSuggester(repos, workspaceId, now);
       const lists = new Map<string, Suggestion[]>();
       for (const m of members)
-        if (isReachable(m, now))
-          lists.set(
-            m.userId,
-            suggestFor(candidates, m.userId, {
-              excluded: excludedFor(m.userId),
-              limit: KEPT,
-              scratch,
-            }),
-          );
+        if (isReachable(m, now)) lists.set(m.userId, suggest(m.userId, KEPT));
       const kept = await repos.memberSuggestions.replaceAll(workspaceId, now, lists);
       return { queued: 0, note: `people to meet worked out for ${kept} members` };
     });

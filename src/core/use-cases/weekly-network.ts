@@ -1,17 +1,10 @@
 import { workingHoursOf } from '../domain/member';
-import { Candidates, Scratch, suggestFor } from '../domain/network';
 import type { NewDelivery } from '../domain/outbound';
 import { isReachable } from '../domain/reachable';
 import { nextWorkingMoment } from '../domain/schedule';
 import type { Clock, UnitOfWork } from '../ports';
 import type { JobOutcome } from './kudos-prompt';
-import {
-  loadWorkspaceNetwork,
-  reachableDepartments,
-  setAside,
-  SUGGESTIONS,
-  toSuggested,
-} from './workspace-network';
+import { SUGGESTIONS, toSuggested, workspaceSuggester } from './workspace-network';
 
 /** Names in a keep-in-touch nudge. */
 export const NUDGE_NAMES = 3;
@@ -31,11 +24,11 @@ export function makeWeeklyNetwork({
   return function weeklyNetwork(workspaceId: string, slot: Date): Promise<JobOutcome> {
     return transaction(async (repos) => {
       const now = clock.now();
-      const { members, network } = await loadWorkspaceNetwork(repos, workspaceId, now);
-      const departments = reachableDepartments(members, now);
-      const excludedFor = await setAside(repos, workspaceId, now);
-      const candidates = new Candidates(network, departments);
-      const scratch = new Scratch(candidates);
+      const { members, network, departments, suggest } = await workspaceSuggester(
+        repos,
+        workspaceId,
+        now,
+      );
       const deliveries: NewDelivery[] = [];
       let nudges = 0;
       let suggested = 0;
@@ -45,13 +38,7 @@ export function makeWeeklyNetwork({
         const cold = m.nudges.enabled
           ? network.goingCold(i, now, m.nudges.cadenceDays, NUDGE_NAMES)
           : [];
-        const suggestions = m.suggestions
-          ? suggestFor(candidates, m.userId, {
-              excluded: excludedFor(m.userId),
-              limit: SUGGESTIONS,
-              scratch,
-            })
-          : [];
+        const suggestions = m.suggestions ? suggest(m.userId, SUGGESTIONS) : [];
         if (cold.length === 0 && suggestions.length === 0) continue;
         nudges += cold.length > 0 ? 1 : 0;
         suggested += suggestions.length > 0 ? 1 : 0;

@@ -1,5 +1,5 @@
 import type { Member } from '../domain/member';
-import { Network } from '../domain/network';
+import { Candidates, Network, Scratch, suggestFor, type Suggestion } from '../domain/network';
 import type { SuggestedPerson } from '../domain/outbound';
 import { isInNetwork, isReachable } from '../domain/reachable';
 import { INTERACTION_WEIGHTS, STRENGTH_HALF_LIFE_DAYS } from '../domain/relationships';
@@ -71,3 +71,23 @@ export const toSuggested = (
   s: { userId: string; mutualId: string | null; mutualCount: number },
   departments: ReadonlyMap<string, string | null>,
 ): SuggestedPerson => ({ ...s, department: departments.get(s.userId) ?? null });
+
+/**
+ * Suggestions for every member of a workspace from one read of it (the weekly DM, the daily
+ * lists Home reads): the members, their network, and `suggest(member, limit)`, which reuses
+ * one set of counters from member to member.
+ */
+export async function workspaceSuggester(repos: Repositories, workspaceId: string, now: Date) {
+  const { members, network } = await loadWorkspaceNetwork(repos, workspaceId, now);
+  const departments = reachableDepartments(members, now);
+  const excludedFor = await setAside(repos, workspaceId, now);
+  const candidates = new Candidates(network, departments);
+  const scratch = new Scratch(candidates);
+  return {
+    members,
+    network,
+    departments,
+    suggest: (userId: string, limit: number): Suggestion[] =>
+      suggestFor(candidates, userId, { excluded: excludedFor(userId), limit, scratch }),
+  };
+}
