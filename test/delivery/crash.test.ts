@@ -1,10 +1,7 @@
-import { systemClock } from '../../src/clock';
-import { deliveryQueue } from '../../src/persistence/repositories/deliveries';
-import { ensureWorkspace, upsertMember } from '../../src/persistence/repositories/directory';
 import { FakeSlack } from '../support/fake-slack';
 import { POSTGRES_URL, sharedDatabase, startReplica, type Replica } from '../support/replicas';
 import { SIGNING_SECRET } from '../support/slack-requests';
-import { BOT_USER_ID, TEAM_ID } from '../support/slack-team';
+import { slackCrowd } from '../support/slack-crowd';
 import { until } from '../support/wait';
 
 const COUNT = 1000;
@@ -13,37 +10,12 @@ const COUNT = 1000;
 (POSTGRES_URL ? describe : describe.skip)('a replica killed while sending', () => {
   let fake: FakeSlack;
   let database: Awaited<ReturnType<typeof sharedDatabase>>;
+  let queueHello: (prefix: string) => Promise<number>;
   const replicas: Replica[] = [];
 
   beforeAll(async () => {
-    fake = await FakeSlack.start();
-    fake.pageSize = 2000;
-    const people = Array.from({ length: COUNT }, (_v, i) => ({
-      id: `U${String(i).padStart(5, '0')}`,
-      team_id: TEAM_ID,
-      real_name: `Person ${i}`,
-      tz: 'UTC',
-      profile: { real_name: `Person ${i}`, fields: {} },
-    }));
-    fake.addTeam({ id: TEAM_ID, name: 'Acme', botUserId: BOT_USER_ID, users: people, fields: [] });
-    fake.addToken('xoxb-crash', TEAM_ID);
-    database = await sharedDatabase();
-    const workspaceId = await ensureWorkspace(database.handle.db, {
-      platform: 'slack',
-      externalId: TEAM_ID,
-      name: 'Acme',
-    });
-    for (const p of people)
-      await upsertMember(database.handle.db, workspaceId, { userId: p.id, name: p.real_name });
-    const queued = await deliveryQueue(database.handle.db, systemClock).enqueue(
-      workspaceId,
-      people.map((p) => ({
-        dedupeKey: `crash:${p.id}`,
-        target: { type: 'member' as const, userId: p.id },
-        message: { kind: 'text' as const, text: `hello ${p.id}` },
-        availableAt: new Date(),
-      })),
-    );
+    ({ fake, database, queueHello } = await slackCrowd(COUNT, 'xoxb-crash'));
+    const queued = await queueHello('crash');
     expect(queued).toBe(COUNT);
   });
 

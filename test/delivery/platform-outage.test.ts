@@ -1,6 +1,5 @@
 import { systemClock } from '../../src/clock';
 import { deliveryQueue } from '../../src/persistence/repositories/deliveries';
-import { ensureWorkspace, upsertMember } from '../../src/persistence/repositories/directory';
 import { FakeConnector } from '../support/fake-connector';
 import { FakeSlack } from '../support/fake-slack';
 import { TeamsActivities } from '../support/teams-activities';
@@ -8,7 +7,7 @@ import { teamsFixture } from '../support/teams-fixture';
 import { postActivity } from '../support/teams-requests';
 import { POSTGRES_URL, sharedDatabase, startReplica, type Replica } from '../support/replicas';
 import { SIGNING_SECRET } from '../support/slack-requests';
-import { BOT_USER_ID, TEAM_ID } from '../support/slack-team';
+import { slackCrowd } from '../support/slack-crowd';
 import { until } from '../support/wait';
 
 const PEOPLE = 40;
@@ -27,27 +26,10 @@ const OUTAGE_MS = Number(process.env.RAPPORT_OUTAGE_MS ?? 10_000);
   let database: Awaited<ReturnType<typeof sharedDatabase>>;
   let server: Replica;
   let workspaceId: string;
-  const people = Array.from({ length: PEOPLE }, (_v, i) => ({
-    id: `U${String(i).padStart(5, '0')}`,
-    team_id: TEAM_ID,
-    real_name: `Person ${i}`,
-    tz: 'UTC',
-    profile: { real_name: `Person ${i}`, fields: {} },
-  }));
+  let people: Awaited<ReturnType<typeof slackCrowd>>['people'];
 
   beforeAll(async () => {
-    fake = await FakeSlack.start();
-    fake.pageSize = 1000;
-    fake.addTeam({ id: TEAM_ID, name: 'Acme', botUserId: BOT_USER_ID, users: people, fields: [] });
-    fake.addToken('xoxb-outage', TEAM_ID);
-    database = await sharedDatabase();
-    workspaceId = await ensureWorkspace(database.handle.db, {
-      platform: 'slack',
-      externalId: TEAM_ID,
-      name: 'Acme',
-    });
-    for (const p of people)
-      await upsertMember(database.handle.db, workspaceId, { userId: p.id, name: p.real_name });
+    ({ fake, database, workspaceId, people } = await slackCrowd(PEOPLE, 'xoxb-outage'));
     server = await startReplica('outage', {
       DATABASE_URL: database.url,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,

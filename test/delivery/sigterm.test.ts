@@ -1,11 +1,9 @@
 import http from 'node:http';
-import { systemClock } from '../../src/clock';
-import { deliveryQueue } from '../../src/persistence/repositories/deliveries';
-import { ensureWorkspace, upsertMember } from '../../src/persistence/repositories/directory';
 import { FakeSlack } from '../support/fake-slack';
 import { POSTGRES_URL, sharedDatabase, startReplica, type Replica } from '../support/replicas';
 import { SIGNING_SECRET, slackSignature, slashCommandForm } from '../support/slack-requests';
-import { BOT_USER_ID, TEAM_ID } from '../support/slack-team';
+import { slackCrowd } from '../support/slack-crowd';
+import { TEAM_ID } from '../support/slack-team';
 import { APOLOGY } from '../support/words';
 
 const PEOPLE = 200;
@@ -70,34 +68,9 @@ function values(url: string, fake: FakeSlack, n: number): { path: string; done: 
   let server: Replica;
 
   beforeAll(async () => {
-    fake = await FakeSlack.start();
-    fake.pageSize = 1000;
-    const people = Array.from({ length: PEOPLE }, (_v, i) => ({
-      id: `U${String(i).padStart(5, '0')}`,
-      team_id: TEAM_ID,
-      real_name: `Person ${i}`,
-      tz: 'UTC',
-      profile: { real_name: `Person ${i}`, fields: {} },
-    }));
-    fake.addTeam({ id: TEAM_ID, name: 'Acme', botUserId: BOT_USER_ID, users: people, fields: [] });
-    fake.addToken('xoxb-term', TEAM_ID);
-    database = await sharedDatabase();
-    const workspaceId = await ensureWorkspace(database.handle.db, {
-      platform: 'slack',
-      externalId: TEAM_ID,
-      name: 'Acme',
-    });
-    for (const p of people)
-      await upsertMember(database.handle.db, workspaceId, { userId: p.id, name: p.real_name });
-    await deliveryQueue(database.handle.db, systemClock).enqueue(
-      workspaceId,
-      people.map((p) => ({
-        dedupeKey: `term:${p.id}`,
-        target: { type: 'member' as const, userId: p.id },
-        message: { kind: 'text' as const, text: `hello ${p.id}` },
-        availableAt: new Date(),
-      })),
-    );
+    const crowd = await slackCrowd(PEOPLE, 'xoxb-term');
+    ({ fake, database } = crowd);
+    await crowd.queueHello('term');
     server = await startReplica('term', {
       DATABASE_URL: database.url,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
