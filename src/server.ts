@@ -19,6 +19,8 @@ import type { Platform } from './core/domain/member';
 
 /** How long a shutdown waits for requests already taken to be answered. */
 const REQUESTS_GRACE_MS = 3000;
+/** How long the port may stay open, answering 503, while a load balancer still sends. */
+const QUIET_GRACE_MS = 2000;
 
 export interface RunningServer {
   server: Server;
@@ -83,7 +85,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // Answer the requests already taken, then let the work they started finish.
       await closing.begin(REQUESTS_GRACE_MS);
       await Promise.all(adapters.map((a) => a.stop()));
-      await closing.end();
+      await closing.end(QUIET_GRACE_MS);
     },
   };
 }

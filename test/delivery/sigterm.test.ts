@@ -10,7 +10,8 @@ const PEOPLE = 200;
 /** One request this often, on a connection of its own, until the server stops listening. */
 const EVERY_MS = 40;
 
-type Outcome = 'answered' | 'turned away' | 'dropped';
+/** `dropped: <why>` names the status or socket error, so a failure says what happened. */
+type Outcome = 'answered' | 'turned away' | `dropped: ${string}`;
 
 /**
  * A signed `/rapport values` on a fresh connection: `turned away` when the server says it is
@@ -47,14 +48,16 @@ function values(url: string, fake: FakeSlack, n: number): { path: string; done: 
               ? 'answered'
               : response.statusCode === 503
                 ? 'turned away'
-                : 'dropped',
+                : `dropped: ${response.statusCode}`,
           ),
         );
-        response.on('error', () => resolve('dropped'));
+        response.on('error', (error: NodeJS.ErrnoException) =>
+          resolve(`dropped: ${error.code ?? error.message}`),
+        );
       },
     );
     request.on('error', (error: NodeJS.ErrnoException) =>
-      resolve(error.code === 'ECONNREFUSED' ? 'turned away' : 'dropped'),
+      resolve(error.code === 'ECONNREFUSED' ? 'turned away' : `dropped: ${error.code}`),
     );
     request.end(body);
   });
@@ -132,7 +135,7 @@ function values(url: string, fake: FakeSlack, n: number): { path: string; done: 
     expect({
       code,
       withinTenSeconds: took < 10_000,
-      dropped: outcomes.filter((o) => o === 'dropped').length,
+      dropped: outcomes.filter((o) => o.startsWith('dropped')),
       answeredThenTurnedAway: answered.length > 0 && outcomes.at(-1) === 'turned away',
       repliesNotOneAnswer: replies.filter((r) => r.length !== 1 || r[0]!.body.text === APOLOGY)
         .length,
@@ -149,7 +152,7 @@ function values(url: string, fake: FakeSlack, n: number): { path: string; done: 
     }).toEqual({
       code: 0,
       withinTenSeconds: true,
-      dropped: 0,
+      dropped: [],
       answeredThenTurnedAway: true,
       repliesNotOneAnswer: 0,
       sent: [...sentIds].sort(),
