@@ -41,6 +41,11 @@ export interface ServerOptions {
   /** Pauses between directory calls; the defaults keep to each platform's rate limits. */
   directoryPacing?: DirectoryPacing;
   host?: string;
+  /**
+   * How long the port stays open, answering 503, once requests stop arriving after a shutdown
+   * begins (`QUIET_MS` by default). Tests whose own requests are all answered give 0.
+   */
+  quietMs?: number;
 }
 
 /** Builds every configured platform adapter and starts the one HTTP server with their routes. */
@@ -69,7 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ],
     { metrics, metricsToken: config.RAPPORT_METRICS_TOKEN },
   );
-  const closing = gracefulClose(server);
+  const closing = gracefulClose(server, options.quietMs);
   await new Promise<void>((resolve) => server.listen(config.PORT, options.host, resolve));
   const { port } = server.address() as AddressInfo;
   logger.info({ port, platforms: adapters.map((a) => a.platform) }, 'Rapport is listening');

@@ -8,7 +8,7 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
  * traffic still arrives (a load balancer that has not yet taken the replica out), closing it
  * would reset the connections the kernel has accepted and the process has not yet read.
  */
-const QUIET_MS = 500;
+export const QUIET_MS = 500;
 
 /**
  * Closes a server without cutting a request it took. From `begin()` on, a request that arrives
@@ -22,7 +22,7 @@ const QUIET_MS = 500;
  * close() destroys connections whose request has not been read yet. Hence the socket stays
  * open, answering 503, until the end.
  */
-export function gracefulClose(server: Server) {
+export function gracefulClose(server: Server, quietMs = QUIET_MS) {
   const inHand = new Map<Socket, number>();
   let closing = false;
   let lastArrival = 0;
@@ -50,7 +50,7 @@ export function gracefulClose(server: Server) {
     for (const handler of handlers) handler(req, res);
   });
 
-  const quiet = () => inHand.size === 0 && Date.now() - lastArrival >= QUIET_MS;
+  const quiet = () => inHand.size === 0 && Date.now() - lastArrival >= quietMs;
   const waitUntil = async (done: () => boolean, graceMs: number) => {
     const deadline = Date.now() + graceMs;
     while (!done() && Date.now() < deadline)
@@ -64,7 +64,7 @@ export function gracefulClose(server: Server) {
       await waitUntil(() => inHand.size === 0, graceMs);
     },
     /**
-     * Once nothing has arrived for `QUIET_MS` (or after `graceMs`), closes the listening socket
+     * Once nothing has arrived for `quietMs` (or after `graceMs`), closes the listening socket
      * and cuts whatever is still open.
      */
     async end(graceMs: number): Promise<void> {

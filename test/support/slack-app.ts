@@ -121,6 +121,8 @@ export class SlackTestApp {
       logger: createLogger(loaded.config.LOG_LEVEL, options.logs),
       database,
       host: '127.0.0.1',
+      // A test has its answers before it closes the server: nothing is still on its way.
+      quietMs: 0,
       ...(options.clock && { clock: options.clock }),
       directoryPacing: { pageIntervalMs: 0, profileIntervalMs: 0 },
     });
