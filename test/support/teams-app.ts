@@ -82,6 +82,8 @@ export class TeamsTestApp {
       logger,
       database,
       host: '127.0.0.1',
+      // A test has its answers before it closes the server: nothing is still on its way.
+      quietMs: 0,
       ...(options.clock && { clock: options.clock }),
       directoryPacing: { pageIntervalMs: 0, profileIntervalMs: 0 },
     });
@@ -106,9 +108,14 @@ export class TeamsTestApp {
     return new TeamsTestApp(fake, database, server, clock, fx, { worker });
   }
 
-  /** Posts an activity to /api/messages as the Bot Connector does. */
-  post(activity: object, token?: string) {
-    return postActivity(this.url, activity, token === undefined ? {} : { token });
+  /**
+   * Posts an activity to /api/messages as the Bot Connector does and, since a message is
+   * answered before its turn runs, waits for the bot to finish what it started.
+   */
+  async post(activity: object, token?: string) {
+    const result = await postActivity(this.url, activity, token === undefined ? {} : { token });
+    await this.teams.idle();
+    return result;
   }
 
   /**

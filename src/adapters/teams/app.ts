@@ -137,7 +137,7 @@ export function createTeamsAdapter(
     adapter,
     auth: options.auth.anonymous ? null : (sdkAuth ?? null),
     logger: log,
-    async turn(type, work) {
+    async turn(type, work, wait) {
       let settle: () => void = () => undefined;
       const done = new Promise<void>((resolve) => {
         settle = resolve;
@@ -146,7 +146,7 @@ export function createTeamsAdapter(
       if (type === 'message' || type === 'invoke') {
         if (!limit.admit(run)) return false;
       } else limit.always(run);
-      await done;
+      if (wait) await done;
       return true;
     },
     logic: (context) => handleActivity(deps, context),

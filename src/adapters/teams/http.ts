@@ -5,6 +5,7 @@ import {
   type CloudAdapter,
   type TurnContext,
 } from '@microsoft/agents-hosting';
+import { Activity } from '@microsoft/agents-activity';
 import type { Logger } from '../../logger';
 
 export const MESSAGES_PATH = '/api/messages';
@@ -28,7 +29,8 @@ function sdkResponse(res: ServerResponse) {
       return shim;
     },
     setHeader(name: string, value: string) {
-      res.setHeader(name, value);
+      // A turn that ends after its activity was answered finds the headers sent.
+      if (!res.headersSent) res.setHeader(name, value);
       return shim;
     },
     send(body: unknown) {
@@ -71,6 +73,25 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
+/**
+ * Why the SDK would refuse this activity with a 400 (its own checks, made here because an
+ * activity answered before its turn runs must be refused before it is answered), or null.
+ */
+function refusal(body: object, user: SdkRequest['user']): string | null {
+  let activity: Activity;
+  try {
+    activity = Activity.fromObject(body);
+  } catch {
+    return 'not_an_activity';
+  }
+  if (!activity.type || !activity.conversation?.id) return 'not_an_activity';
+  // A token names the service it came from; an activity must not send Rapport elsewhere.
+  const claim = user?.serviceurl;
+  if (typeof claim !== 'string' || !activity.serviceUrl) return null;
+  const host = (url: string) => URL.parse(url)?.hostname.toLowerCase();
+  return host(claim) && host(claim) === host(activity.serviceUrl) ? null : 'service_url';
+}
+
 const answer = (res: ServerResponse, status: number, body?: object) => {
   if (res.writableEnded) return;
   res.writeHead(status, body ? { 'content-type': 'application/json' } : {});
@@ -84,9 +105,10 @@ export interface TeamsEndpoint {
   logger: Logger;
   /**
    * Runs one activity's turn within the inbound limit; false when a message or invoke found
-   * no room (other activities always get their turn: they cannot be answered "busy").
+   * no room (other activities always get their turn: they cannot be answered "busy"). Resolves
+   * once the turn has ended when `wait`, else as soon as the turn has its place.
    */
-  turn(type: string, work: () => Promise<void>): Promise<boolean>;
+  turn(type: string, work: () => Promise<void>, wait: boolean): Promise<boolean>;
   logic(context: TurnContext): Promise<void>;
   /** Tells the sender to try again in a minute. */
   busy(context: TurnContext): Promise<void>;
@@ -131,10 +153,16 @@ export function teamsListener(endpoint: TeamsEndpoint): RequestListener {
       }
       if (typeof request.body !== 'object' || request.body === null)
         return answer(res, 400, { error: 'not_an_activity' });
-      const type = String((request.body as { type?: unknown }).type ?? '');
+      const refused = refusal(request.body, request.user);
+      if (refused) return answer(res, 400, { error: refused });
+      const { type, deliveryMode } = request.body as { type?: unknown; deliveryMode?: unknown };
       const process = (logic: TeamsEndpoint['logic']) => () =>
         endpoint.adapter.process(request as never, shim as never, logic);
-      if (!(await endpoint.turn(type, process(endpoint.logic)))) {
+      // Only an invoke's answer (or, asked for, the replies) is the body: every other activity
+      // is answered 200 once its turn has a place, and its replies go to the Bot Connector, as
+      // Slack's commands are acknowledged before their work.
+      const wait = type === 'invoke' || deliveryMode === 'expectReplies';
+      if (!(await endpoint.turn(String(type ?? ''), process(endpoint.logic), wait))) {
         endpoint.logger.warn({ type }, 'busy: Teams activity turned away');
         await process(endpoint.busy)();
       }
