@@ -4,12 +4,14 @@
  *
  *   npm run bench                      every benchmark on the embedded database
  *   BENCH_DATABASE_URL=postgres://… npm run bench    and each again on that Postgres
- *   npm run bench -- --only rounds     the benchmarks whose name starts so
+ *   npm run bench -- --only rounds     the benchmarks whose name starts so; the sections of
+ *                                      RESULTS.md they do not write are kept
+ *   npm run bench -- --postgres-only   the database benchmarks on Postgres alone
  *
  * Each runs in a process of its own, so that one's memory is not another's. Not part of CI.
  */
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -19,6 +21,8 @@ interface Benchmark {
   command: string[];
   /** Whether it reads BENCH_DATABASE_URL (a database benchmark runs once per database). */
   database: boolean;
+  /** Measured on Postgres alone. */
+  postgresOnly?: true;
 }
 
 const BENCHMARKS: Benchmark[] = [
@@ -31,14 +35,16 @@ const BENCHMARKS: Benchmark[] = [
   },
   { name: 'relationships', command: ['run', 'bench:relationships'], database: true },
   { name: 'scale', command: ['run', 'bench:scale'], database: true },
-  // Postgres only: on the embedded database it prints that it skips.
-  { name: 'load', command: ['run', 'bench:load'], database: true },
+  { name: 'load', command: ['run', 'bench:load'], database: true, postgresOnly: true },
   // Thirty minutes a database: the longest here by far.
   { name: 'soak', command: ['run', 'bench:soak'], database: true },
 ];
 
 interface Run {
   benchmark: Benchmark;
+  /** The machine as the run began: its date, and how busy the machine was. */
+  started: string;
+  load: number[];
   database: string;
   env: Record<string, string>;
   seconds: number;
@@ -49,6 +55,7 @@ interface Run {
 
 function runOne(benchmark: Benchmark, env: Record<string, string>): Promise<Run> {
   const started = Date.now();
+  const load = os.loadavg().map((l) => Math.round(l * 10) / 10);
   return new Promise((resolve) => {
     // The embedded run must not inherit the Postgres address this runner was given.
     const inherited = { ...process.env };
@@ -79,6 +86,8 @@ function runOne(benchmark: Benchmark, env: Record<string, string>): Promise<Run>
         });
       resolve({
         benchmark,
+        started: new Date(started).toISOString(),
+        load,
         database: !benchmark.database
           ? 'no database'
           : env.BENCH_DATABASE_URL
@@ -97,36 +106,55 @@ function runOne(benchmark: Benchmark, env: Record<string, string>): Promise<Run>
 /** The URL without its password: RESULTS.md is committed. */
 const redacted = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 
-function report(runs: Run[]): string {
+const HEADER = [
+  '# Benchmark results',
+  '',
+  'Written by `npm run bench` (bench/all.ts); every figure below comes from the run named',
+  'with it, on the machine and at the date given there. These machines are shared and noisy:',
+  'compare figures within one section (side-by-side figures are measured alternating), not',
+  'across sections.',
+  '',
+];
+
+function section(run: Run): string {
   const cpus = os.cpus();
-  const lines = [
-    '# Benchmark results',
+  const vars = Object.entries(run.env)
+    .map(([k, v]) => `${k}=${redacted(v)} `)
+    .join('');
+  return [
+    `## ${run.benchmark.name} (${run.database})`,
     '',
-    'Written by `npm run bench` (bench/all.ts); every figure below comes from the run named',
-    'with it. These machines are shared and noisy: compare figures from one run, not across runs.',
+    `- command: \`${vars}npm ${run.benchmark.command.join(' ')}\`: ${run.ok ? 'finished' : 'FAILED'} in ${run.seconds} s`,
+    `- date: ${run.started}; load average then ${run.load.join(', ')}`,
+    `- machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 1024 ** 3)} GB memory, ${os.type()} ${os.release()}; Node ${process.version}`,
     '',
-    `- date: ${new Date().toISOString()}`,
-    `- machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 1024 ** 3)} GB memory, ${os.type()} ${os.release()}`,
-    `- Node ${process.version}`,
+    '```json',
+    ...run.figures.map((f) => JSON.stringify(f)),
+    '```',
+    ...(run.ok ? [] : ['', 'Its last error lines:', '', '```', run.errors, '```']),
     '',
-  ];
+  ].join('\n');
+}
+
+/** The sections of an earlier RESULTS.md, by heading, in their order. */
+function sectionsOf(text: string): Map<string, string> {
+  const sections = new Map<string, string>();
+  for (const part of text.split(/\n(?=## )/).slice(1))
+    sections.set(part.split('\n', 1)[0]!, part.trimEnd() + '\n');
+  return sections;
+}
+
+/** This run's sections replace those of the same name; the rest are kept, in BENCHMARKS order. */
+function report(runs: Run[], earlier: string): string {
+  const sections = sectionsOf(earlier);
   for (const run of runs) {
-    const vars = Object.entries(run.env)
-      .map(([k, v]) => `${k}=${redacted(v)} `)
-      .join('');
-    lines.push(
-      `## ${run.benchmark.name} (${run.database})`,
-      '',
-      `\`${vars}npm ${run.benchmark.command.join(' ')}\`: ${run.ok ? 'finished' : 'FAILED'} in ${run.seconds} s`,
-      '',
-      '```json',
-      ...run.figures.map((f) => JSON.stringify(f)),
-      '```',
-      ...(run.ok ? [] : ['', 'Its last error lines:', '', '```', run.errors, '```']),
-      '',
-    );
+    const text = section(run);
+    sections.set(text.split('\n', 1)[0]!, text);
   }
-  return lines.join('\n');
+  const order = (heading: string) =>
+    BENCHMARKS.findIndex((b) => heading.startsWith(`## ${b.name} (`));
+  const headings = [...sections.keys()].sort((a, b) => order(a) - order(b));
+  return [...HEADER, ...headings.map((h) => sections.get(h))].join('\n');
 }
 
 async function main() {
@@ -134,14 +162,19 @@ async function main() {
     ? process.argv[process.argv.indexOf('--only') + 1]
     : undefined;
   const postgres = process.env.BENCH_DATABASE_URL;
+  const postgresOnly = process.argv.includes('--postgres-only');
+  if (postgresOnly && !postgres) throw new Error('--postgres-only needs BENCH_DATABASE_URL');
+  const where = path.join(__dirname, 'RESULTS.md');
+  const earlier = await readFile(where, 'utf8').catch(() => '');
   const runs: Run[] = [];
   for (const benchmark of BENCHMARKS.filter((b) => !only || b.name.startsWith(only))) {
-    runs.push(await runOne(benchmark, {}));
+    if (!(benchmark.database && (postgresOnly || benchmark.postgresOnly)))
+      runs.push(await runOne(benchmark, {}));
     if (benchmark.database && postgres)
       runs.push(await runOne(benchmark, { BENCH_DATABASE_URL: postgres }));
+    // Written after each, so that a long run stopped part-way keeps what it measured.
+    await writeFile(where, report(runs, earlier));
   }
-  const where = path.join(__dirname, 'RESULTS.md');
-  await writeFile(where, report(runs));
   console.log(`Wrote ${where}`);
   if (runs.some((r) => !r.ok)) process.exitCode = 1;
 }
