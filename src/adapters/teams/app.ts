@@ -142,7 +142,9 @@ export function createTeamsAdapter(
       const done = new Promise<void>((resolve) => {
         settle = resolve;
       });
-      const run = () => tracker.track(work()).finally(settle);
+      // The activity may have been answered already: a failure outside the turn is logged here.
+      const failed = (error: unknown) => log.error({ err: error }, 'Teams activity failed');
+      const run = () => tracker.track(work().catch(failed)).finally(settle);
       if (type === 'message' || type === 'invoke') {
         if (!limit.admit(run)) return false;
       } else limit.always(run);
