@@ -5,6 +5,7 @@ import {
   type MatchOptions,
 } from '../../src/core/domain/matching';
 import { seededRandom } from '../../src/core/domain/random';
+import { describeOnEmbeddedPass } from '../support/passes';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const DAY = 86_400_000;
@@ -43,7 +44,7 @@ function expectEveryoneOnce(candidates: Candidate[], result: ReturnType<typeof f
 /** The pairs each group makes, for history. */
 const asHistory = (groups: string[][], at: Date) => groups.map((members) => ({ members, at }));
 
-describe('the matching engine', () => {
+describeOnEmbeddedPass('the matching engine', () => {
   it('reaches the cross-department bound, places everyone, keeps sizes and is repeatable, on 300 random organisations', () => {
     const random = seededRandom('organisations');
     for (let run = 0; run < 300; run += 1) {

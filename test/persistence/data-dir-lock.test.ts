@@ -6,6 +6,7 @@ import { openDatabase } from '../../src/persistence/database';
 import { cleanEnv, freePort, ownLines, ROOT, runEntry } from '../support/processes';
 import { SIGNING_SECRET } from '../support/slack-requests';
 import { until } from '../support/wait';
+import { describeOnEmbeddedPass } from '../support/passes';
 
 const ENTRIES: Array<[entry: string, args: string[], heading: string]> = [
   ['src/adapters/shell/demo.ts', [], 'The demo could not start'],
@@ -32,7 +33,7 @@ async function startDemo(dir: string) {
   return { child, exited, output: () => output };
 }
 
-describe('one process at a time on an embedded data directory', () => {
+describeOnEmbeddedPass('one process at a time on an embedded data directory', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'rapport-lock-'));

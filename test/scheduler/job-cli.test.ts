@@ -13,8 +13,9 @@ import { FakeSlack } from '../support/fake-slack';
 import { cleanEnv, ownLines, run } from '../support/processes';
 import { SIGNING_SECRET } from '../support/slack-requests';
 import { acmeUsers, BOT_USER_ID, TEAM_ID } from '../support/slack-team';
+import { describeOnEmbeddedPass } from '../support/passes';
 
-describe('npm run job', () => {
+describeOnEmbeddedPass('npm run job', () => {
   let dir: string;
   let fake: FakeSlack;
 
