@@ -18,61 +18,68 @@ describe(`answering a Teams activity before its turn has run (${databaseLabel})`
   });
   afterAll(() => app?.close());
 
-  it('answers a message 200 while its reply is still on its way, and the reply arrives once', async () => {
-    const { ana } = app.fx.people;
+  const replies = () => app.fake.callsTo('sendToConversation').length;
+
+  /**
+   * Sends Ana's "help" and holds its reply at the connector, so that its turn (the one turn
+   * allowed at a time) is under way until `release`; `answered` is that message's answer.
+   */
+  async function oneTurnHeld() {
     const release = app.fake.hold('sendToConversation');
-    const before = app.fake.callsTo('sendToConversation').length;
-    let answered: number | undefined;
+    const before = replies();
+    const answered = postActivity(
+      app.url,
+      app.activities.personalMessage(app.fx.people.ana, 'help'),
+    );
+    await app.fake.waitFor(() => replies() > before);
+    return { release, before, answered };
+  }
+
+  it('answers a message 200 while its reply is still on its way, and the reply arrives once', async () => {
+    const { release, before, answered } = await oneTurnHeld();
+    let status: number | undefined;
     try {
-      const posted = postActivity(app.url, app.activities.personalMessage(ana, 'help'));
-      // The turn is under way: its reply has reached the connector and is held there.
-      await app.fake.waitFor(() => app.fake.callsTo('sendToConversation').length > before);
-      answered = (await posted).status;
+      status = (await answered).status;
     } finally {
       release();
     }
-    expect(answered).toBe(200);
+    expect(status).toBe(200);
     await app.teams.idle();
-    expect(app.fake.callsTo('sendToConversation').length).toBe(before + 1);
+    expect(replies()).toBe(before + 1);
   });
 
   it('answers a message waiting behind another turn, and runs it once that one ends', async () => {
-    const { ana, li } = app.fx.people;
-    const release = app.fake.hold('sendToConversation');
-    const before = app.fake.callsTo('sendToConversation').length;
+    const { release, before, answered } = await oneTurnHeld();
     try {
-      const first = postActivity(app.url, app.activities.personalMessage(ana, 'help'));
-      await app.fake.waitFor(() => app.fake.callsTo('sendToConversation').length > before);
-      const second = await postActivity(app.url, app.activities.personalMessage(li, 'help'));
-      expect([(await first).status, second.status]).toEqual([200, 200]);
+      const second = await postActivity(
+        app.url,
+        app.activities.personalMessage(app.fx.people.li, 'help'),
+      );
+      expect([(await answered).status, second.status]).toEqual([200, 200]);
       // The second turn has not started: only the first reply has been asked for.
-      expect(app.fake.callsTo('sendToConversation').length).toBe(before + 1);
+      expect(replies()).toBe(before + 1);
     } finally {
       release();
     }
     await app.teams.idle();
-    expect(app.fake.callsTo('sendToConversation').length).toBe(before + 2);
+    expect(replies()).toBe(before + 2);
   });
 
   it('still refuses an activity the SDK would refuse, even when its turn would have to wait', async () => {
-    const { ana } = app.fx.people;
-    const release = app.fake.hold('sendToConversation');
-    const before = app.fake.callsTo('sendToConversation').length;
+    const { release, before, answered } = await oneTurnHeld();
     try {
-      const first = postActivity(app.url, app.activities.personalMessage(ana, 'help'));
-      await app.fake.waitFor(() => app.fake.callsTo('sendToConversation').length > before);
       const noConversation: Record<string, unknown> = {
-        ...app.activities.personalMessage(ana, 'help'),
+        ...app.activities.personalMessage(app.fx.people.ana, 'help'),
       };
       delete noConversation.conversation;
       const refused = await postActivity(app.url, noConversation);
       expect(refused).toEqual({ status: 400, body: { error: 'not_an_activity' } });
-      expect((await first).status).toBe(200);
+      expect((await answered).status).toBe(200);
     } finally {
       release();
     }
     await app.teams.idle();
-    expect(app.fake.callsTo('sendToConversation').length).toBe(before + 1);
+    expect(replies()).toBe(before + 1);
   });
 
   it('lets an invoke wait for its turn, whose answer is the body', async () => {
