@@ -23,7 +23,13 @@ import type { SlackUser } from '../src/adapters/slack/directory';
 import { FakeConnector } from '../test/support/fake-connector';
 import { FakeSlack } from '../test/support/fake-slack';
 import { spawnServer, type ServerProcess } from '../test/support/processes';
-import { postSigned, SIGNING_SECRET, slashCommandForm, form } from '../test/support/slack-requests';
+import {
+  form,
+  postSigned,
+  roundFormValues,
+  SIGNING_SECRET,
+  slashCommandForm,
+} from '../test/support/slack-requests';
 import { BOT_USER_ID, DEPARTMENT_FIELD } from '../test/support/slack-team';
 import { TeamsActivities } from '../test/support/teams-activities';
 import { teamsFixture } from '../test/support/teams-fixture';
@@ -366,21 +372,7 @@ async function postTeams(url: string, activity: object) {
 
 /** Submits the round form as the admin would: #coffee, Mondays at 10:00 in London, pairs. */
 async function saveRound(url: string, view: { callback_id: string; private_metadata: string }) {
-  const field = (id: string, value: Record<string, unknown>) => ({ [id]: { [id]: value } });
-  const choice = (value: string) => ({ type: 'static_select', selected_option: { value } });
-  const values = {
-    ...field('channelId', { type: 'conversations_select', selected_conversation: 'CCOFFEE' }),
-    ...field('enabled', { type: 'checkboxes', selected_options: [{ value: 'on' }] }),
-    ...field('everyWeeks', choice('1')),
-    ...field('weekday', choice('1')),
-    ...field('hour', choice('10')),
-    ...field('timezone', { type: 'plain_text_input', value: 'Europe/London' }),
-    ...field('groupSize', choice('2')),
-    ...field('repeatWindowDays', { type: 'number_input', value: '180' }),
-    ...field('participation', { type: 'radio_buttons', selected_option: { value: 'opt_in' } }),
-    ...field('leftover', { type: 'radio_buttons', selected_option: { value: 'join' } }),
-    ...field('checkinAfterDays', { type: 'number_input', value: '3' }),
-  };
+  const values = roundFormValues();
   const body = form({
     payload: JSON.stringify({
       type: 'view_submission',

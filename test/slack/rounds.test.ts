@@ -15,6 +15,7 @@ import { movingClock } from '../support/clock';
 import { databaseLabel } from '../support/database';
 import { SlackTestApp } from '../support/slack-app';
 import { slackQueue } from '../support/slack-queue';
+import { roundFormValues } from '../support/slack-requests';
 
 /** Every piece of text in a Block Kit structure, in order. */
 function texts(node: unknown): string[] {
@@ -101,19 +102,7 @@ describe(`the weekly intro round on Slack (${databaseLabel})`, () => {
           state: { values },
         },
       });
-    const values = {
-      ...field('channelId', { type: 'conversations_select', selected_conversation: 'CCOFFEE' }),
-      ...field('enabled', { type: 'checkboxes', selected_options: [{ value: 'on' }] }),
-      ...field('everyWeeks', choice('1')),
-      ...field('weekday', choice('1')),
-      ...field('hour', choice('10')),
-      ...field('timezone', { type: 'plain_text_input', value: 'Europe/London' }),
-      ...field('groupSize', choice('2')),
-      ...field('repeatWindowDays', { type: 'number_input', value: '180' }),
-      ...field('participation', { type: 'radio_buttons', selected_option: { value: 'opt_in' } }),
-      ...field('leftover', { type: 'radio_buttons', selected_option: { value: 'join' } }),
-      ...field('checkinAfterDays', { type: 'number_input', value: '3' }),
-    };
+    const values = roundFormValues();
     // What is filled in is exactly what the form asked, field by field.
     const inputs = view.args.view.blocks.filter((b: { type: string }) => b.type === 'input');
     expect(inputs.map((b: { block_id: string }) => b.block_id)).toEqual(Object.keys(values));

@@ -68,3 +68,26 @@ export function slashCommandForm(c: SlashCommand): string {
     trigger_id: c.triggerId,
   });
 }
+
+/**
+ * The round form's state as Slack posts it when an admin fills it in: #coffee, weekly on
+ * Mondays at 10:00 in London, pairs, a 180-day repeat window, opt-in, leftovers join a trio,
+ * a check-in after 3 days. Block and action ids are the field names.
+ */
+export function roundFormValues(): Record<string, Record<string, unknown>> {
+  const field = (id: string, value: Record<string, unknown>) => ({ [id]: { [id]: value } });
+  const choice = (value: string) => ({ type: 'static_select', selected_option: { value } });
+  return {
+    ...field('channelId', { type: 'conversations_select', selected_conversation: 'CCOFFEE' }),
+    ...field('enabled', { type: 'checkboxes', selected_options: [{ value: 'on' }] }),
+    ...field('everyWeeks', choice('1')),
+    ...field('weekday', choice('1')),
+    ...field('hour', choice('10')),
+    ...field('timezone', { type: 'plain_text_input', value: 'Europe/London' }),
+    ...field('groupSize', choice('2')),
+    ...field('repeatWindowDays', { type: 'number_input', value: '180' }),
+    ...field('participation', { type: 'radio_buttons', selected_option: { value: 'opt_in' } }),
+    ...field('leftover', { type: 'radio_buttons', selected_option: { value: 'join' } }),
+    ...field('checkinAfterDays', { type: 'number_input', value: '3' }),
+  };
+}
