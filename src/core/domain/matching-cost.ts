@@ -97,7 +97,8 @@ export class MeetingIndex {
 
   /** How much two departments have met lately, company-wide, up to 1 (0: never). */
   coverage(a: number, b: number): number {
-    return Math.min(1, this.covered[a * this.departments + b]!);
+    const c = this.covered[a * this.departments + b]!;
+    return c < 1 ? c : 1;
   }
 
   /** How much `person` has met `department` lately (0: never). */
@@ -121,9 +122,14 @@ export function utcWindow(zone: string, startMinute: number, endMinute: number, 
   return { utcStart: wrap(startMinute), utcEnd: wrap(endMinute) };
 }
 
-/** Minutes two ranges on a day overlap; `end` may pass midnight (then it is above 1440). */
+/**
+ * Minutes two ranges on a day overlap; `end` may pass midnight (then it is above 1440).
+ * Comparisons rather than Math.min and Math.max: inside jest's sandbox those calls are not
+ * inlined, and this ran thirty times slower there (24 s of a 36 s test).
+ */
 function span(s1: number, e1: number, s2: number, e2: number): number {
-  return Math.max(0, Math.min(e1, e2) - Math.max(s1, s2));
+  const overlap = (e1 < e2 ? e1 : e2) - (s1 > s2 ? s1 : s2);
+  return overlap > 0 ? overlap : 0;
 }
 
 /** Minutes a day two people are both at work (no allocation: this runs millions of times). */
@@ -134,11 +140,10 @@ export function overlapMinutes(a: Person, b: Person): number {
   const lb = b.utcStart === b.utcEnd ? 1440 : (b.utcEnd - b.utcStart + 1440) % 1440;
   const ea = a.utcStart + la;
   let total = 0;
-  for (const shift of [-1440, 0, 1440]) {
-    const sb = b.utcStart + shift;
+  for (let sb = b.utcStart - 1440; sb <= b.utcStart + 1440; sb += 1440)
     total += span(a.utcStart, ea, sb, sb + lb);
-  }
-  return Math.min(total, Math.min(la, lb));
+  const shorter = la < lb ? la : lb;
+  return total < shorter ? total : shorter;
 }
 
 /** Four shared hours are plenty for a conversation; less costs in proportion. */
@@ -161,7 +166,8 @@ export function groupCost(members: number[], people: Person[], met: MeetingIndex
         WEIGHTS.familiarDepartment;
       cost +=
         met.coverage(people[a]!.department, people[b]!.department) * WEIGHTS.coveredDepartmentPair;
-      const overlap = Math.min(ENOUGH_OVERLAP, overlapMinutes(people[a]!, people[b]!));
+      const minutes = overlapMinutes(people[a]!, people[b]!);
+      const overlap = minutes < ENOUGH_OVERLAP ? minutes : ENOUGH_OVERLAP;
       cost += (1 - overlap / ENOUGH_OVERLAP) * WEIGHTS.noOverlap;
     }
   return cost;
