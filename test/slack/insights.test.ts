@@ -104,7 +104,9 @@ describe(`insights on Slack (${databaseLabel})`, () => {
     await app.quiet();
     const before = app.fake.files.length;
     const answer = await (await app.command('/rapport', 'insights 7w', { user: 'UANA' })).reply();
-    expect(answer.body.text).toMatch(/^I couldn't read "7w" as a period/);
+    expect(answer.body.text).toMatch(
+      /^I couldn't read "7w" as a period\. Insights look back over 4, 12 or 52 weeks\. For example `?\/rapport insights 4w`?\.$/,
+    );
     expect(app.fake.files).toHaveLength(before);
     expect(app.fake.callsTo('files.getUploadURLExternal')).toEqual([]);
   });

@@ -117,7 +117,7 @@ export function usageText(p: UsageProblem, x: Examples): Text {
       );
     case 'insights_period':
       return text(
-        `I couldn't read ${quoted(p.typed)} as a period. Insights look back over 4, 12 or 52 weeks: `,
+        `I couldn't read ${quoted(p.typed)} as a period. Insights look back over 4, 12 or 52 weeks. `,
         eg('/rapport insights 4w'),
       );
   }
