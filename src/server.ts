@@ -52,6 +52,7 @@ export interface ServerOptions {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, logger, database } = options;
   const clock = options.clock ?? systemClock;
+  const metrics = createMetrics({ database, clock, logger });
   const adapters = createAdapters({
     config,
     database,
@@ -59,11 +60,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clock,
     useCases: useCasesFor(database, clock),
     ...(options.directoryPacing && { directoryPacing: options.directoryPacing }),
+    acknowledged: (platform, seconds) => metrics.http.acknowledged(platform, seconds),
   });
 
   // Each platform adapter brings its own check: /readyz names whatever is not ready.
   const checks = [databaseReadiness(database.db), ...adapters.map((a) => a.readiness)];
-  const metrics = createMetrics({ database, clock, logger });
   const server = createHttpServer(
     checks,
     logger,

@@ -47,6 +47,8 @@ export interface AdapterServices {
   useCases: UseCases;
   /** Pauses between directory reads; each platform has defaults that keep to its limits. */
   directoryPacing?: { pageIntervalMs: number; profileIntervalMs: number };
+  /** Times an acknowledgement that no HTTP request carries (Slack's Socket Mode). */
+  acknowledged?: (platform: Platform, seconds: number) => void;
 }
 
 /** A platform Rapport can run on: whether the configuration asks for it, and how to build it. */

@@ -43,14 +43,19 @@ export function httpMetrics(registry: Registry) {
         const took = seconds();
         requests.inc({ route, platform, status });
         duration.observe({ route, platform }, took);
-        // A platform's POST is its delivery of work: Bolt answers it once the work is accepted
-        // (listeners run after), Teams' endpoint once the turn has run.
+        // A platform's POST is its delivery of work, answered once the work is accepted (it
+        // runs after): Bolt's listeners, a Teams turn (an invoke's, whose answer is its body,
+        // once it has run).
         if (platform !== 'none' && req.method === 'POST') ack.observe({ platform }, took);
       };
       res.once('finish', () => done(String(res.statusCode)));
       res.once('close', () => {
         if (!res.writableFinished) done('aborted');
       });
+    },
+    /** An acknowledgement that no HTTP request carried (Slack's Socket Mode). */
+    acknowledged(platform: string, seconds: number): void {
+      ack.observe({ platform }, seconds);
     },
   };
 }

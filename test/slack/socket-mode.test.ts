@@ -1,13 +1,24 @@
 import { databaseLabel } from '../support/database';
+import { LogCapture } from '../support/log-capture';
+import { parsePrometheus, valueOf } from '../support/prometheus';
 import { SlackTestApp } from '../support/slack-app';
 import { BOT_USER_ID, TEAM_ID } from '../support/slack-team';
 import { form, postSigned } from '../support/slack-requests';
 import { celebration, kudosNote, pings, texts } from '../support/slack-messages';
 
+const METRICS_TOKEN = 'socket-metrics-token-0123456789';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 describe(`Slack over Socket Mode (${databaseLabel})`, () => {
   let app: SlackTestApp;
+  // At debug, so that Bolt's lines about the socket are captured.
+  const logs = new LogCapture();
   beforeAll(async () => {
-    app = await SlackTestApp.start({ mode: 'socket' });
+    app = await SlackTestApp.start({
+      mode: 'socket',
+      logs,
+      env: { RAPPORT_METRICS_TOKEN: METRICS_TOKEN, LOG_LEVEL: 'debug' },
+    });
     await app.directorySynced();
   });
   afterAll(() => app?.close());
@@ -54,6 +65,61 @@ describe(`Slack over Socket Mode (${databaseLabel})`, () => {
     expect(stored).toEqual([{ giver_id: 'UANA', message: 'thanks for the socket work #craft' }]);
   });
 
+  it('gives an envelope a request id, as over HTTP: on its log lines and the deliveries it queues, and times its acknowledgement', async () => {
+    const scrape = async () => {
+      const response = await fetch(`${app.url}/metrics`, {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
+      return parsePrometheus(await response.text());
+    };
+    const acks = async () =>
+      valueOf(await scrape(), 'rapport_ack_duration_seconds_count', { platform: 'slack' });
+    const before = await acks();
+    await app.fake.sendEnvelope('slash_commands', {
+      team_id: TEAM_ID,
+      team_domain: 'acme',
+      channel_id: 'CGENERAL',
+      user_id: 'UPRIYA',
+      command: '/kudos',
+      text: '<@UBEN> thanks for the socket metrics #craft',
+      api_app_id: 'A0RAPPORT',
+      is_enterprise_install: 'false',
+      response_url: app.fake.responseUrl('socket-ids'),
+      trigger_id: 'trigger.socket.ids',
+    });
+    expect(await acks()).toBe(before + 1);
+    const dm = await app.fake.waitFor(() =>
+      app.fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'UBEN'),
+    );
+    expect(dm).toBeDefined();
+    const deliveries = await app.db
+      .selectFrom('deliveries')
+      .select(['request_id', 'member_ids'])
+      .execute();
+    const queued = deliveries.find((d) => d.member_ids.includes('UBEN'))!;
+    expect(queued.request_id).toMatch(UUID);
+    // Its handling logged under the same id: Bolt's acknowledgement over the socket among it.
+    const handling = logs.lines.filter((l) => l.requestId === queued.request_id);
+    expect(handling.map((l) => l.msg)).toContainEqual(
+      expect.stringMatching(/^ack\(\) call begins/),
+    );
+    // Every envelope has an id of its own: an event's too, which Bolt acknowledges itself.
+    await app.fake.sendEnvelope('events_api', {
+      team_id: TEAM_ID,
+      api_app_id: 'A0RAPPORT',
+      type: 'event_callback',
+      event_id: 'EvSOCKETIDS',
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: 'app_home_opened', user: 'UBEN', tab: 'home', channel: 'DUBEN' },
+      authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true }],
+    });
+    expect(await acks()).toBe(before + 2);
+    const acked = logs.lines.filter((l) => /^ack\(\) call begins/.test(String(l.msg)));
+    expect(acked.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(acked.map((l) => l.requestId)).size).toBe(acked.length);
+    expect(acked.every((l) => typeof l.requestId === 'string')).toBe(true);
+  });
+
   it('takes events over the socket', async () => {
     const ack = await app.fake.sendEnvelope('events_api', {
       token: 'legacy',
@@ -66,7 +132,9 @@ describe(`Slack over Socket Mode (${databaseLabel})`, () => {
       authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true }],
     });
     expect(ack.envelope_id).toMatch(/^env-/);
-    const published = await app.fake.waitFor(() => app.fake.callsTo('views.publish')[0]);
+    const published = await app.fake.waitFor(() =>
+      app.fake.callsTo('views.publish').find((c) => c.args.user_id === 'UPRIYA'),
+    );
     expect(published.args.user_id).toBe('UPRIYA');
   });
 

@@ -25,6 +25,7 @@ import { startSlack } from './start-up';
 import { slackRoster } from './roster';
 import { slackSender, type SlackLimits } from './sender';
 import { workTracker } from '../../inbound/work-tracker';
+import { socketModeReceiver } from './socket-mode-receiver';
 
 /**
  * The least the features need: commands, posting and DMs, reading the directory and its
@@ -81,7 +82,12 @@ type SlackConfig = Pick<
   | 'SLACK_APP_TOKEN'
   | 'SLACK_API_URL'
   | 'RAPPORT_ENCRYPTION_KEY'
-> & { limits: SlackLimits; inbound: { concurrency: number; backlog: number } };
+> & {
+  limits: SlackLimits;
+  inbound: { concurrency: number; backlog: number };
+  /** Times a Socket Mode acknowledgement (over HTTP, the server times every request). */
+  acknowledged?: (seconds: number) => void;
+};
 
 /** What the Slack adapter is built from; it makes its conversation and inbound limit itself. */
 export type SlackBase = Omit<
@@ -198,7 +204,10 @@ export function createSlackAdapter(config: SlackConfig, given: SlackBase): Slack
   if (config.SLACK_APP_TOKEN) {
     const app = new App({
       socketMode: true,
-      appToken: config.SLACK_APP_TOKEN,
+      receiver: socketModeReceiver(
+        { appToken: config.SLACK_APP_TOKEN, logger, clientOptions },
+        config.acknowledged,
+      ),
       signingSecret: config.SLACK_SIGNING_SECRET,
       clientOptions,
       logger,

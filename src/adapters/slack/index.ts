@@ -28,6 +28,9 @@ export function slackAdapterFor(
         concurrency: config.RAPPORT_INBOUND_CONCURRENCY,
         backlog: config.RAPPORT_INBOUND_BACKLOG,
       },
+      ...(services.acknowledged && {
+        acknowledged: (seconds: number) => services.acknowledged!('slack', seconds),
+      }),
     },
     {
       db: database.db,
