@@ -6,6 +6,32 @@ import { BOT_USER_ID, TEAM_ID } from '../support/slack-team';
 import { form, postSigned } from '../support/slack-requests';
 import { celebration, kudosNote, pings, texts } from '../support/slack-messages';
 
+/** A /kudos as Socket Mode carries it: the slash command's fields as the payload. */
+const kudosCommand = (user: string, text: string, responseUrl: string, triggerId: string) => ({
+  team_id: TEAM_ID,
+  team_domain: 'acme',
+  channel_id: 'CGENERAL',
+  user_id: user,
+  command: '/kudos',
+  text,
+  api_app_id: 'A0RAPPORT',
+  is_enterprise_install: 'false',
+  response_url: responseUrl,
+  trigger_id: triggerId,
+});
+
+/** Someone opening Rapport's Home tab, as an Events API payload. */
+const homeOpened = (user: string, eventId: string) => ({
+  token: 'legacy',
+  team_id: TEAM_ID,
+  api_app_id: 'A0RAPPORT',
+  type: 'event_callback',
+  event_id: eventId,
+  event_time: Math.floor(Date.now() / 1000),
+  event: { type: 'app_home_opened', user, tab: 'home', channel: `D${user}` },
+  authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true }],
+});
+
 const METRICS_TOKEN = 'socket-metrics-token-0123456789';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -32,18 +58,15 @@ describe(`Slack over Socket Mode (${databaseLabel})`, () => {
 
   it('takes /kudos over the socket: acknowledges the envelope, celebrates, DMs and stores', async () => {
     const responseUrl = app.fake.responseUrl('socket-kudos');
-    const ack = await app.fake.sendEnvelope('slash_commands', {
-      team_id: TEAM_ID,
-      team_domain: 'acme',
-      channel_id: 'CGENERAL',
-      user_id: 'UANA',
-      command: '/kudos',
-      text: '<@USAM> thanks for the socket work #craft',
-      api_app_id: 'A0RAPPORT',
-      is_enterprise_install: 'false',
-      response_url: responseUrl,
-      trigger_id: 'trigger.socket.1',
-    });
+    const ack = await app.fake.sendEnvelope(
+      'slash_commands',
+      kudosCommand(
+        'UANA',
+        '<@USAM> thanks for the socket work #craft',
+        responseUrl,
+        'trigger.socket.1',
+      ),
+    );
     expect(ack.envelope_id).toMatch(/^env-/);
     const post = await app.fake.waitFor(
       () => app.fake.responses.find((r) => r.path === '/respond/socket-kudos')?.body,
@@ -75,18 +98,16 @@ describe(`Slack over Socket Mode (${databaseLabel})`, () => {
     const acks = async () =>
       valueOf(await scrape(), 'rapport_ack_duration_seconds_count', { platform: 'slack' });
     const before = await acks();
-    await app.fake.sendEnvelope('slash_commands', {
-      team_id: TEAM_ID,
-      team_domain: 'acme',
-      channel_id: 'CGENERAL',
-      user_id: 'UPRIYA',
-      command: '/kudos',
-      text: '<@UBEN> thanks for the socket metrics #craft',
-      api_app_id: 'A0RAPPORT',
-      is_enterprise_install: 'false',
-      response_url: app.fake.responseUrl('socket-ids'),
-      trigger_id: 'trigger.socket.ids',
-    });
+    const responseUrl = app.fake.responseUrl('socket-ids');
+    await app.fake.sendEnvelope(
+      'slash_commands',
+      kudosCommand(
+        'UPRIYA',
+        '<@UBEN> thanks for the socket metrics #craft',
+        responseUrl,
+        'trigger.s.ids',
+      ),
+    );
     expect(await acks()).toBe(before + 1);
     const dm = await app.fake.waitFor(() =>
       app.fake.callsTo('chat.postMessage').find((c) => c.args.channel === 'UBEN'),
@@ -104,15 +125,7 @@ describe(`Slack over Socket Mode (${databaseLabel})`, () => {
       expect.stringMatching(/^ack\(\) call begins/),
     );
     // Every envelope has an id of its own: an event's too, which Bolt acknowledges itself.
-    await app.fake.sendEnvelope('events_api', {
-      team_id: TEAM_ID,
-      api_app_id: 'A0RAPPORT',
-      type: 'event_callback',
-      event_id: 'EvSOCKETIDS',
-      event_time: Math.floor(Date.now() / 1000),
-      event: { type: 'app_home_opened', user: 'UBEN', tab: 'home', channel: 'DUBEN' },
-      authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true }],
-    });
+    await app.fake.sendEnvelope('events_api', homeOpened('UBEN', 'EvSOCKETIDS'));
     expect(await acks()).toBe(before + 2);
     const acked = logs.lines.filter((l) => /^ack\(\) call begins/.test(String(l.msg)));
     expect(acked.length).toBeGreaterThanOrEqual(2);
@@ -121,16 +134,7 @@ describe(`Slack over Socket Mode (${databaseLabel})`, () => {
   });
 
   it('takes events over the socket', async () => {
-    const ack = await app.fake.sendEnvelope('events_api', {
-      token: 'legacy',
-      team_id: TEAM_ID,
-      api_app_id: 'A0RAPPORT',
-      type: 'event_callback',
-      event_id: 'EvSOCKET1',
-      event_time: Math.floor(Date.now() / 1000),
-      event: { type: 'app_home_opened', user: 'UPRIYA', tab: 'home', channel: 'DUPRIYA' },
-      authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true }],
-    });
+    const ack = await app.fake.sendEnvelope('events_api', homeOpened('UPRIYA', 'EvSOCKET1'));
     expect(ack.envelope_id).toMatch(/^env-/);
     const published = await app.fake.waitFor(() =>
       app.fake.callsTo('views.publish').find((c) => c.args.user_id === 'UPRIYA'),
