@@ -124,8 +124,8 @@ export function utcWindow(zone: string, startMinute: number, endMinute: number, 
 
 /**
  * Minutes two ranges on a day overlap; `end` may pass midnight (then it is above 1440).
- * Comparisons rather than Math.min and Math.max: inside jest's sandbox those calls are not
- * inlined, and this ran thirty times slower there (24 s of a 36 s test).
+ * Comparisons rather than Math.min and Math.max: inside jest's sandbox each of those calls
+ * costs about 38 times what it does in Node, and this function alone took 24 s of a 36 s test.
  */
 function span(s1: number, e1: number, s2: number, e2: number): number {
   const overlap = (e1 < e2 ? e1 : e2) - (s1 > s2 ? s1 : s2);
