@@ -62,6 +62,11 @@ function report(part: string, times: number[], extra: Record<string, unknown> = 
       p50Ms: round(percentile(sorted, 50)),
       p99Ms: round(percentile(sorted, 99)),
       maxMs: round(sorted[sorted.length - 1]!),
+      // Where the tail lies: one cold first run, or spread through the runs.
+      slowest: [...times.keys()]
+        .sort((a, b) => times[b]! - times[a]!)
+        .slice(0, 3)
+        .map((run) => ({ run: run + 1, ms: round(times[run]!) })),
       ...extra,
       peakRssMb: mb(peakRss),
     }),
