@@ -192,20 +192,25 @@ describe(`Slack interactions Rapport has no handler for (${databaseLabel})`, () 
 
 /**
  * A request whose handling fails before any listener runs is still acknowledged. The failure
- * is the workspace's lookup, which a replica remembers once made: so on a server whose first
- * request it is.
+ * is the workspace's lookup, which a replica remembers once made (its start-up makes it too):
+ * so the start-up is held at its first call to Slack until the table the lookup reads is gone.
  */
 describe(`a Slack button whose handling fails before any listener (${databaseLabel})`, () => {
   let app: SlackTestApp;
+  let release: () => void = () => undefined;
   const logs = new LogCapture();
   beforeAll(async () => {
-    app = await SlackTestApp.start({ logs });
+    app = await SlackTestApp.start({ logs, prepare: (fake) => (release = fake.hold('auth.test')) });
   });
-  afterAll(() => app?.close());
+  afterAll(() => {
+    release();
+    return app?.close();
+  });
 
   it('is still acknowledged, and the failure logged', async () => {
     // The database lost the table the lookup reads.
     await app.db.schema.alterTable('workspaces').renameTo('workspaces_away').execute();
+    release();
     try {
       const response = await app.interaction({
         type: 'block_actions',
