@@ -78,6 +78,34 @@ describe(`people to meet and insights worked out ahead of Home (${databaseLabel}
     expect(await suggested(ws, 'ana')).toEqual(['max', 'pat', 'zoe']);
   });
 
+  it('keeps a paused member’s list too, without their own department’s people, and their Home reads it', async () => {
+    const paused = await seedWorkspace(database.db, 'T-PAUSED', [
+      ['ana', 'Product'],
+      ['ben', 'Product'],
+      ['sam', 'Engineering'],
+      ['max', 'Legal'],
+    ]);
+    for (const b of ['ana', 'ben', 'max']) await met(paused, 'sam', b);
+    await database.db
+      .updateTable('members')
+      .set({ paused_until: new Date(later(24 * 14)) })
+      .where('workspace_id', '=', paused)
+      .where('user_id', '=', 'ben')
+      .execute();
+    await uc().suggestionLists(paused);
+    // Ben (Product) knows Sam, as Ana (Product) does: she is not someone for him to meet.
+    const kept = await createRepositories(database.db).memberSuggestions.of(paused, 'ben');
+    expect(kept?.suggestions.map((x) => x.userId)).toEqual(['max']);
+    clock.set(later(1));
+    try {
+      expect(await suggested(paused, 'ben')).toEqual(['max']);
+      const read = await createRepositories(database.db).memberSuggestions.of(paused, 'ben');
+      expect(read?.computedAt.toISOString()).toBe(T0);
+    } finally {
+      clock.set(T0);
+    }
+  });
+
   it('keeps each workspace’s lists apart', async () => {
     await uc().suggestionLists(other);
     expect(await suggested(other, 'ana')).toEqual(['bob']);

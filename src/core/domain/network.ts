@@ -96,6 +96,8 @@ export class Candidates {
   /** Each department's people, in id order. */
   readonly people: number[][];
 
+  private readonly numbers: Map<string, number>;
+
   constructor(
     readonly network: Network,
     departments: ReadonlyMap<string, string | null>,
@@ -104,6 +106,7 @@ export class Candidates {
       (a, b) => a.localeCompare(b),
     );
     const number = new Map(names.map((d, k) => [d, k]));
+    this.numbers = number;
     this.department = new Int32Array(network.ids.length).fill(-1);
     this.people = names.map(() => []);
     const order = [...departments.keys()].sort();
@@ -114,6 +117,11 @@ export class Candidates {
       this.department[i] = d;
       this.people[d]!.push(i);
     }
+  }
+
+  /** A department's number; -1 when none of the candidates is in it. */
+  departmentNumber(name: string | null): number {
+    return this.numbers.get(name ?? '') ?? -1;
   }
 }
 
@@ -141,14 +149,26 @@ const SET_ASIDE = 2;
 export function suggestFor(
   candidates: Candidates,
   userId: string,
-  options: { excluded: ReadonlySet<string>; limit: number; scratch?: Scratch },
+  options: {
+    excluded: ReadonlySet<string>;
+    limit: number;
+    scratch?: Scratch;
+    /**
+     * The member's own department, for a member who is not among the candidates (paused,
+     * say): its people are not suggested to them either.
+     */
+    department?: string | null;
+  },
 ): Suggestion[] {
   const { network } = candidates;
   const me = network.index.get(userId);
   if (me === undefined) return [];
   const { counts, marks, reached } = options.scratch ?? new Scratch(candidates);
   const { offsets, neighbours, ids } = network;
-  const myDepartment = candidates.department[me]!;
+  const myDepartment =
+    options.department === undefined
+      ? candidates.department[me]!
+      : candidates.departmentNumber(options.department);
   marks[me] = KNOWN;
   for (let at = offsets[me]!; at < offsets[me + 1]!; at += 1) {
     const other = neighbours[at]!;

@@ -9,7 +9,7 @@ import type {
   UnitOfWork,
 } from '../ports';
 import { LIST_SHOWN } from './followups';
-import { keptSuggestions } from './member-suggestions';
+import { keptSuggestions, showsSuggestions } from './member-suggestions';
 import { summariseNetwork, type NetworkSummary } from './network-summary';
 
 export const RECENT_KUDOS_SHOWN = 5;
@@ -65,10 +65,9 @@ export function makeHome({ transaction, clock }: { transaction: UnitOfWork; cloc
           FOLLOWUPS_SHOWN,
         ),
         introductions: await repos.introductions.openFor(workspaceId, userId),
-        suggestions:
-          member.suggestions && !member.isDeactivated
-            ? await keptSuggestions(repos, workspaceId, member, now)
-            : [],
+        suggestions: showsSuggestions(member)
+          ? await keptSuggestions(repos, workspaceId, member, now)
+          : [],
         ...admin,
       };
     });

@@ -38,7 +38,7 @@ export function makeWeeklyNetwork({
         const cold = m.nudges.enabled
           ? network.goingCold(i, now, m.nudges.cadenceDays, NUDGE_NAMES)
           : [];
-        const suggestions = m.suggestions ? suggest(m.userId, SUGGESTIONS) : [];
+        const suggestions = m.suggestions ? suggest(m.userId, SUGGESTIONS, m.departmentName) : [];
         if (cold.length === 0 && suggestions.length === 0) continue;
         nudges += cold.length > 0 ? 1 : 0;
         suggested += suggestions.length > 0 ? 1 : 0;

@@ -87,7 +87,13 @@ export async function workspaceSuggester(repos: Repositories, workspaceId: strin
     members,
     network,
     departments,
-    suggest: (userId: string, limit: number): Suggestion[] =>
-      suggestFor(candidates, userId, { excluded: excludedFor(userId), limit, scratch }),
+    /** `department`: the member's own, whether or not they are among the candidates. */
+    suggest: (userId: string, limit: number, department: string | null): Suggestion[] =>
+      suggestFor(candidates, userId, {
+        excluded: excludedFor(userId),
+        limit,
+        scratch,
+        department,
+      }),
   };
 }
