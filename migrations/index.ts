@@ -15,6 +15,7 @@ import * as deliveryRequestIds from './2026-12-03T00-00-00_delivery-request-ids'
 import * as deliveryFailingSince from './2026-12-04T00-00-00_delivery-failing-since';
 import * as homePrecomputed from './2026-12-04T00-00-00_home-precomputed';
 import * as scaleIndexes from './2026-12-04T01-00-00_scale-indexes';
+import * as deliveriesCreatedIndex from './2026-12-05T00-00-00_deliveries-created-index';
 
 /**
  * Every migration, by name. Listed statically (not read from disk at run time) so the same
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T00-00-00_delivery-failing-since': deliveryFailingSince,
   '2026-12-04T00-00-00_home-precomputed': homePrecomputed,
   '2026-12-04T01-00-00_scale-indexes': scaleIndexes,
+  '2026-12-05T00-00-00_deliveries-created-index': deliveriesCreatedIndex,
 };

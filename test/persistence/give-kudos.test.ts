@@ -7,6 +7,7 @@ import { seedSmallOrganisation } from '../support/organisation';
 import { plainText } from '../../src/core/conversation/text';
 import { FALLBACK_EXAMPLES } from '../../src/core/messages/common';
 import { kudosRejectionText } from '../../src/core/messages/kudos';
+import { RECENT_KUDOS_SHOWN } from '../../src/core/use-cases/home';
 
 describe(`give kudos on ${databaseLabel}`, () => {
   let database: TestDatabase;
@@ -260,5 +261,42 @@ describe(`give kudos on ${databaseLabel}`, () => {
       departmentsReached: ['Engineering', 'Finance'],
     });
     expect(await networkSummary(workspaceId, 'stranger')).toMatchObject({ ok: false });
+  });
+
+  it("shows on a member's Home the newest kudos they received, of this workspace only", async () => {
+    const { giveKudos, home } = useCases();
+    const given: Array<[string, string[], string]> = [
+      ['pat', ['ana'], 'oldest #teamwork'],
+      ['ana', ['li'], 'not hers #teamwork'],
+      ['li', ['ana', 'kim'], 'shared #teamwork'],
+      ['kim', ['ben'], 'not hers either #teamwork'],
+      ['kim', ['ana'], 'third #teamwork'],
+      ['pat', ['ana'], 'fourth #teamwork'],
+      ['jo', ['ana'], 'fifth #teamwork'],
+      ['ben', ['ana'], 'newest #teamwork'],
+      ['pat', ['li'], 'after hers #teamwork'],
+    ];
+    for (const [day, [giverId, recipientIds, message]] of given.entries()) {
+      clock.set(`2026-03-0${day + 1}T02:00:00Z`);
+      expect(await giveKudos(request({ giverId, recipientIds, message }))).toMatchObject({
+        ok: true,
+      });
+    }
+    // Newer still, but in another workspace.
+    await giveKudos(
+      request({ workspaceId: otherWorkspaceId, giverId: 'pat', recipientIds: ['ana'] }),
+    );
+    const result = await home(workspaceId, 'ana');
+    if (!result.ok) throw new Error('no home');
+    expect(RECENT_KUDOS_SHOWN).toBe(5);
+    expect(
+      result.home.recentReceived.map((k) => [k.giverId, [...k.recipientIds].sort(), k.message]),
+    ).toEqual([
+      ['ben', ['ana'], 'newest #teamwork'],
+      ['jo', ['ana'], 'fifth #teamwork'],
+      ['pat', ['ana'], 'fourth #teamwork'],
+      ['kim', ['ana'], 'third #teamwork'],
+      ['li', ['ana', 'kim'], 'shared #teamwork'],
+    ]);
   });
 });

@@ -108,15 +108,15 @@ export function kudosRepository(db: Kysely<Database>): KudosRepository {
         .orderBy('k.created_at', 'desc')
         .limit(limit)
         .execute();
+      // From the member's own recipient rows: an EXISTS let the planner walk the workspace's
+      // kudos newest first until three were theirs, 16,000 rows for someone thanked a year ago.
       const received = await kudosWithRecipients(db, workspaceId)
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('kudos_recipients as mine')
-              .whereRef('mine.kudos_id', '=', 'k.id')
-              .where('mine.recipient_id', '=', userId)
-              .select('mine.kudos_id'),
-          ),
+        .where('k.id', 'in', (eb) =>
+          eb
+            .selectFrom('kudos_recipients as mine')
+            .where('mine.workspace_id', '=', workspaceId)
+            .where('mine.recipient_id', '=', userId)
+            .select('mine.kudos_id'),
         )
         .orderBy('k.created_at', 'desc')
         .limit(limit)
