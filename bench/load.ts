@@ -7,7 +7,12 @@
  * next giver in turn, and a recipient that rotates through the workspace.
  *
  *   BENCH_DATABASE_URL=postgres://… npm run bench:load -- [--levels 1,8,32,128] [--seconds 10]
- *     [--rounds 2] [--people 150] [--platforms slack,teams]
+ *     [--rounds 2] [--people 150] [--platforms slack,teams] [--rates 25,50,100]
+ *
+ * The levels send each request as soon as the last is answered, so at every level the
+ * server's one core is saturated and an acknowledgement waits behind the work after the ones
+ * before it. The rates pace the load instead (8 connections, that many requests a second in
+ * all), as people's commands arrive: what an acknowledgement costs below a replica's capacity.
  *
  * Each level runs `--rounds` rounds a side, Rapport then the bare app, of seconds/rounds each;
  * after each Rapport round the bench waits until the fakes have every public post and DM
@@ -41,13 +46,22 @@ function merged(loads: Load[]) {
   };
 }
 
-function level(platform: Platform, connections: number, rapport: RapportRound[], bare: Load[]) {
+const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
+
+function level(
+  platform: Platform,
+  connections: number,
+  rate: number,
+  rapport: RapportRound[],
+  bare: Load[],
+) {
   const r = merged(rapport.map((x) => x.load));
   const b = merged(bare);
   return {
     benchmark: 'load',
     platform,
     concurrency: connections,
+    ...(rate ? { ratePerSecond: rate } : {}),
     rapport: {
       ...r,
       busy: sum(rapport.map((x) => x.busy)),
@@ -65,25 +79,32 @@ function level(platform: Platform, connections: number, rapport: RapportRound[],
     },
     bare: b,
     ratio: {
-      perSecond: Math.round((r.perSecond / b.perSecond) * 100) / 100,
-      p50: Math.round((r.p50 / b.p50) * 100) / 100,
-      p99: Math.round((r.p99 / b.p99) * 100) / 100,
+      perSecond: ratio(r.perSecond, b.perSecond),
+      p50: ratio(r.p50, b.p50),
+      p99: ratio(r.p99, b.p99),
     },
   };
 }
 
+const PACED_CONNECTIONS = 8;
+const numbers = (name: string, fallback: string) =>
+  option(name, fallback).split(',').filter(Boolean).map(Number);
+
 async function run(world: World, platform: Platform, people: number) {
-  const levels = option('levels', '1,8,32,128').split(',').map(Number);
+  const runs = [
+    ...numbers('levels', '1,8,32,128').map((connections) => ({ connections, rate: 0 })),
+    ...numbers('rates', '25,50,100').map((rate) => ({ connections: PACED_CONNECTIONS, rate })),
+  ];
   const rounds = Number(option('rounds', '2'));
   const seconds = Math.max(1, Math.round(Number(option('seconds', '10')) / rounds));
   const bareApp = platform === 'slack' ? world.bareSlack : world.bareTeams;
   const fakeUrl = platform === 'slack' ? world.slack.url : world.connector.url;
-  for (const connections of levels) {
+  for (const { connections, rate } of runs) {
     const rapport: RapportRound[] = [];
     const bare: Load[] = [];
     for (let i = 0; i < rounds; i += 1) {
       rapport.push(
-        await rapportRound(world, platform, connections, seconds, people, CATCH_UP_LIMIT_MS),
+        await rapportRound(world, platform, connections, seconds, people, CATCH_UP_LIMIT_MS, rate),
       );
       bare.push(
         await measured(
@@ -94,10 +115,11 @@ async function run(world: World, platform: Platform, people: number) {
           seconds,
           people,
           fakeUrl,
+          rate,
         ),
       );
     }
-    console.log(JSON.stringify(level(platform, connections, rapport, bare)));
+    console.log(JSON.stringify(level(platform, connections, rate, rapport, bare)));
   }
 }
 

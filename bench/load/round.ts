@@ -41,6 +41,8 @@ export function generate(
   seconds: number,
   people: number,
   fakeUrl: string,
+  /** Requests per second over all connections; 0 sends each as soon as the last is answered. */
+  rate = 0,
 ): Promise<Load> {
   const args = [
     '-c',
@@ -50,7 +52,7 @@ export function generate(
     'tsx',
     'bench/load/generator.ts',
   ];
-  const params = [platform, url, connections, seconds, people, fakeUrl, `r${++rounds}`];
+  const params = [platform, url, connections, seconds, people, fakeUrl, `r${++rounds}`, rate];
   const child = spawn('taskset', [...args, ...params.map(String)], { cwd: ROOT });
   let out = '';
   let err = '';
@@ -116,6 +118,7 @@ export async function rapportRound(
   seconds: number,
   people: number,
   catchUpLimitMs: number,
+  rate = 0,
 ): Promise<RapportRound> {
   const pid = world.rapport.child.pid!;
   const fakeUrl = platform === 'slack' ? world.slack.url : world.connector.url;
@@ -132,6 +135,7 @@ export async function rapportRound(
       seconds,
       people,
       fakeUrl,
+      rate,
     );
     const stopped = Date.now();
     const at = seen(world, platform);
