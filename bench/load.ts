@@ -11,8 +11,8 @@
  *
  * The levels send each request as soon as the last is answered, so at every level the
  * server's one core is saturated and an acknowledgement waits behind the work after the ones
- * before it. The rates pace the load instead (8 connections, that many requests a second in
- * all), as people's commands arrive: what an acknowledgement costs below a replica's capacity.
+ * before it. The rates pace the load instead, with random gaps as people's commands arrive
+ * (load/paced.ts): what an acknowledgement costs below a replica's capacity.
  *
  * Each level runs `--rounds` rounds a side, Rapport then the bare app, of seconds/rounds each;
  * after each Rapport round the bench waits until the fakes have every public post and DM
@@ -60,8 +60,7 @@ function level(
   return {
     benchmark: 'load',
     platform,
-    concurrency: connections,
-    ...(rate ? { ratePerSecond: rate } : {}),
+    ...(rate ? { ratePerSecond: rate } : { concurrency: connections }),
     rapport: {
       ...r,
       busy: sum(rapport.map((x) => x.busy)),
@@ -86,14 +85,13 @@ function level(
   };
 }
 
-const PACED_CONNECTIONS = 8;
 const numbers = (name: string, fallback: string) =>
   option(name, fallback).split(',').filter(Boolean).map(Number);
 
 async function run(world: World, platform: Platform, people: number) {
   const runs = [
     ...numbers('levels', '1,8,32,128').map((connections) => ({ connections, rate: 0 })),
-    ...numbers('rates', '25,50,100').map((rate) => ({ connections: PACED_CONNECTIONS, rate })),
+    ...numbers('rates', '25,50,100').map((rate) => ({ connections: 0, rate })),
   ];
   const rounds = Number(option('rounds', '2'));
   const seconds = Math.max(1, Math.round(Number(option('seconds', '10')) / rounds));

@@ -5,9 +5,9 @@
  *
  *   tsx bench/load/generator.ts <slack|teams> <url> <connections> <seconds> <people> <fake url> <tag> [rate]
  *
- * With a rate (requests per second over all connections) the load is paced, as people's
- * commands arrive, rather than sent as fast as the server answers. Percentiles are taken from
- * every answer's own time: autocannon's histogram holds whole milliseconds, and a bare app's
+ * With a rate (requests per second) the load is paced, as people's commands arrive (see
+ * paced.ts), rather than sent as fast as the server answers. Percentiles are taken from every
+ * answer's own time: autocannon's histogram holds whole milliseconds, and a bare app's
  * acknowledgement takes less than one.
  */
 import autocannon from 'autocannon';
@@ -16,6 +16,7 @@ import {
   slashCommandForm,
   SIGNING_SECRET,
 } from '../../test/support/slack-requests';
+import { paced } from './paced';
 import { pair, SLACK_TEAM, slackId, teamsActivities, teamsPeople } from './people';
 
 const [platform, url, connections, seconds, people, fakeUrl, tag, rate] = process.argv.slice(2);
@@ -83,12 +84,17 @@ function load(options: autocannon.Options): Promise<autocannon.Result> {
 
 async function main() {
   const next = platform === 'slack' ? slackKudos : teamsKudos;
+  const target = `${url}${platform === 'slack' ? '/slack/events' : '/api/messages'}`;
+  if (Number(rate) > 0) {
+    const r = await paced(target, Number(rate), Number(seconds), next);
+    print({ ...r, busy: r.withBody, perSecond: r.ok / r.seconds }, r.times);
+    return;
+  }
   const result = await load({
-    url: `${url}${platform === 'slack' ? '/slack/events' : '/api/messages'}`,
+    url: target,
     connections: Number(connections),
     duration: Number(seconds),
     timeout: 10,
-    ...(Number(rate) > 0 ? { overallRate: Number(rate) } : {}),
     requests: [
       {
         method: 'POST',
@@ -99,17 +105,41 @@ async function main() {
       },
     ],
   });
-  const sorted = times.sort((a, b) => a - b);
-  console.log(
-    JSON.stringify({
+  print(
+    {
       sent: result.requests.sent,
-      busy: platform === 'slack' ? busy : 0,
+      busy,
       ok: result['2xx'],
       non2xx: result.non2xx,
       errors: result.errors,
       timeouts: result.timeouts,
       seconds: result.duration,
       perSecond: result.requests.average,
+    },
+    times,
+  );
+}
+
+function print(
+  figures: {
+    sent: number;
+    busy: number;
+    ok: number;
+    non2xx: number;
+    errors: number;
+    timeouts: number;
+    seconds: number;
+    perSecond: number;
+  },
+  times: number[],
+) {
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(
+    JSON.stringify({
+      ...figures,
+      // Teams' "busy" is a reply in the channel, which the bench counts from Rapport's log.
+      busy: platform === 'slack' ? figures.busy : 0,
+      perSecond: Math.round(figures.perSecond * 10) / 10,
       p50: ms2(percentile(sorted, 50)),
       p99: ms2(percentile(sorted, 99)),
       max: ms2(sorted.at(-1) ?? 0),
