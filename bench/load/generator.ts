@@ -17,6 +17,7 @@ import {
   SIGNING_SECRET,
 } from '../../test/support/slack-requests';
 import { paced } from './paced';
+import type { Load } from './round';
 import { pair, SLACK_TEAM, slackId, teamsActivities, teamsPeople } from './people';
 
 const [platform, url, connections, seconds, people, fakeUrl, tag, rate] = process.argv.slice(2);
@@ -86,8 +87,12 @@ async function main() {
   const next = platform === 'slack' ? slackKudos : teamsKudos;
   const target = `${url}${platform === 'slack' ? '/slack/events' : '/api/messages'}`;
   if (Number(rate) > 0) {
-    const r = await paced(target, Number(rate), Number(seconds), next);
-    print({ ...r, busy: r.withBody, perSecond: r.ok / r.seconds }, r.times);
+    const {
+      times: answered,
+      withBody,
+      ...r
+    } = await paced(target, Number(rate), Number(seconds), next);
+    print({ ...r, busy: withBody, perSecond: r.ok / r.seconds }, answered);
     return;
   }
   const result = await load({
@@ -120,19 +125,7 @@ async function main() {
   );
 }
 
-function print(
-  figures: {
-    sent: number;
-    busy: number;
-    ok: number;
-    non2xx: number;
-    errors: number;
-    timeouts: number;
-    seconds: number;
-    perSecond: number;
-  },
-  times: number[],
-) {
+function print(figures: Omit<Load, 'p50' | 'p99' | 'max' | 'cpuMsPerRequest'>, times: number[]) {
   const sorted = [...times].sort((a, b) => a - b);
   console.log(
     JSON.stringify({

@@ -5,7 +5,7 @@ import { cpuMs, GENERATOR_CPU, rssMb, type World } from './world';
 
 export type Platform = 'slack' | 'teams';
 
-/** What autocannon saw. */
+/** What the load generator saw. */
 export interface Load {
   sent: number;
   /** Slack only: acknowledgements that said "busy" (they have a body; the others are empty). */
