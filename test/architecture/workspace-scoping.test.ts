@@ -64,8 +64,6 @@ const GLOBAL_BY_DESIGN: Record<string, string> = {
  * row, so the child rows are that workspace's too.
  */
 const SCOPED_BY_PARENT: Record<string, string> = {
-  'src/persistence/repositories/kudos.ts: recent':
-    "recipients of the kudos k, which kudosWithRecipients has scoped (the subquery's k.id)",
   'src/persistence/repositories/round-channels.ts: participants':
     'a round channel found by channels(workspaceId) or roundSchedules',
   'src/persistence/repositories/round-records.ts: groupsOf':
