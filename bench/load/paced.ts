@@ -67,12 +67,15 @@ export async function paced(
           });
         },
       );
+      let timedOut = false;
       request.setTimeout(10_000, () => {
-        result.timeouts += 1;
+        timedOut = true;
         request.destroy();
       });
+      // A request given up on is a timeout, not also an error.
       request.on('error', () => {
-        result.errors += 1;
+        if (timedOut) result.timeouts += 1;
+        else result.errors += 1;
         resolve();
       });
       request.end(body);
