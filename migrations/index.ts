@@ -16,6 +16,7 @@ import * as deliveryFailingSince from './2026-12-04T00-00-00_delivery-failing-si
 import * as homePrecomputed from './2026-12-04T00-00-00_home-precomputed';
 import * as scaleIndexes from './2026-12-04T01-00-00_scale-indexes';
 import * as deliveriesCreatedIndex from './2026-12-05T00-00-00_deliveries-created-index';
+import * as roundDepartmentPairs from './2026-12-06T00-00-00_round-department-pairs';
 
 /**
  * Every migration, by name. Listed statically (not read from disk at run time) so the same
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T00-00-00_home-precomputed': homePrecomputed,
   '2026-12-04T01-00-00_scale-indexes': scaleIndexes,
   '2026-12-05T00-00-00_deliveries-created-index': deliveriesCreatedIndex,
+  '2026-12-06T00-00-00_round-department-pairs': roundDepartmentPairs,
 };

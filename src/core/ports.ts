@@ -226,6 +226,10 @@ export interface RoundRecord {
   checkinAt: Date;
   groups: RoundGroupState[];
   absences: Array<{ userId: string; reason: string }>;
+  /** Department pairs the groups brought together; null for rounds recorded before it was kept. */
+  departmentPairs: number | null;
+  /** The most department pairs one round of its people could have; null as above. */
+  departmentPairsBound: number | null;
 }
 
 export interface NewRound {
@@ -235,6 +239,9 @@ export interface NewRound {
   createdAt: Date;
   groups: string[][];
   absences: Array<{ userId: string; reason: string }>;
+  /** Left out where a round is recorded without matching (seeded history): stored as null. */
+  departmentPairs?: number;
+  departmentPairsBound?: number;
 }
 
 export interface RoundRepository {

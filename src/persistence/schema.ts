@@ -242,6 +242,9 @@ export interface RoundsTable {
   slot: Timestamp;
   checkin_at: Timestamp;
   created_at: Timestamp;
+  /** Null for rounds recorded before these figures were kept. */
+  department_pairs: number | null;
+  department_pairs_bound: number | null;
 }
 
 export type CheckinResponse = 'met' | 'not_yet' | 'skip';

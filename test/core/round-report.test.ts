@@ -1,4 +1,6 @@
+import { plainText } from '../../src/core/conversation/text';
 import { DEFAULT_ROUND_CHANNEL } from '../../src/core/domain/rounds';
+import { roundReportCard } from '../../src/core/messages/admin-reports';
 import type { DeliveryRecord, RoundRecord } from '../../src/core/ports';
 import { roundReport } from '../../src/core/use-cases/round-admin';
 import { roundDeliveryKeys } from '../../src/core/use-cases/round-deliveries';
@@ -40,6 +42,8 @@ const round: RoundRecord = {
     },
   ],
   absences: [{ userId: 'h', reason: 'paused' }],
+  departmentPairs: 4,
+  departmentPairsBound: 6,
 };
 const record = (
   status: DeliveryRecord['status'],
@@ -100,6 +104,18 @@ describe('a round’s record for admins', () => {
       ['pending', [], null],
     ]);
     expect(report.totals).toMatchObject({ told: 2, notTold: 0 });
+  });
+
+  it('says how many department pairs the round linked, and nothing of it for older rounds', () => {
+    const shown = (r: RoundRecord) =>
+      roundReportCard(roundReport(channel, r, new Map()), 1, new Map(), 'UTC')
+        .blocks.map((b) => ('text' in b && typeof b.text !== 'string' ? plainText(b.text) : ''))
+        .join('\n');
+    expect(shown(round)).toContain('\nDepartment pairs linked: 4 of a possible 6.');
+    const older = { ...round, departmentPairs: null, departmentPairsBound: null };
+    expect(roundReport(channel, older, new Map()).round).toMatchObject({ departmentPairs: null });
+    expect(shown(older)).toContain('no answer: 0.');
+    expect(shown(older)).not.toContain('Department pairs');
   });
 
   it('is empty before the first round', () => {

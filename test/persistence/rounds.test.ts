@@ -1,4 +1,6 @@
+import { plainText } from '../../src/core/conversation/text';
 import { DEFAULT_ROUND_CHANNEL } from '../../src/core/domain/rounds';
+import { roundReportCard } from '../../src/core/messages/admin-reports';
 import { createRepositories } from '../../src/persistence/repositories';
 import { upsertMember } from '../../src/persistence/repositories/directory';
 import { useCasesFor } from '../../src/services';
@@ -79,7 +81,9 @@ describe(`intro rounds on ${databaseLabel}`, () => {
     const channel = await roundChannel();
     await join(channel.channelId, ['ana', 'sam', 'li', 'pat', 'eve']);
     const outcome = await run(channel.id, 0);
-    expect(outcome.note).toBe('2 groups (2 across departments, bound 2), 0 sat out, 0 away');
+    expect(outcome.note).toMatch(
+      /^2 groups \(2 across departments, bound 2\), \d+ department pairs \(bound \d+\), 0 sat out, 0 away$/,
+    );
     const round = (await repos().rounds.latestRound(channel.id))!;
     expect(round.groups.flatMap((g) => g.members.map((m) => m.userId)).sort()).toEqual([
       'ana',
@@ -110,6 +114,74 @@ describe(`intro rounds on ${databaseLabel}`, () => {
     );
     expect(await run(channel.id, 0)).toEqual({ queued: 0, note: 'this round already ran' });
     expect(await deliveries(`round:${round.id}`)).toHaveLength(5);
+  });
+
+  it('records how many department pairs the round linked, and shows it to admins', async () => {
+    const channel = await roundChannel();
+    await join(channel.channelId, ['ana', 'sam', 'li', 'pat', 'eve']);
+    const outcome = await run(channel.id, 0);
+    // The note carries the matcher's own figures for this run.
+    const [, linked, bound] = / (\d+) department pairs \(bound (\d+)\)/.exec(outcome.note!)!;
+    const round = (await repos().rounds.latestRound(channel.id))!;
+    const stored = await database.db
+      .selectFrom('rounds')
+      .select(['department_pairs', 'department_pairs_bound'])
+      .where('id', '=', round.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({
+      department_pairs: Number(linked),
+      department_pairs_bound: Number(bound),
+    });
+    // The distinct department pairs inside the stored groups.
+    const departments = new Map(
+      (
+        await database.db
+          .selectFrom('members')
+          .select(['user_id', 'department_id'])
+          .where('workspace_id', '=', workspaceId)
+          .execute()
+      ).map((m) => [m.user_id, m.department_id]),
+    );
+    const pairs = new Set(
+      round.groups.flatMap((g) =>
+        g.members.flatMap((a) =>
+          g.members
+            .map((b) => [departments.get(a.userId), departments.get(b.userId)].sort().join('+'))
+            .filter((pair) => new Set(pair.split('+')).size === 2),
+        ),
+      ),
+    );
+    expect(pairs.size).toBeGreaterThan(0);
+    expect(stored.department_pairs).toBe(pairs.size);
+
+    const shown = async () => {
+      const answer = await useCases().roundAdmin.report(workspaceId, 'ana', channel.channelId);
+      if (!answer.ok) throw new Error(`no round report: ${answer.code}`);
+      const card = roundReportCard(answer.report, 1, new Map(), answer.zone);
+      return card.blocks.map((b) => (b.type === 'section' ? plainText(b.text) : '')).join('\n');
+    };
+    await database.db
+      .updateTable('members')
+      .set({ is_admin: true })
+      .where('user_id', '=', 'ana')
+      .execute();
+    try {
+      expect(await shown()).toContain(`Department pairs linked: ${linked} of a possible ${bound}.`);
+      // A round recorded before the figures were kept says nothing of them.
+      await database.db
+        .updateTable('rounds')
+        .set({ department_pairs: null, department_pairs_bound: null })
+        .where('id', '=', round.id)
+        .execute();
+      expect(await shown()).toContain('5 people in 2 groups.');
+      expect(await shown()).not.toContain('Department pairs');
+    } finally {
+      await database.db
+        .updateTable('members')
+        .set({ is_admin: false })
+        .where('user_id', '=', 'ana')
+        .execute();
+    }
   });
 
   it('pauses a member after three rounds without an answer, and tells them how to rejoin', async () => {

@@ -26,6 +26,8 @@ function bigRound(): RoundReport {
       id: 'r',
       slot: new Date('2026-11-30T10:00:00Z'),
       absences: Array.from({ length: 300 }, (_v, i) => ({ userId: `UAWAY${i}`, reason: 'paused' })),
+      departmentPairs: 40,
+      departmentPairsBound: 45,
     },
     groups,
     totals: {
@@ -78,6 +80,7 @@ describe('the round record on Slack', () => {
         expect(textOf(blocks[0]!)).toContain(
           '10000 people in 5000 groups. Told: 4999, not told: 1.',
         );
+        expect(textOf(blocks[0]!)).toContain('\nDepartment pairs linked: 40 of a possible 45.');
         expect(textOf(blocks[1]!).split('\n')[0]).toBe(
           '4000. <@U0000007998>, <@U0000007999>: could not be told (channel_not_found); no answer yet',
         );

@@ -242,7 +242,9 @@ describe(`the weekly intro round on Slack (${databaseLabel})`, () => {
     clock.set('2026-11-30T10:00:30Z');
     const ran = await tick(app.jobContext(), [meetRoundJob], 'replica');
     expect(ran.map((r) => r.outcome?.note)).toEqual([
-      '2 groups (2 across departments, bound 2), 0 sat out, 0 away',
+      expect.stringMatching(
+        /^2 groups \(2 across departments, bound 2\), \d+ department pairs \(bound \d+\), 0 sat out, 0 away$/,
+      ),
     ]);
     await queue.settled();
 
@@ -346,6 +348,15 @@ describe(`the weekly intro round on Slack (${databaseLabel})`, () => {
     expect(text).toContain('told; ✅ met');
     expect(text).toContain('told; no answer yet');
     expect(text).toContain('Everyone was in a group.');
+    // The figures the round job stored with the round.
+    const stored = await app.db
+      .selectFrom('rounds')
+      .select(['department_pairs', 'department_pairs_bound'])
+      .executeTakeFirstOrThrow();
+    expect(stored.department_pairs).toBeGreaterThan(0);
+    expect(text).toContain(
+      `Department pairs linked: ${stored.department_pairs} of a possible ${stored.department_pairs_bound}.`,
+    );
     expect(text).toMatch(/<@U[A-Z]+>, <@U[A-Z]+>: told/);
     expect(await reply('/rapport', 'round', 'ULI')).toMatchObject(answer(adminsOnly()));
   });

@@ -95,6 +95,19 @@ export class MeetingIndex {
     return this.pairs.get(this.key(a, b));
   }
 
+  /** Pairs of present people who met inside the window, by their two departments. */
+  windowMeetingsBetween(departmentOf: (person: number) => number): Int32Array {
+    const counts = new Int32Array(this.departments * this.departments);
+    for (const [key, h] of this.pairs) {
+      if (h.inWindow === 0) continue;
+      const a = departmentOf(Math.floor(key / this.size));
+      const b = departmentOf(key % this.size);
+      counts[a * this.departments + b]! += 1;
+      if (a !== b) counts[b * this.departments + a]! += 1;
+    }
+    return counts;
+  }
+
   /** How much two departments have met lately, company-wide, up to 1 (0: never). */
   coverage(a: number, b: number): number {
     const c = this.covered[a * this.departments + b]!;

@@ -1,5 +1,7 @@
 import { groupCost, MeetingIndex, utcWindow, WEIGHTS, type Person } from './matching-cost';
+import { pairLinkBound, planLinks, type LinkProblem } from './department-links';
 import { seededRandom, shuffle } from './random';
+import { seatLinks } from './seat-links';
 
 export const MIN_GROUP_SIZE = 2;
 export const MAX_GROUP_SIZE = 8;
@@ -44,6 +46,10 @@ export interface MatchResult {
     crossDepartmentBound: number;
     /** Pairs that met inside the repeat window and meet again. */
     windowRepeats: number;
+    /** Distinct pairs of departments that this round's groups bring together. */
+    departmentPairs: number;
+    /** The most department pairs that any one round of these people could bring together. */
+    departmentPairsBound: number;
   };
 }
 
@@ -133,17 +139,44 @@ export function formGroups(candidates: Candidate[], options: MatchOptions): Matc
     (id) => departmentOf.get(id),
   );
 
-  const groups = deal(people, groupCount, random);
-  improve(groups, people, met, size, random);
+  const byDepartment = departmentLists(people, departmentNumbers.size);
+  const sameDepartmentGroups =
+    groupCount -
+    crossDepartmentBound(
+      people.map((p) => String(p.department)),
+      groupCount,
+    );
+  const problem = linkProblem(byDepartment, people, met, sameDepartmentGroups, random);
+  const dealAll = () => {
+    const all = deal(
+      people,
+      people.map((_p, i) => i),
+      groupCount,
+      random,
+    );
+    improve(all, people, met, size, random);
+    return all;
+  };
+  let groups: number[][];
+  let departmentPairsBound: number;
+  if (size === 2 && groupCount > 1) {
+    departmentPairsBound = pairLinkBound(problem);
+    groups = linkDepartments(problem, byDepartment, people, met, random);
+    // The links left too few people who have not met for the rest: a repeat inside the
+    // window is worse than a department pair not linked this week.
+    if (windowRepeatsIn(groups, met) > 0) {
+      const dealt = dealAll();
+      if (windowRepeatsIn(dealt, met) < windowRepeatsIn(groups, met)) groups = dealt;
+    }
+  } else {
+    groups = dealAll();
+    departmentPairsBound = groupLinkBound(problem, groupCount);
+  }
 
   const crossDepartment = groups.filter(
     (g) => new Set(g.map((m) => people[m]!.department)).size > 1,
   ).length;
-  let windowRepeats = 0;
-  for (const g of groups)
-    for (let x = 0; x < g.length; x += 1)
-      for (let y = x + 1; y < g.length; y += 1)
-        windowRepeats += met.get(g[x]!, g[y]!)?.inWindow ? 1 : 0;
+  const windowRepeats = windowRepeatsIn(groups, met);
   return {
     groups: groups
       .map((g) => g.map((m) => players[m]!.userId).sort())
@@ -157,6 +190,8 @@ export function formGroups(candidates: Candidate[], options: MatchOptions): Matc
         groupCount,
       ),
       windowRepeats,
+      departmentPairs: linkedPairs(groups, people),
+      departmentPairsBound,
     },
   };
 }
@@ -177,16 +212,21 @@ function countGroups(n: number, size: number): number {
 }
 
 /** Largest department first (each shuffled), dealt round-robin into `count` groups. */
-function deal(people: Person[], count: number, random: () => number): number[][] {
+function deal(
+  people: Person[],
+  members: number[],
+  count: number,
+  random: () => number,
+): number[][] {
   const byDepartment = new Map<number, number[]>();
-  people.forEach((p, i) => {
-    const members = byDepartment.get(p.department) ?? [];
-    members.push(i);
-    byDepartment.set(p.department, members);
-  });
+  for (const i of members) {
+    const list = byDepartment.get(people[i]!.department) ?? [];
+    list.push(i);
+    byDepartment.set(people[i]!.department, list);
+  }
   const order = [...byDepartment.entries()]
     .sort(([a, x], [b, y]) => y.length - x.length || a - b)
-    .flatMap(([, members]) => shuffle(members, random));
+    .flatMap(([, list]) => shuffle(list, random));
   const groups: number[][] = Array.from({ length: count }, () => []);
   order.forEach((person, i) => groups[i % count]!.push(person));
   return groups;
@@ -264,4 +304,130 @@ function improve(
     }
     if (!changed) break;
   }
+}
+
+/** Distinct department pairs that the groups bring together. */
+function linkedPairs(groups: number[][], people: Person[]): number {
+  const linked = new Set<number>();
+  for (const g of groups)
+    for (const a of g)
+      for (const b of g) {
+        const da = people[a]!.department;
+        const db = people[b]!.department;
+        if (da < db) linked.add(da * 65536 + db);
+      }
+  return linked.size;
+}
+
+function departmentLists(people: Person[], departments: number): number[][] {
+  const lists: number[][] = Array.from({ length: departments }, () => []);
+  people.forEach((p, i) => lists[p.department]!.push(i));
+  return lists;
+}
+
+/** The round's people as departments: who may still meet, and how lately each pair met. */
+function linkProblem(
+  byDepartment: number[][],
+  people: Person[],
+  met: MeetingIndex,
+  sameDepartmentGroups: number,
+  random: () => number,
+): LinkProblem {
+  const d = byDepartment.length;
+  const sizes = byDepartment.map((m) => m.length);
+  const metInWindow = met.windowMeetingsBetween((i) => people[i]!.department);
+  return {
+    sizes,
+    allowed: (a, b) =>
+      sizes[a]! > 0 && sizes[b]! > 0 && metInWindow[a * d + b]! < sizes[a]! * sizes[b]!,
+    coverage: (a, b) => met.coverage(a, b),
+    trio: people.length % 2 === 1,
+    sameDepartmentGroups,
+    random,
+  };
+}
+
+/**
+ * For groups of three or more, a sound upper bound rather than the most: each person links
+ * at most the other seats of their group, each department at most the departments it may
+ * meet, and each group at most the pairs of its seats.
+ */
+function groupLinkBound(problem: LinkProblem, groupCount: number): number {
+  const n = problem.sizes.reduce((total, s) => total + s, 0);
+  if (groupCount === 0) return 0;
+  const small = Math.floor(n / groupCount);
+  const big = n % groupCount;
+  const seats = (big * (small + 1) * small) / 2 + ((groupCount - big) * small * (small - 1)) / 2;
+  const d = problem.sizes.length;
+  const degree = new Array<number>(d).fill(0);
+  let allowed = 0;
+  for (let a = 0; a < d; a += 1)
+    for (let b = a + 1; b < d; b += 1) {
+      if (!problem.allowed(a, b)) continue;
+      allowed += 1;
+      degree[a]! += 1;
+      degree[b]! += 1;
+    }
+  const perPerson = small + (big > 0 ? 1 : 0) - 1;
+  const ends = problem.sizes.reduce(
+    (total, s, k) => total + Math.min(s * perPerson, degree[k]!),
+    0,
+  );
+  return Math.min(allowed, Math.floor(ends / 2), seats);
+}
+
+/** A lone leftover joins the pair where they link the most new departments, repeating no one. */
+function joinBest(person: number, groups: number[][], people: Person[], met: MeetingIndex) {
+  const linked = new Set<number>();
+  const key = (a: number, b: number) => (a < b ? a * 65536 + b : b * 65536 + a);
+  for (const g of groups)
+    for (const a of g)
+      for (const b of g) linked.add(key(people[a]!.department, people[b]!.department));
+  let best = 0;
+  let bestScore = Infinity;
+  groups.forEach((g, i) => {
+    const mine = people[person]!.department;
+    const fresh = new Set(
+      g
+        .map((m) => people[m]!.department)
+        .filter((dep) => dep !== mine && !linked.has(key(dep, mine))),
+    ).size;
+    const score =
+      groupCost([...g, person], people, met) -
+      groupCost(g, people, met) -
+      fresh * WEIGHTS.sameDepartmentPair;
+    if (score < bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  });
+  groups[best]!.push(person);
+}
+
+function windowRepeatsIn(groups: number[][], met: MeetingIndex): number {
+  let repeats = 0;
+  for (const g of groups)
+    for (let x = 0; x < g.length; x += 1)
+      for (let y = x + 1; y < g.length; y += 1) repeats += met.get(g[x]!, g[y]!)?.inWindow ? 1 : 0;
+  return repeats;
+}
+
+/** Pairs for the planned department links first, then the rest dealt and improved. */
+function linkDepartments(
+  problem: LinkProblem,
+  byDepartment: number[][],
+  people: Person[],
+  met: MeetingIndex,
+  random: () => number,
+): number[][] {
+  const groups = seatLinks(planLinks(problem), byDepartment, people, met);
+  const seated = new Set(groups.flat());
+  const rest = people.map((_p, i) => i).filter((i) => !seated.has(i));
+  if (rest.length === 1) joinBest(rest[0]!, groups, people, met);
+  else if (rest.length > 1) {
+    const restGroups = deal(people, rest, countGroups(rest.length, 2), random);
+    improve(restGroups, people, met, 2, random);
+    groups.push(...restGroups);
+  }
+  return groups;
 }

@@ -2,7 +2,7 @@ import { card, context, section, type Block, type Card } from '../conversation/c
 import { bold, br, channel, command, date, joined, text, type Text } from '../conversation/text';
 import type { DeliveryTarget, OutboundMessage } from '../domain/outbound';
 import type { RoundChannel } from '../domain/rounds';
-import type { DeliveryReport, WorkspaceSettings } from '../ports';
+import type { DeliveryReport, RoundRecord, WorkspaceSettings } from '../ports';
 import type { GroupReport, RoundReport } from '../use-cases/round-admin';
 import { roundLine, WEEKDAYS } from './admin-forms';
 import { person, type Names } from './people';
@@ -91,6 +91,15 @@ function paragraphs(lines: Text[]): Block[] {
   return blocks;
 }
 
+/** How many department pairs a round linked, of the most it could; none for older rounds. */
+export function departmentPairsLine(
+  round: Pick<RoundRecord, 'departmentPairs' | 'departmentPairsBound'>,
+): Text | null {
+  const { departmentPairs: linked, departmentPairsBound: bound } = round;
+  if (linked === null || bound === null) return null;
+  return text(`Department pairs linked: ${linked} of a possible ${bound}.`);
+}
+
 /**
  * The latest round's record: who was matched, who was told, who met, who sat out and why.
  * Groups that were not told come first; a big round is read a page at a time.
@@ -108,6 +117,7 @@ export function roundReportCard(r: RoundReport, page: number, names: Names, zone
   const current = Math.min(Math.max(1, Math.floor(page)), pages);
   const first = (current - 1) * GROUPS_PER_PAGE;
   const shown = ordered.slice(first, first + GROUPS_PER_PAGE);
+  const pairs = departmentPairsLine(round);
   const summary = text(
     bold('Round of '),
     date(round.slot, zone, 'moment'),
@@ -117,6 +127,7 @@ export function roundReportCard(r: RoundReport, page: number, names: Names, zone
     ` ${totals.people} people in ${totals.groups} groups. ` +
       `Told: ${totals.told}${totals.notTold ? `, not told: ${totals.notTold}` : ''}. ` +
       `Met: ${totals.met}, not yet: ${totals.notYet}, skipped: ${totals.skipped}, no answer: ${totals.noAnswer}.`,
+    pairs && text(br, pairs),
   );
   const reasons = new Map<string, number>();
   for (const a of round.absences) reasons.set(a.reason, (reasons.get(a.reason) ?? 0) + 1);

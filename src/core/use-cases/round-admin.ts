@@ -38,7 +38,10 @@ export interface GroupReport {
 /** A round as an admin reads it: every group, who was told, who met, who sat out and why. */
 export interface RoundReport {
   channel: RoundChannel;
-  round: Pick<RoundRecord, 'id' | 'slot' | 'absences'> | null;
+  round: Pick<
+    RoundRecord,
+    'id' | 'slot' | 'absences' | 'departmentPairs' | 'departmentPairsBound'
+  > | null;
   groups: GroupReport[];
   totals: {
     people: number;
@@ -79,7 +82,13 @@ export function roundReport(
   const count = (test: (g: GroupReport) => boolean) => groups.filter(test).length;
   return {
     channel,
-    round: round && { id: round.id, slot: round.slot, absences: round.absences },
+    round: round && {
+      id: round.id,
+      slot: round.slot,
+      absences: round.absences,
+      departmentPairs: round.departmentPairs,
+      departmentPairsBound: round.departmentPairsBound,
+    },
     groups,
     totals: {
       people: groups.reduce((n, g) => n + g.members.length, 0),

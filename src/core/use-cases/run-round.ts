@@ -163,6 +163,8 @@ export function makeRunRound({ transaction, clock }: { transaction: UnitOfWork; 
         createdAt: now,
         groups: result.groups,
         absences: [...result.satOut, ...result.excluded],
+        departmentPairs: result.stats.departmentPairs,
+        departmentPairsBound: result.stats.departmentPairsBound,
       });
       // Another replica recorded this round first: undo everything done here.
       if (!created) throw new Error('the round was recorded by another replica');
@@ -237,7 +239,9 @@ export function makeRunRound({ transaction, clock }: { transaction: UnitOfWork; 
         queued,
         note:
           `${result.groups.length} groups (${result.stats.crossDepartment} across departments, ` +
-          `bound ${result.stats.crossDepartmentBound}), ${result.satOut.length} sat out, ` +
+          `bound ${result.stats.crossDepartmentBound}), ` +
+          `${result.stats.departmentPairs} department pairs ` +
+          `(bound ${result.stats.departmentPairsBound}), ${result.satOut.length} sat out, ` +
           `${result.excluded.length} away`,
       };
     });

@@ -78,6 +78,8 @@ export function roundRecordRepository(
           slot: round.slot,
           checkin_at: round.checkinAt,
           created_at: round.createdAt,
+          department_pairs: round.departmentPairs ?? null,
+          department_pairs_bound: round.departmentPairsBound ?? null,
         })
         .onConflict((oc) => oc.columns(['round_channel_id', 'slot']).doNothing())
         .returning('id')
@@ -152,6 +154,8 @@ export function roundRecordRepository(
         checkinAt: round.checkin_at,
         groups: await groupsOf(db, round.id),
         absences: absences.map((a) => ({ userId: a.user_id, reason: a.reason })),
+        departmentPairs: round.department_pairs,
+        departmentPairsBound: round.department_pairs_bound,
       };
     },
 
