@@ -420,7 +420,7 @@ function linkDepartments(
   met: MeetingIndex,
   random: () => number,
 ): number[][] {
-  const groups = seatLinks(planLinks(problem), byDepartment, people, met);
+  const groups = seatLinks(planLinks(problem), byDepartment, people, met, random);
   const seated = new Set(groups.flat());
   const rest = people.map((_p, i) => i).filter((i) => !seated.has(i));
   if (rest.length === 1) joinBest(rest[0]!, groups, people, met);
@@ -428,6 +428,51 @@ function linkDepartments(
     const restGroups = deal(people, rest, countGroups(rest.length, 2), random);
     improve(restGroups, people, met, 2, random);
     groups.push(...restGroups);
+    swapWithinDepartments(groups, byDepartment, people, met, random);
   }
   return groups;
+}
+
+/** Colleagues tried for each person's seat. */
+const SWAP_SAMPLES = 8;
+
+/**
+ * Swaps colleagues between groups where that lowers the cost: the departments each group
+ * links stay the same, while the people who fill them change. The links were seated before
+ * the rest was dealt, so someone seated for a link may have been the one the rest needed (the
+ * only one of their department who had not yet met the largest).
+ */
+function swapWithinDepartments(
+  groups: number[][],
+  byDepartment: number[][],
+  people: Person[],
+  met: MeetingIndex,
+  random: () => number,
+) {
+  const where = new Int32Array(people.length);
+  groups.forEach((g, i) => g.forEach((m) => (where[m] = i)));
+  const cost = (g: number[]) => groupCost(g, people, met);
+  for (let gi = 0; gi < groups.length; gi += 1)
+    for (let slot = 0; slot < groups[gi]!.length; slot += 1) {
+      const colleagues = byDepartment[people[groups[gi]![slot]!]!.department]!;
+      for (let k = 0; k < SWAP_SAMPLES && colleagues.length > 1; k += 1) {
+        const other = colleagues[Math.floor(random() * colleagues.length)]!;
+        const gj = where[other]!;
+        if (gj === gi) continue;
+        const a = groups[gi]!;
+        const b = groups[gj]!;
+        const before = cost(a) + cost(b);
+        const x = a[slot]!;
+        const y = b.indexOf(other);
+        a[slot] = other;
+        b[y] = x;
+        if (cost(a) + cost(b) < before - 1e-6) {
+          where[other] = gi;
+          where[x] = gj;
+        } else {
+          a[slot] = x;
+          b[y] = other;
+        }
+      }
+    }
 }

@@ -16,18 +16,20 @@ export function seatLinks(
   byDepartment: number[][],
   people: Person[],
   met: MeetingIndex,
+  random: () => number,
 ): number[][] {
   const used = new Uint8Array(people.length);
   const groups: number[][] = [];
   const cost = (g: number[]) => groupCost(g, people, met);
   const closest = (from: number, to: number, count: number) =>
     byDepartment[from]!.filter((p) => !used[p])
-      .map((p) => ({ p, known: met.familiarity(p, to) }))
-      .sort((x, y) => x.known - y.known)
+      // Ties in random order: not always the same colleagues for a department never met.
+      .map((p) => ({ p, known: met.familiarity(p, to), tie: random() }))
+      .sort((x, y) => x.known - y.known || x.tie - y.tie)
       .slice(0, count)
       .map((x) => x.p);
-  /** The cheapest group of `seated` and one more from `department`, not repeating. */
-  const best = (seated: number[], department: number, options: number[]) => {
+  /** The cheapest group of `seated` and one more of `options`, not repeating anyone. */
+  const best = (seated: number[], options: number[]) => {
     let found: { person: number; cost: number } | null = null;
     for (const p of options) {
       const c = cost([...seated, p]);
@@ -35,6 +37,20 @@ export function seatLinks(
         found = { person: p, cost: c };
     }
     return found?.person ?? null;
+  };
+  const cheapestPair = (xs: number[], ys: number[]) => {
+    let found: number[] | null = null;
+    let lowest = Infinity;
+    for (const x of xs) {
+      const y = best([x], ys);
+      if (y === null) continue;
+      const c = cost([x, y]);
+      if (c < lowest) {
+        found = [x, y];
+        lowest = c;
+      }
+    }
+    return found;
   };
   const take = (group: number[]) => {
     for (const p of group) used[p] = 1;
@@ -44,8 +60,8 @@ export function seatLinks(
   if (plan.trio) {
     const [a, b, c] = plan.trio;
     for (const x of closest(a, b, CANDIDATES)) {
-      const y = best([x], b, closest(b, a, Infinity));
-      const z = y === null ? null : best([x, y], c, closest(c, a, Infinity));
+      const y = best([x], closest(b, a, Infinity));
+      const z = y === null ? null : best([x, y], closest(c, a, Infinity));
       if (y !== null && z !== null) {
         take([x, y, z]);
         break;
@@ -62,18 +78,15 @@ export function seatLinks(
     ([a, b], [c, d]) => Math.min(spare[a]!, spare[b]!) - Math.min(spare[c]!, spare[d]!),
   );
   for (const [a, b] of links) {
-    let chosen: number[] | null = null;
-    let chosenCost = Infinity;
-    const others = byDepartment[b]!.filter((p) => !used[p]);
-    for (const x of closest(a, b, CANDIDATES)) {
-      const y = best([x], b, others);
-      if (y === null) continue;
-      const c = cost([x, y]);
-      if (c < chosenCost) {
-        chosen = [x, y];
-        chosenCost = c;
-      }
-    }
+    const xs = closest(a, b, CANDIDATES);
+    // The few on the other side who know this department least, then everyone if they
+    // all met the few on this side inside the window.
+    const chosen =
+      cheapestPair(xs, closest(b, a, 2 * CANDIDATES)) ??
+      cheapestPair(
+        xs,
+        byDepartment[b]!.filter((p) => !used[p]),
+      );
     if (chosen) take(chosen);
   }
   return groups;
