@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { mostLinks, pairLinkBound, type Link } from '../../src/core/domain/department-links';
+import { formGroups } from '../../src/core/domain/matching';
 import { seededRandom } from '../../src/core/domain/random';
 
 /**
@@ -154,6 +155,70 @@ describe('the most links under department capacities', () => {
         links,
         bruteMost(capacity, links),
       ]);
+    }
+  });
+});
+
+describe('the department-pair bound for groups of three', () => {
+  /** Every way to split the people into threes, and the most department pairs any links. */
+  function bruteThrees(departments: number[]): number {
+    let best = 0;
+    const taken = new Array<boolean>(departments.length).fill(false);
+    const groups: number[][] = [];
+    const search = () => {
+      const first = taken.indexOf(false);
+      if (first === -1) {
+        const linked = new Set<string>();
+        for (const g of groups)
+          for (const x of g)
+            for (const y of g)
+              if (departments[x]! < departments[y]!)
+                linked.add(`${departments[x]}-${departments[y]}`);
+        best = Math.max(best, linked.size);
+        return;
+      }
+      taken[first] = true;
+      for (let b = first + 1; b < departments.length; b += 1) {
+        if (taken[b]) continue;
+        taken[b] = true;
+        for (let c = b + 1; c < departments.length; c += 1) {
+          if (taken[c]) continue;
+          taken[c] = true;
+          groups.push([first, b, c]);
+          search();
+          groups.pop();
+          taken[c] = false;
+        }
+        taken[b] = false;
+      }
+      taken[first] = false;
+    };
+    search();
+    return best;
+  }
+
+  it('is never below what some split into threes links, on 60 small organisations', () => {
+    const random = seededRandom('threes');
+    for (let i = 0; i < 60; i += 1) {
+      const n = random() < 0.5 ? 6 : 9;
+      const departments = Array.from({ length: n }, () => Math.floor(random() * 5));
+      const people = departments.map((d, k) => ({
+        userId: `p${k}`,
+        department: `D${d}`,
+        timezone: 'Europe/London',
+        workingHours: { startMinute: 540, endMinute: 1020 },
+      }));
+      const { stats } = formGroups(people, {
+        now: new Date('2026-12-07T09:00:00Z'),
+        groupSize: 3,
+        repeatWindowDays: 180,
+        leftover: 'join',
+        seed: `threes-${i}`,
+        history: [],
+      });
+      const most = bruteThrees(departments);
+      expect([departments, stats.departmentPairsBound >= most]).toEqual([departments, true]);
+      expect(stats.departmentPairs).toBeLessThanOrEqual(most);
     }
   });
 });
