@@ -158,8 +158,7 @@ function planPairs(
  * Moves links toward a department with too many people left over for the rest to pair
  * across departments: a link x–y becomes x–(crowded), which keeps the count and leaves y one
  * more person instead. Only when no such move is left does a link go, the least wanted
- * first. Null when even no
- * links would do (a trio that took the people the leftovers need).
+ * first. Null when even no links would do (a trio that took the people the leftovers need).
  */
 function balance(
   capacity: number[],
@@ -176,6 +175,9 @@ function balance(
     left[a]! -= 1;
     left[b]! -= 1;
   }
+  // Each move lowers the crowded department's leftovers; should two departments take turns
+  // being crowded, links go instead once moves could have emptied every department.
+  let moves = capacity.reduce((total, c) => total + Math.max(0, c), 0);
   for (let crowded = crowdedDepartment(left, problem.sameDepartmentGroups); crowded !== null;) {
     const m = crowded;
     let move = null as { index: number; keep: number; release: number; key: number } | null;
@@ -203,6 +205,7 @@ function balance(
       const gained = move.keep < m ? tierOf(move.keep, m) : tierOf(m, move.keep);
       if (gained > lost && tierOf(...pairs[drop]!) > lost) move = null;
     }
+    if (moves === 0) move = null;
     if (move !== null) {
       const { index, keep, release } = move;
       const [a, b] = pairs[index]!;
@@ -211,6 +214,7 @@ function balance(
       linked.add(pairs[index][0] * 65536 + pairs[index][1]);
       left[m]! -= 1;
       left[release]! += 1;
+      moves -= 1;
     } else {
       const [a, b] = pairs[drop]!;
       linked.delete(a * 65536 + b);
