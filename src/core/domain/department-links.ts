@@ -27,6 +27,9 @@ export interface LinkPlan {
 /** How far apart coverage must be to count as "less linked lately" rather than a tie. */
 const TIERS = [0.01, 0.1, 0.5, Infinity];
 
+/** One number for an unordered pair of departments, for sets and maps. */
+export const pairKey = (a: number, b: number) => (a < b ? a * 65536 + b : b * 65536 + a);
+
 const linkCount = (plan: LinkPlan) => plan.pairs.length + (plan.trio ? 3 : 0);
 
 /**
@@ -68,8 +71,8 @@ function search(problem: LinkProblem, ranked: boolean) {
     for (let b = a + 1; b < d; b += 1) if (problem.allowed(a, b)) edges.push([a, b]);
   const order = orderEdges(edges, problem, ranked);
   const tierIndex = new Map<number, number>();
-  order.forEach((tier, t) => tier.forEach(([a, b]) => tierIndex.set(a * 65536 + b, t)));
-  const tierOf = (a: number, b: number) => tierIndex.get(a < b ? a * 65536 + b : b * 65536 + a)!;
+  order.forEach((tier, t) => tier.forEach(([a, b]) => tierIndex.set(pairKey(a, b), t)));
+  const tierOf = (a: number, b: number) => tierIndex.get(pairKey(a, b))!;
   const pairsOnly = planPairs(problem.sizes, order, problem, null, tierOf);
   const result = (plan: LinkPlan, complete: boolean) => ({
     plan,
@@ -168,8 +171,8 @@ function balance(
   tierOf: (a: number, b: number) => number,
 ): Link[] | null {
   const pairs = [...chosen];
-  const linked = new Set(pairs.map(([a, b]) => a * 65536 + b));
-  const has = (a: number, b: number) => linked.has(a < b ? a * 65536 + b : b * 65536 + a);
+  const linked = new Set(pairs.map(([a, b]) => pairKey(a, b)));
+  const has = (a: number, b: number) => linked.has(pairKey(a, b));
   const left = [...capacity];
   for (const [a, b] of pairs) {
     left[a]! -= 1;
@@ -209,15 +212,15 @@ function balance(
     if (move !== null) {
       const { index, keep, release } = move;
       const [a, b] = pairs[index]!;
-      linked.delete(a * 65536 + b);
+      linked.delete(pairKey(a, b));
       pairs[index] = keep < m ? [keep, m] : [m, keep];
-      linked.add(pairs[index][0] * 65536 + pairs[index][1]);
+      linked.add(pairKey(keep, m));
       left[m]! -= 1;
       left[release]! += 1;
       moves -= 1;
     } else {
       const [a, b] = pairs[drop]!;
-      linked.delete(a * 65536 + b);
+      linked.delete(pairKey(a, b));
       pairs.splice(drop, 1);
       left[a]! += 1;
       left[b]! += 1;
@@ -348,4 +351,33 @@ function matchLinks(capacity: number[], links: Link[]): Link[] {
     const [ea, eb] = ends[i]!;
     return isSlot(match[ea]!) && isSlot(match[eb]!);
   });
+}
+
+/**
+ * For groups of three or more, a sound upper bound rather than the most: each person links
+ * at most the other seats of their group, each department at most the departments it may
+ * meet, and each group at most the pairs of its seats.
+ */
+export function groupLinkBound(problem: LinkProblem, groupCount: number): number {
+  const n = problem.sizes.reduce((total, s) => total + s, 0);
+  if (groupCount === 0) return 0;
+  const small = Math.floor(n / groupCount);
+  const big = n % groupCount;
+  const seats = (big * (small + 1) * small) / 2 + ((groupCount - big) * small * (small - 1)) / 2;
+  const d = problem.sizes.length;
+  const degree = new Array<number>(d).fill(0);
+  let allowed = 0;
+  for (let a = 0; a < d; a += 1)
+    for (let b = a + 1; b < d; b += 1) {
+      if (!problem.allowed(a, b)) continue;
+      allowed += 1;
+      degree[a]! += 1;
+      degree[b]! += 1;
+    }
+  const perPerson = small + (big > 0 ? 1 : 0) - 1;
+  const ends = problem.sizes.reduce(
+    (total, s, k) => total + Math.min(s * perPerson, degree[k]!),
+    0,
+  );
+  return Math.min(allowed, Math.floor(ends / 2), seats);
 }

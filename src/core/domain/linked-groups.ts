@@ -1,5 +1,5 @@
 /** A round of pairs built around the department links it plans: the plan, seats, the rest. */
-import { planLinks, type LinkProblem } from './department-links';
+import { pairKey, planLinks, type LinkProblem } from './department-links';
 import { groupCost, WEIGHTS, type MeetingIndex, type Person } from './matching-cost';
 import { countGroups, deal, improve } from './matching-search';
 import { seatLinks } from './seat-links';
@@ -26,42 +26,12 @@ export function linkProblem(
   };
 }
 
-/**
- * For groups of three or more, a sound upper bound rather than the most: each person links
- * at most the other seats of their group, each department at most the departments it may
- * meet, and each group at most the pairs of its seats.
- */
-export function groupLinkBound(problem: LinkProblem, groupCount: number): number {
-  const n = problem.sizes.reduce((total, s) => total + s, 0);
-  if (groupCount === 0) return 0;
-  const small = Math.floor(n / groupCount);
-  const big = n % groupCount;
-  const seats = (big * (small + 1) * small) / 2 + ((groupCount - big) * small * (small - 1)) / 2;
-  const d = problem.sizes.length;
-  const degree = new Array<number>(d).fill(0);
-  let allowed = 0;
-  for (let a = 0; a < d; a += 1)
-    for (let b = a + 1; b < d; b += 1) {
-      if (!problem.allowed(a, b)) continue;
-      allowed += 1;
-      degree[a]! += 1;
-      degree[b]! += 1;
-    }
-  const perPerson = small + (big > 0 ? 1 : 0) - 1;
-  const ends = problem.sizes.reduce(
-    (total, s, k) => total + Math.min(s * perPerson, degree[k]!),
-    0,
-  );
-  return Math.min(allowed, Math.floor(ends / 2), seats);
-}
-
 /** A lone leftover joins the pair where they link the most new departments, repeating no one. */
 function joinBest(person: number, groups: number[][], people: Person[], met: MeetingIndex) {
   const linked = new Set<number>();
-  const key = (a: number, b: number) => (a < b ? a * 65536 + b : b * 65536 + a);
   for (const g of groups)
     for (const a of g)
-      for (const b of g) linked.add(key(people[a]!.department, people[b]!.department));
+      for (const b of g) linked.add(pairKey(people[a]!.department, people[b]!.department));
   let best = 0;
   let bestScore = Infinity;
   groups.forEach((g, i) => {
@@ -69,7 +39,7 @@ function joinBest(person: number, groups: number[][], people: Person[], met: Mee
     const fresh = new Set(
       g
         .map((m) => people[m]!.department)
-        .filter((dep) => dep !== mine && !linked.has(key(dep, mine))),
+        .filter((dep) => dep !== mine && !linked.has(pairKey(dep, mine))),
     ).size;
     const score =
       groupCost([...g, person], people, met) -

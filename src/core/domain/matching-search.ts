@@ -1,4 +1,5 @@
 /** Dealing people into groups and the local search that improves them, for any group size. */
+import { pairKey } from './department-links';
 import { groupCost, WEIGHTS, type MeetingIndex, type Person } from './matching-cost';
 import { shuffle } from './random';
 
@@ -123,7 +124,7 @@ export function linkedPairs(groups: number[][], people: Person[]): number {
       for (const b of g) {
         const da = people[a]!.department;
         const db = people[b]!.department;
-        if (da < db) linked.add(da * 65536 + db);
+        if (da < db) linked.add(pairKey(da, db));
       }
   return linked.size;
 }

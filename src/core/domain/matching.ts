@@ -1,5 +1,5 @@
-import { pairLinkBound } from './department-links';
-import { groupLinkBound, linkDepartments, linkProblem } from './linked-groups';
+import { groupLinkBound, pairLinkBound } from './department-links';
+import { linkDepartments, linkProblem } from './linked-groups';
 import { MeetingIndex, utcWindow, type Person } from './matching-cost';
 import {
   countGroups,
